@@ -1,0 +1,3 @@
+#include "plaid/PlaidLogging.h"
+
+Q_LOGGING_CATEGORY(lcPlaid, "weft.plaid")

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QStringList>
+
+namespace weft::plaid {
+
+// Request value types. toJson() writes the body exactly as the API expects it; the client id
+// and secret travel in headers, never in these bodies.
+
+// /link/token/create. With accessToken set the token opens Link in update mode for that Item:
+// products must then stay empty.
+struct LinkTokenCreateRequest
+{
+    QString clientUserId;
+    QString clientName;
+    QStringList products;
+    QStringList countryCodes;
+    QString language = QStringLiteral("en");
+    QString webhook;
+    QString redirectUri;
+    QString accessToken;
+    // account_filters: account type -> allowed subtypes ({"depository": ["checking"]}).
+    QMap<QString, QStringList> accountFilters;
+
+    QJsonObject toJson() const;
+};
+
+// /sandbox/public_token/create
+struct SandboxPublicTokenCreateRequest
+{
+    QString institutionId;
+    QStringList initialProducts;
+    QString webhook;
+    QString overrideUsername;
+    QString overridePassword;
+
+    QJsonObject toJson() const;
+};
+
+// /institutions/get_by_id
+struct InstitutionGetRequest
+{
+    QString institutionId;
+    QStringList countryCodes;
+    bool includeOptionalMetadata = true; // logo, primary_color, url
+    bool includeStatus = false;
+
+    QJsonObject toJson() const;
+};
+
+// Bodies of the calls that take an access token and little else.
+QJsonObject accessTokenBody(const QString &accessToken);
+QJsonObject accountsGetBody(const QString &accessToken, const QStringList &accountIds);
+QJsonObject linkTokenGetBody(const QString &linkToken);
+QJsonObject publicTokenExchangeBody(const QString &publicToken);
+
+} // namespace weft::plaid

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "plaid/PlaidError.h"
+#include "sandbox/SandboxStore.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+namespace weft {
+class Clock;
+}
+
+namespace weft::sandbox {
+
+struct SandboxRequest
+{
+    QString path;
+    QByteArray body;
+    QString headerClientId; // PLAID-CLIENT-ID
+    QString headerSecret;   // PLAID-SECRET
+};
+
+struct SandboxResponse
+{
+    int status = 200;
+    QJsonObject body;
+};
+
+struct SandboxCredentials
+{
+    // When both are set only this pair is accepted; otherwise any non-empty pair is.
+    QString clientId;
+    QString secret;
+};
+
+// Plaid's API with Sandbox semantics, as plain request -> response calls (no HTTP here: see
+// SandboxServer). Lifetimes come from the injected clock: link tokens live 4 hours (30 minutes
+// in update mode), public tokens 30 minutes and are single-use.
+class SandboxApi : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kLinkTokenHours = 4;
+    static constexpr int kUpdateLinkTokenMinutes = 30;
+    static constexpr int kPublicTokenMinutes = 30;
+
+    SandboxApi(Clock *clock, SandboxCredentials credentials, QObject *parent = nullptr);
+    ~SandboxApi() override;
+
+    // Whether path is an API endpoint of the sandbox.
+    static bool isEndpoint(const QString &path);
+    static QStringList endpoints();
+
+    SandboxResponse handle(const SandboxRequest &request);
+    void setCredentials(const SandboxCredentials &credentials) { m_credentials = credentials; }
+
+    // The internal operation behind the Link emulator: finishes a Link session for a link
+    // token as Plaid's Link would, checking the sandbox credentials. Body: link_token,
+    // link_session_id, institution_id (not in update mode), username, password, optional
+    // mfa_code and account_ids. Answers the onSuccess payload (public_token, institution,
+    // accounts, link_session_id) or a Plaid error. Update mode clears the Item's error.
+    SandboxResponse completeLinkSession(const QJsonObject &body);
+
+    // Loads state from path (a missing file is an empty state), then saves every change to
+    // it atomically. False, with the reason, when the file exists but cannot be used.
+    bool attachStateFile(const QString &path, QString *error);
+    void flushState();
+
+    const SandboxStore &store() const { return m_store; }
+
+signals:
+    void requestHandled(const QString &path, int status);
+
+private:
+    struct Call
+    {
+        QJsonObject body;
+        QString clientId;
+        QString requestId;
+    };
+    using Handler = SandboxResponse (SandboxApi::*)(const Call &);
+    static Handler handlerFor(const QString &path);
+
+    // Shared checks; each returns the error response, or nothing when the check passed.
+    std::optional<SandboxResponse> authenticate(const SandboxRequest &request, const QJsonObject &body,
+                                                QString *clientId, const QString &requestId);
+    std::optional<SandboxResponse> checkFields(const QString &path, const QJsonObject &body,
+                                               const QString &requestId);
+    std::optional<SandboxResponse> findItem(const Call &call, ItemRecord **item);
+
+    SandboxResponse ok(const Call &call, QJsonObject body);
+    SandboxResponse fail(const QString &requestId, const plaid::PlaidError &error);
+    SandboxResponse fail(const Call &call, QStringView code, const QString &message = {});
+
+    // link tokens (SandboxLinkEndpoints.cpp)
+    SandboxResponse linkTokenCreate(const Call &call);
+    SandboxResponse linkTokenGet(const Call &call);
+    // Items (SandboxItemEndpoints.cpp)
+    SandboxResponse publicTokenExchange(const Call &call);
+    SandboxResponse itemGet(const Call &call);
+    SandboxResponse itemRemove(const Call &call);
+    SandboxResponse accountsGet(const Call &call);
+    SandboxResponse institutionsGetById(const Call &call);
+    SandboxResponse sandboxPublicTokenCreate(const Call &call);
+    SandboxResponse sandboxItemResetLogin(const Call &call);
+
+    // Creates an Item at the institution with the given products, and a public token for it.
+    QString createItem(const QString &clientId, const QString &institutionId,
+                       const QStringList &products, const QString &webhook, QString *itemId);
+    QString issuePublicToken(const QString &clientId, const QString &itemId);
+    QJsonObject itemJson(const ItemRecord &record) const;
+
+    void stateChanged();
+
+    Clock *m_clock;
+    SandboxCredentials m_credentials;
+    SandboxStore m_store;
+    QString m_statePath;
+    QTimer m_saveTimer;
+};
+
+} // namespace weft::sandbox

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "plaid/PlaidModels.h"
+#include "sandbox/PngLogo.h"
+
+#include <QList>
+
+namespace weft::sandbox {
+
+struct CatalogInstitution
+{
+    plaid::Institution institution; // without logo; see logoBase64()
+    LogoPattern pattern = LogoPattern::Solid;
+    quint32 color = 0;
+};
+
+// The institutions and account templates of Plaid's Sandbox, fixed and offline.
+class SandboxCatalog
+{
+public:
+    static const QList<CatalogInstitution> &institutions();
+    static const CatalogInstitution *institution(const QString &institutionId);
+    // The institution's logo as Plaid sends it: a base64 PNG (rendered once, then cached).
+    static QString logoBase64(const QString &institutionId);
+    // The accounts a new Item at this institution gets, with fresh account ids. Investment and
+    // loan accounts only where the institution offers investments or liabilities.
+    static QList<plaid::Account> newAccounts(const CatalogInstitution &institution);
+    // The products /link/token/create and /sandbox/public_token/create accept.
+    static const QStringList &supportedProducts();
+    static const QStringList &countryCodes();
+    static const QStringList &languages();
+};
+
+} // namespace weft::sandbox

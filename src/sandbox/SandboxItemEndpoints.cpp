@@ -1,0 +1,298 @@
+// SandboxApi: Items, accounts, institutions and the /sandbox endpoints.
+#include "core/Clock.h"
+#include "sandbox/SandboxApi.h"
+#include "sandbox/SandboxCatalog.h"
+#include "sandbox/SandboxErrors.h"
+#include "sandbox/SandboxIds.h"
+#include "sandbox/SandboxLogin.h"
+#include "sandbox/SandboxValidation.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace weft::sandbox {
+namespace {
+
+// "<kind>-<environment>-<identifier>"; environment is what follows the kind.
+bool hasTokenFormat(const QString &token, QStringView kind, QString *environment)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(access|public|link)-(sandbox|development|production)-[0-9a-f-]{36}$"));
+    const QRegularExpressionMatch match = re.match(token);
+    if (!match.hasMatch() || match.captured(1) != kind)
+        return false;
+    *environment = match.captured(2);
+    return true;
+}
+
+QString iso(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+QJsonObject productStatus(const QDateTime &since)
+{
+    return {{QStringLiteral("status"), QStringLiteral("HEALTHY")},
+            {QStringLiteral("last_status_change"), iso(since)},
+            {QStringLiteral("breakdown"),
+             QJsonObject{{QStringLiteral("success"), 0.99},
+                         {QStringLiteral("error_plaid"), 0.01},
+                         {QStringLiteral("error_institution"), 0.0},
+                         {QStringLiteral("refresh_interval"), QStringLiteral("NORMAL")}}}};
+}
+
+} // namespace
+
+std::optional<SandboxResponse> SandboxApi::findItem(const Call &call, ItemRecord **item)
+{
+    const QString token = call.body.value(QLatin1StringView("access_token")).toString();
+    QString environment;
+    if (!hasTokenFormat(token, u"access", &environment)) {
+        return fail(call, u"INVALID_ACCESS_TOKEN",
+                    QStringLiteral("provided access token is in an invalid format. expected "
+                                   "format: access-<environment>-<identifier>"));
+    }
+    if (environment != u"sandbox") {
+        return fail(call, u"INVALID_ACCESS_TOKEN",
+                    QStringLiteral("provided access token is for the %1 environment; this is the "
+                                   "sandbox environment")
+                        .arg(environment));
+    }
+    const QString itemId = m_store.itemByAccessToken.value(ids::tokenHash(token));
+    auto it = m_store.items.find(itemId);
+    if (itemId.isEmpty() || it == m_store.items.end() || it->clientId != call.clientId)
+        return fail(call, u"INVALID_ACCESS_TOKEN");
+    *item = &*it;
+    return std::nullopt;
+}
+
+QJsonObject SandboxApi::itemJson(const ItemRecord &record) const
+{
+    plaid::Item item = record.item;
+    if (const CatalogInstitution *institution = SandboxCatalog::institution(item.institutionId)) {
+        item.availableProducts =
+            validation::notIn(institution->institution.products, item.billedProducts);
+    }
+    return item.toJson();
+}
+
+QString SandboxApi::createItem(const QString &clientId, const QString &institutionId,
+                               const QStringList &products, const QString &webhook,
+                               QString *itemId)
+{
+    const CatalogInstitution *institution = SandboxCatalog::institution(institutionId);
+    ItemRecord record;
+    record.clientId = clientId;
+    record.item.itemId = ids::objectId();
+    record.item.institutionId = institutionId;
+    record.item.institutionName = institution->institution.name;
+    record.item.webhook = webhook;
+    record.item.billedProducts = products;
+    record.item.products = products;
+    record.item.consentedProducts = products;
+    record.item.updateType = QStringLiteral("background");
+    record.item.createdAt = m_clock->now();
+    if (institution->institution.oauth)
+        record.item.consentExpirationTime = record.item.createdAt.addDays(365);
+    record.accounts = SandboxCatalog::newAccounts(*institution);
+    *itemId = record.item.itemId;
+    m_store.items.insert(record.item.itemId, record);
+    stateChanged();
+    return *itemId;
+}
+
+QString SandboxApi::issuePublicToken(const QString &clientId, const QString &itemId)
+{
+    PublicTokenRecord record;
+    record.clientId = clientId;
+    record.itemId = itemId;
+    record.expiration = m_clock->now().addSecs(kPublicTokenMinutes * 60);
+    const QString token = ids::token(u"public");
+    m_store.publicTokens.insert(ids::tokenHash(token), record);
+    stateChanged();
+    return token;
+}
+
+SandboxResponse SandboxApi::publicTokenExchange(const Call &call)
+{
+    const QString token = call.body.value(QLatin1StringView("public_token")).toString();
+    QString environment;
+    if (!hasTokenFormat(token, u"public", &environment)) {
+        return fail(call, u"INVALID_PUBLIC_TOKEN",
+                    QStringLiteral("provided public token is in an invalid format. expected "
+                                   "format: public-<environment>-<identifier>"));
+    }
+    auto it = m_store.publicTokens.find(ids::tokenHash(token));
+    if (environment != u"sandbox" || it == m_store.publicTokens.end()
+        || it->clientId != call.clientId)
+        return fail(call, u"INVALID_PUBLIC_TOKEN");
+    if (it->used) {
+        return fail(call, u"INVALID_PUBLIC_TOKEN",
+                    QStringLiteral("provided public token has already been exchanged. public "
+                                   "tokens can only be exchanged once"));
+    }
+    if (it->expiration <= m_clock->now()) {
+        return fail(call, u"INVALID_PUBLIC_TOKEN",
+                    QStringLiteral("provided public token is expired. Public tokens expire 30 "
+                                   "minutes after creation at which point they can no longer be "
+                                   "exchanged"));
+    }
+    auto item = m_store.items.find(it->itemId);
+    if (item == m_store.items.end())
+        return fail(call, u"INVALID_PUBLIC_TOKEN", QStringLiteral("the Item of this public token was removed"));
+    if (!item->accessTokenHash.isEmpty()) {
+        return fail(call, u"INVALID_PUBLIC_TOKEN",
+                    QStringLiteral("this public token comes from an update-mode Link session: the "
+                                   "Item's access token is unchanged and needs no exchange"));
+    }
+    it->used = true;
+    const QString accessToken = ids::token(u"access");
+    item->accessTokenHash = ids::tokenHash(accessToken);
+    m_store.itemByAccessToken.insert(item->accessTokenHash, item->item.itemId);
+    stateChanged();
+    return ok(call, {{QStringLiteral("access_token"), accessToken},
+                     {QStringLiteral("item_id"), item->item.itemId}});
+}
+
+SandboxResponse SandboxApi::itemGet(const Call &call)
+{
+    ItemRecord *item = nullptr;
+    if (auto error = findItem(call, &item))
+        return *error;
+    const QJsonObject transactions{{QStringLiteral("last_successful_update"),
+                                    iso(item->item.createdAt)},
+                                   {QStringLiteral("last_failed_update"), QJsonValue::Null}};
+    const QJsonObject status{{QStringLiteral("transactions"), transactions},
+                             {QStringLiteral("last_webhook"), QJsonValue::Null}};
+    return ok(call, {{QStringLiteral("item"), itemJson(*item)}, {QStringLiteral("status"), status}});
+}
+
+SandboxResponse SandboxApi::itemRemove(const Call &call)
+{
+    ItemRecord *item = nullptr;
+    if (auto error = findItem(call, &item))
+        return *error;
+    static const QStringList reasons{
+        QStringLiteral("FRAUD_FIRST_PARTY"), QStringLiteral("FRAUD_FALSE_IDENTITY"),
+        QStringLiteral("FRAUD_ABUSE"),       QStringLiteral("FRAUD_OTHER"),
+        QStringLiteral("CONNECTION_IS_NON_FUNCTIONAL"), QStringLiteral("OTHER")};
+    const QJsonValue reason = call.body.value(QLatin1StringView("reason_code"));
+    if (!reason.isUndefined() && !reason.isNull() && !reasons.contains(reason.toString())) {
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("reason_code must be one of: ") + reasons.join(QStringLiteral(", ")));
+    }
+    m_store.itemByAccessToken.remove(item->accessTokenHash);
+    m_store.items.remove(item->item.itemId);
+    stateChanged();
+    return ok(call, {});
+}
+
+SandboxResponse SandboxApi::accountsGet(const Call &call)
+{
+    ItemRecord *item = nullptr;
+    if (auto error = findItem(call, &item))
+        return *error;
+    if (item->item.error)
+        return fail(call, item->item.error->errorCode);
+    QStringList wanted;
+    const QJsonValue options = call.body.value(QLatin1StringView("options"));
+    if (options.isObject() && options.toObject().contains(QLatin1StringView("account_ids"))
+        && !validation::stringArray(options.toObject().value(QLatin1StringView("account_ids")),
+                                    &wanted)) {
+        return fail(call, u"INVALID_FIELD", QStringLiteral("options.account_ids must be an array of strings"));
+    }
+    QJsonArray accounts;
+    QStringList found;
+    for (const plaid::Account &account : std::as_const(item->accounts)) {
+        if (!wanted.isEmpty() && !wanted.contains(account.accountId))
+            continue;
+        accounts.append(account.toJson());
+        found.append(account.accountId);
+    }
+    if (!validation::notIn(wanted, found).isEmpty())
+        return fail(call, u"INVALID_ACCOUNT_ID");
+    return ok(call, {{QStringLiteral("accounts"), accounts},
+                     {QStringLiteral("item"), itemJson(*item)}});
+}
+
+SandboxResponse SandboxApi::institutionsGetById(const Call &call)
+{
+    QStringList countries;
+    if (!validation::stringArray(call.body.value(QLatin1StringView("country_codes")), &countries)
+        || countries.isEmpty()
+        || !validation::notIn(countries, SandboxCatalog::countryCodes()).isEmpty()) {
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("country_codes must be a non-empty array of supported country codes"));
+    }
+    const QString institutionId = call.body.value(QLatin1StringView("institution_id")).toString();
+    const CatalogInstitution *entry = SandboxCatalog::institution(institutionId);
+    if (!entry || validation::notIn(countries, entry->institution.countryCodes).size() == countries.size())
+        return fail(call, u"INVALID_INSTITUTION");
+    const QJsonObject options = call.body.value(QLatin1StringView("options")).toObject();
+    QJsonObject institution = entry->institution.toJson();
+    if (options.value(QLatin1StringView("include_optional_metadata")).toBool()) {
+        institution.insert(QStringLiteral("logo"), SandboxCatalog::logoBase64(institutionId));
+    } else {
+        institution.insert(QStringLiteral("logo"), QJsonValue::Null);
+        institution.insert(QStringLiteral("primary_color"), QJsonValue::Null);
+        institution.insert(QStringLiteral("url"), QJsonValue::Null);
+    }
+    if (options.value(QLatin1StringView("include_status")).toBool()) {
+        const QDateTime since = m_clock->now().addDays(-3);
+        institution.insert(QStringLiteral("status"),
+                           QJsonObject{{QStringLiteral("item_logins"), productStatus(since)},
+                                       {QStringLiteral("transactions_updates"), productStatus(since)}});
+    }
+    return ok(call, {{QStringLiteral("institution"), institution}});
+}
+
+SandboxResponse SandboxApi::sandboxPublicTokenCreate(const Call &call)
+{
+    const QString institutionId = call.body.value(QLatin1StringView("institution_id")).toString();
+    const CatalogInstitution *institution = SandboxCatalog::institution(institutionId);
+    if (!institution)
+        return fail(call, u"INVALID_INSTITUTION");
+    QStringList products;
+    if (!validation::stringArray(call.body.value(QLatin1StringView("initial_products")), &products)
+        || products.isEmpty()) {
+        return fail(call, u"INVALID_FIELD", QStringLiteral("initial_products must be a non-empty array of products"));
+    }
+    if (const QStringList unknown = validation::notIn(products, SandboxCatalog::supportedProducts());
+        !unknown.isEmpty()) {
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("the following products are not valid: ") + unknown.join(QStringLiteral(", ")));
+    }
+    if (const QStringList missing = validation::notIn(products, institution->institution.products);
+        !missing.isEmpty()) {
+        return fail(call, u"INVALID_PRODUCT",
+                    QStringLiteral("the following products are not supported by this institution: ")
+                        + missing.join(QStringLiteral(", ")));
+    }
+    const QJsonObject options = call.body.value(QLatin1StringView("options")).toObject();
+    const QString webhook = options.value(QLatin1StringView("webhook")).toString();
+    if (options.contains(QLatin1StringView("webhook")) && !validation::isWebUrl(webhook))
+        return fail(call, u"INVALID_FIELD", QStringLiteral("options.webhook must be an http or https URL"));
+    const QJsonValue username = options.value(QLatin1StringView("override_username"));
+    const QJsonValue password = options.value(QLatin1StringView("override_password"));
+    const LoginOutcome login = checkSandboxLogin(
+        username.isString() ? username.toString() : QStringLiteral("user_good"),
+        password.isString() ? password.toString() : QStringLiteral("pass_good"),
+        QString::fromUtf16(kSandboxMfaCode));
+    if (login.kind != LoginOutcome::Kind::Success)
+        return fail(call.requestId, login.error);
+    QString itemId;
+    createItem(call.clientId, institutionId, products, webhook, &itemId);
+    return ok(call, {{QStringLiteral("public_token"), issuePublicToken(call.clientId, itemId)}});
+}
+
+SandboxResponse SandboxApi::sandboxItemResetLogin(const Call &call)
+{
+    ItemRecord *item = nullptr;
+    if (auto error = findItem(call, &item))
+        return *error;
+    item->item.error = sandboxError(u"ITEM_LOGIN_REQUIRED");
+    stateChanged();
+    return ok(call, {{QStringLiteral("reset_login"), true}});
+}
+
+} // namespace weft::sandbox

@@ -1,0 +1,175 @@
+#include "sandbox/SandboxStore.h"
+
+#include "plaid/JsonReader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace weft::sandbox {
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+QString isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject linkTokenJson(const QByteArray &hash, const LinkTokenRecord &record)
+{
+    return {{QStringLiteral("sha256"), QString::fromLatin1(hash)},
+            {QStringLiteral("client_id"), record.clientId},
+            {QStringLiteral("created_at"), isoTime(record.createdAt)},
+            {QStringLiteral("expiration"), isoTime(record.expiration)},
+            {QStringLiteral("metadata"), record.metadata},
+            {QStringLiteral("update_item_id"), record.updateItemId},
+            {QStringLiteral("completed"), record.completed}};
+}
+
+QJsonObject publicTokenJson(const QByteArray &hash, const PublicTokenRecord &record)
+{
+    return {{QStringLiteral("sha256"), QString::fromLatin1(hash)},
+            {QStringLiteral("client_id"), record.clientId},
+            {QStringLiteral("item_id"), record.itemId},
+            {QStringLiteral("expiration"), isoTime(record.expiration)},
+            {QStringLiteral("used"), record.used}};
+}
+
+QJsonObject itemJson(const ItemRecord &record)
+{
+    QJsonArray accounts;
+    for (const plaid::Account &account : record.accounts)
+        accounts.append(account.toJson());
+    return {{QStringLiteral("client_id"), record.clientId},
+            {QStringLiteral("access_token_sha256"), QString::fromLatin1(record.accessTokenHash)},
+            {QStringLiteral("item"), record.item.toJson()},
+            {QStringLiteral("accounts"), accounts}};
+}
+
+QByteArray hashField(plaid::JsonReader &reader, QLatin1StringView key)
+{
+    return reader.string(key).toLatin1();
+}
+
+} // namespace
+
+void SandboxStore::prune(const QDateTime &now)
+{
+    const QDateTime horizon = now.addDays(-1);
+    for (auto it = linkTokens.begin(); it != linkTokens.end();)
+        it = it->expiration < horizon ? linkTokens.erase(it) : std::next(it);
+    for (auto it = publicTokens.begin(); it != publicTokens.end();)
+        it = it->expiration < horizon ? publicTokens.erase(it) : std::next(it);
+}
+
+QJsonObject SandboxStore::toJson() const
+{
+    QJsonArray links;
+    for (auto it = linkTokens.cbegin(); it != linkTokens.cend(); ++it)
+        links.append(linkTokenJson(it.key(), it.value()));
+    QJsonArray publics;
+    for (auto it = publicTokens.cbegin(); it != publicTokens.cend(); ++it)
+        publics.append(publicTokenJson(it.key(), it.value()));
+    QJsonArray itemList;
+    for (const ItemRecord &record : items)
+        itemList.append(itemJson(record));
+    return {{QStringLiteral("format"), QStringLiteral("weft-sandbox-state")},
+            {QStringLiteral("version"), kFormatVersion},
+            {QStringLiteral("link_tokens"), links},
+            {QStringLiteral("public_tokens"), publics},
+            {QStringLiteral("items"), itemList}};
+}
+
+bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
+{
+    plaid::JsonReader root(object);
+    if (root.string(QLatin1StringView("format")) != u"weft-sandbox-state"
+        || object.value(QLatin1StringView("version")).toInt() != kFormatVersion) {
+        *error = QStringLiteral("not a Weft sandbox state file of version %1").arg(kFormatVersion);
+        return false;
+    }
+    SandboxStore loaded;
+    for (plaid::JsonReader &r : root.objectList(QLatin1StringView("link_tokens"))) {
+        LinkTokenRecord record;
+        record.clientId = r.string(QLatin1StringView("client_id"));
+        record.createdAt = r.dateTime(QLatin1StringView("created_at"));
+        record.expiration = r.dateTime(QLatin1StringView("expiration"));
+        record.metadata = r.object(QLatin1StringView("metadata")).json();
+        record.updateItemId = r.optionalString(QLatin1StringView("update_item_id"));
+        record.completed = r.boolean(QLatin1StringView("completed"));
+        loaded.linkTokens.insert(hashField(r, QLatin1StringView("sha256")), record);
+    }
+    for (plaid::JsonReader &r : root.objectList(QLatin1StringView("public_tokens"))) {
+        PublicTokenRecord record;
+        record.clientId = r.string(QLatin1StringView("client_id"));
+        record.itemId = r.string(QLatin1StringView("item_id"));
+        record.expiration = r.dateTime(QLatin1StringView("expiration"));
+        record.used = r.boolean(QLatin1StringView("used"));
+        loaded.publicTokens.insert(hashField(r, QLatin1StringView("sha256")), record);
+    }
+    for (plaid::JsonReader &r : root.objectList(QLatin1StringView("items"))) {
+        ItemRecord record;
+        record.clientId = r.string(QLatin1StringView("client_id"));
+        record.accessTokenHash = r.optionalString(QLatin1StringView("access_token_sha256")).toLatin1();
+        plaid::JsonReader item = r.object(QLatin1StringView("item"));
+        record.item = plaid::Item::fromJson(item);
+        for (plaid::JsonReader &account : r.objectList(QLatin1StringView("accounts")))
+            record.accounts.append(plaid::Account::fromJson(account));
+        if (!record.accessTokenHash.isEmpty())
+            loaded.itemByAccessToken.insert(record.accessTokenHash, record.item.itemId);
+        loaded.items.insert(record.item.itemId, record);
+    }
+    if (!root.ok()) {
+        *error = root.errorString();
+        return false;
+    }
+    *this = std::move(loaded);
+    return true;
+}
+
+bool SandboxStore::save(const QString &path, QString *error) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool SandboxStore::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = path + QStringLiteral(": ") + file.errorString();
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = path + QStringLiteral(": not valid JSON (") + parseError.errorString()
+                 + QStringLiteral(" at offset ") + QString::number(parseError.offset)
+                 + QStringLiteral(")");
+        return false;
+    }
+    QString reason;
+    if (!fromJson(document.object(), &reason)) {
+        *error = path + QStringLiteral(": ") + reason;
+        return false;
+    }
+    return true;
+}
+
+} // namespace weft::sandbox

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "plaid/PlaidModels.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace weft::sandbox {
+
+// Everything the sandbox remembers. Tokens are kept only as hashes (ids::tokenHash), so the
+// state, in memory or in its file, holds no credential that works.
+
+struct LinkTokenRecord
+{
+    QString clientId;
+    QDateTime createdAt;
+    QDateTime expiration;
+    QJsonObject metadata; // what /link/token/get returns under "metadata"
+    QString updateItemId; // set for update mode (created with an access_token)
+    bool completed = false;
+    QJsonArray sessions; // link_sessions for /link/token/get; in memory only, as they hold
+                         // public tokens
+};
+
+struct PublicTokenRecord
+{
+    QString clientId;
+    QString itemId;
+    QDateTime expiration;
+    bool used = false;
+};
+
+struct ItemRecord
+{
+    QString clientId;
+    QByteArray accessTokenHash; // empty until the public token is exchanged
+    plaid::Item item;
+    QList<plaid::Account> accounts;
+};
+
+class SandboxStore
+{
+public:
+    QHash<QByteArray, LinkTokenRecord> linkTokens;     // by token hash
+    QHash<QByteArray, PublicTokenRecord> publicTokens; // by token hash
+    QHash<QString, ItemRecord> items;                  // by item_id
+    QHash<QByteArray, QString> itemByAccessToken;      // access token hash -> item_id
+
+    // Forgets link and public tokens that expired more than a day before now.
+    void prune(const QDateTime &now);
+
+    QJsonObject toJson() const;
+    // Replaces the state with the one in object; on error leaves it unchanged and says why.
+    bool fromJson(const QJsonObject &object, QString *error);
+
+    // Atomic write (QSaveFile); false with the reason on failure.
+    bool save(const QString &path, QString *error) const;
+    // A missing file is an empty state. A corrupt one is an error and stays untouched.
+    bool load(const QString &path, QString *error);
+};
+
+} // namespace weft::sandbox
