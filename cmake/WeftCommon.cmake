@@ -51,5 +51,5 @@ function(weft_add_test name)
     set_tests_properties(${name} PROPERTIES
         LABELS "${ARG_LABELS}"
         TIMEOUT ${ARG_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${ARG_ENV}")
+        ENVIRONMENT "${ARG_ENV}")
 endfunction()

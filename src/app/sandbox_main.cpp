@@ -14,7 +14,7 @@ using namespace weft;
 
 int main(int argc, char *argv[])
 {
-    installRedactingMessageHandler();
+    configureLogging();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("weft-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));

@@ -15,7 +15,7 @@ using namespace weft;
 
 int main(int argc, char *argv[])
 {
-    installRedactingMessageHandler();
+    configureLogging();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Weft"));
     QApplication::setOrganizationName(QStringLiteral("Weft"));

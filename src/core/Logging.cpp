@@ -34,4 +34,11 @@ void installRedactingMessageHandler()
     s_previous = qInstallMessageHandler(redactingHandler);
 }
 
+void configureLogging()
+{
+    installRedactingMessageHandler();
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("weft.*.debug=false"));
+}
+
 } // namespace weft

@@ -11,4 +11,8 @@ namespace weft {
 // module then goes through it, so a secret that reaches a log call is still never written.
 void installRedactingMessageHandler();
 
+// Sets up logging for an executable: the redacting handler, and debug output of Weft's
+// categories off unless QT_LOGGING_RULES (or a logging config) asks for it.
+void configureLogging();
+
 } // namespace weft

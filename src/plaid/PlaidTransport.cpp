@@ -141,6 +141,9 @@ void PlaidTransport::Call::onFinished()
     if (reply.ok()) {
         qCDebug(lcPlaid).nospace() << "POST " << m_path << " -> " << reply.httpStatus << " in "
                                    << ms << " ms, request " << reply.requestId;
+    } else if (reply.status == PlaidStatus::ApiError && reply.httpStatus < 500) {
+        qCInfo(lcPlaid).nospace() << "POST " << m_path << " -> " << reply.httpStatus << " in " << ms
+                                  << " ms: " << reply.describe();
     } else {
         qCWarning(lcPlaid).nospace() << "POST " << m_path << " attempt " << m_attempt << " failed in "
                                      << ms << " ms: " << reply.describe();
