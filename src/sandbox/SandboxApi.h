@@ -13,6 +13,8 @@ class Clock;
 
 namespace weft::sandbox {
 
+struct CatalogInstitution;
+
 struct SandboxRequest
 {
     QString path;
@@ -56,11 +58,20 @@ public:
     SandboxResponse handle(const SandboxRequest &request);
     void setCredentials(const SandboxCredentials &credentials) { m_credentials = credentials; }
 
-    // The internal operation behind the Link emulator: finishes a Link session for a link
-    // token as Plaid's Link would, checking the sandbox credentials. Body: link_token,
-    // link_session_id, institution_id (not in update mode), username, password, optional
-    // mfa_code and account_ids. Answers the onSuccess payload (public_token, institution,
-    // accounts, link_session_id) or a Plaid error. Update mode clears the Item's error.
+    // The internal operations behind the Link emulator (SandboxLinkSessions.cpp). Each takes
+    // the link_token; errors are Plaid error objects (INVALID_LINK_TOKEN for unknown, expired
+    // or used tokens).
+    // start: a new link_session_id, client_name, language, update_mode, and the institutions
+    // the token allows (or, in update mode, the Item's institution).
+    SandboxResponse startLinkSession(const QJsonObject &body);
+    // login: link_session_id, institution_id (not in update mode), username, password and
+    // optional mfa_code. Answers {"mfa_required": "device"}, or the accounts to choose from.
+    // Five failed logins invalidate the link token, as Plaid does.
+    SandboxResponse loginLinkSession(const QJsonObject &body);
+    // complete: link_session_id and optional account_ids (after login; without one it signs
+    // in first with the same fields as login). Answers the onSuccess payload (public_token,
+    // institution, accounts, link_session_id). Update mode clears the Item's error instead of
+    // creating an Item.
     SandboxResponse completeLinkSession(const QJsonObject &body);
 
     // Loads state from path (a missing file is an empty state), then saves every change to
@@ -89,6 +100,11 @@ private:
     std::optional<SandboxResponse> checkFields(const QString &path, const QJsonObject &body,
                                                const QString &requestId);
     std::optional<SandboxResponse> findItem(const Call &call, ItemRecord **item);
+    std::optional<SandboxResponse> usableLinkToken(const Call &call, LinkTokenRecord **link);
+    // The institution a Link session may sign in to: the Item's in update mode, else the
+    // requested one if it offers the token's products in one of its countries.
+    const CatalogInstitution *sessionInstitution(const LinkTokenRecord &link,
+                                                        const QString &requested) const;
 
     SandboxResponse ok(const Call &call, QJsonObject body);
     SandboxResponse fail(const QString &requestId, const plaid::PlaidError &error);
@@ -117,6 +133,13 @@ private:
     Clock *m_clock;
     SandboxCredentials m_credentials;
     SandboxStore m_store;
+    struct PendingLogin
+    {
+        QByteArray linkTokenHash;
+        QString institutionId;
+        QList<plaid::Account> accounts;
+    };
+    QHash<QString, PendingLogin> m_pendingLogins; // by link_session_id, until complete
     QString m_statePath;
     QTimer m_saveTimer;
 };

@@ -4,7 +4,6 @@
 #include "sandbox/SandboxCatalog.h"
 #include "sandbox/SandboxErrors.h"
 #include "sandbox/SandboxIds.h"
-#include "sandbox/SandboxLogin.h"
 #include "sandbox/SandboxValidation.h"
 
 #include <QJsonArray>
@@ -41,26 +40,7 @@ bool validAccountFilters(const QJsonValue &value)
     return true;
 }
 
-bool passesFilters(const plaid::Account &account, const QJsonObject &filters)
-{
-    if (filters.isEmpty())
-        return true;
-    const QJsonValue filter = filters.value(account.type);
-    if (!filter.isObject())
-        return false;
-    const QJsonArray subtypes = filter.toObject().value(QLatin1StringView("account_subtypes")).toArray();
-    return subtypes.contains(QStringLiteral("all")) || subtypes.contains(account.subtype);
-}
 
-QJsonObject accountMetadata(const plaid::Account &account)
-{
-    return {{QStringLiteral("id"), account.accountId},
-            {QStringLiteral("name"), account.name},
-            {QStringLiteral("mask"), nullIfEmpty(account.mask)},
-            {QStringLiteral("type"), account.type},
-            {QStringLiteral("subtype"), nullIfEmpty(account.subtype)},
-            {QStringLiteral("verification_status"), QJsonValue(QJsonValue::Null)}};
-}
 
 } // namespace
 
@@ -160,102 +140,6 @@ SandboxResponse SandboxApi::linkTokenGet(const Call &call)
                      {QStringLiteral("expiration"), iso(it->expiration)},
                      {QStringLiteral("metadata"), it->metadata},
                      {QStringLiteral("link_sessions"), it->sessions}});
-}
-
-SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
-{
-    Call call;
-    call.requestId = ids::requestId();
-    call.body = body;
-    const QString token = body.value(QLatin1StringView("link_token")).toString();
-    const auto it = m_store.linkTokens.find(ids::tokenHash(token));
-    if (it == m_store.linkTokens.end())
-        return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("could not find matching link token"));
-    LinkTokenRecord &link = *it;
-    const QDateTime now = m_clock->now();
-    if (link.expiration <= now) {
-        return fail(call, u"INVALID_LINK_TOKEN",
-                    QStringLiteral("provided link token is expired. Link tokens expire %1 hours "
-                                   "after creation (30 minutes in update mode)")
-                        .arg(kLinkTokenHours));
-    }
-    if (link.completed) {
-        return fail(call, u"INVALID_LINK_TOKEN",
-                    QStringLiteral("provided link token has already been used to complete a Link session"));
-    }
-    call.clientId = link.clientId;
-
-    const LoginOutcome login =
-        checkSandboxLogin(body.value(QLatin1StringView("username")).toString(),
-                          body.value(QLatin1StringView("password")).toString(),
-                          body.value(QLatin1StringView("mfa_code")).toString());
-    if (login.kind == LoginOutcome::Kind::MfaRequired)
-        return ok(call, {{QStringLiteral("mfa_required"), login.mfaType}});
-    if (login.kind == LoginOutcome::Kind::Failed) {
-        if (login.error.errorCode == u"INVALID_LINK_TOKEN") {
-            link.completed = true;
-            stateChanged();
-        }
-        return fail(call.requestId, login.error);
-    }
-
-    const QString sessionId = body.value(QLatin1StringView("link_session_id")).toString();
-    QString itemId = link.updateItemId;
-    if (itemId.isEmpty()) {
-        const QString institutionId = body.value(QLatin1StringView("institution_id")).toString();
-        const CatalogInstitution *institution = SandboxCatalog::institution(institutionId);
-        if (!institution)
-            return fail(call, u"INVALID_INSTITUTION");
-        const QStringList products = link.metadata.value(QLatin1StringView("initial_products"))
-                                         .toVariant()
-                                         .toStringList();
-        if (const QStringList missing = validation::notIn(products, institution->institution.products);
-            !missing.isEmpty()) {
-            return fail(call, u"INVALID_PRODUCT",
-                        QStringLiteral("the following products are not supported by this institution: ")
-                            + missing.join(QStringLiteral(", ")));
-        }
-        createItem(link.clientId, institutionId, products,
-                   link.metadata.value(QLatin1StringView("webhook")).toString(), &itemId);
-    }
-    auto itemIt = m_store.items.find(itemId);
-    if (itemIt == m_store.items.end())
-        return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("the Item of this update-mode link token was removed"));
-    ItemRecord &item = *itemIt;
-
-    QJsonArray selected;
-    const QStringList wanted = body.value(QLatin1StringView("account_ids")).toVariant().toStringList();
-    const QJsonObject filters = link.metadata.value(QLatin1StringView("account_filters")).toObject();
-    QList<plaid::Account> kept;
-    for (const plaid::Account &account : std::as_const(item.accounts)) {
-        if (!passesFilters(account, filters) || (!wanted.isEmpty() && !wanted.contains(account.accountId)))
-            continue;
-        kept.append(account);
-        selected.append(accountMetadata(account));
-    }
-    if (kept.isEmpty())
-        return fail(call, u"NO_ACCOUNTS");
-    if (link.updateItemId.isEmpty())
-        item.accounts = kept;
-    item.item.error.reset(); // update mode: the user signed in again
-    link.completed = true;
-
-    const QString publicToken = issuePublicToken(link.clientId, itemId);
-    const QJsonObject institution{{QStringLiteral("name"), item.item.institutionName},
-                                  {QStringLiteral("institution_id"), item.item.institutionId}};
-    const QJsonObject metadata{{QStringLiteral("institution"), institution},
-                               {QStringLiteral("accounts"), selected},
-                               {QStringLiteral("link_session_id"), sessionId}};
-    link.sessions.append(QJsonObject{
-        {QStringLiteral("link_session_id"), sessionId},
-        {QStringLiteral("started_at"), iso(link.createdAt)},
-        {QStringLiteral("finished_at"), iso(now)},
-        {QStringLiteral("on_success"), QJsonObject{{QStringLiteral("public_token"), publicToken},
-                                                   {QStringLiteral("metadata"), metadata}}}});
-    stateChanged();
-    QJsonObject answer = metadata;
-    answer.insert(QStringLiteral("public_token"), publicToken);
-    return ok(call, answer);
 }
 
 } // namespace weft::sandbox

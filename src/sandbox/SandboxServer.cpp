@@ -21,7 +21,7 @@ namespace weft::sandbox {
 namespace {
 
 constexpr QLatin1StringView kAdminPrefix("/weft/admin/");
-constexpr QLatin1StringView kLinkCompletePath("/weft/link/session/complete");
+constexpr QLatin1StringView kLinkSessionPrefix("/weft/link/session/");
 
 QString headerValue(const QHttpServerRequest &request, QByteArrayView name)
 {
@@ -93,7 +93,7 @@ void SandboxServer::dispatch(const QHttpServerRequest &request, QHttpServerRespo
 {
     const QString path = request.url().path();
     const auto method = request.method();
-    if (path.startsWith(kAdminPrefix) || path == kLinkCompletePath) {
+    if (path.startsWith(kAdminPrefix) || path.startsWith(kLinkSessionPrefix)) {
         serveAdmin(request, std::move(responder));
         return;
     }
@@ -197,9 +197,23 @@ void SandboxServer::serveAdmin(const QHttpServerRequest &request, QHttpServerRes
         http::replyJson(responder, 400, errorBody(QStringLiteral("the body must be a JSON object")));
         return;
     }
-    if (path == kLinkCompletePath && post) {
-        const SandboxResponse response = m_api->completeLinkSession(document.object());
-        http::replyJson(responder, response.status, response.body);
+    if (path.startsWith(kLinkSessionPrefix) && post) {
+        const QString step = path.mid(kLinkSessionPrefix.size());
+        const QJsonObject body = document.object();
+        std::optional<SandboxResponse> response;
+        if (step == u"start")
+            response = m_api->startLinkSession(body);
+        else if (step == u"login")
+            response = m_api->loginLinkSession(body);
+        else if (step == u"complete")
+            response = m_api->completeLinkSession(body);
+        if (response) {
+            http::replyJson(responder, response->status, response->body);
+            return;
+        }
+    }
+    if (path.startsWith(kLinkSessionPrefix)) {
+        http::replyJson(responder, 404, errorBody(QStringLiteral("unknown Link session route ") + path));
         return;
     }
     if (!m_adminEnabled) {

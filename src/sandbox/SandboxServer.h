@@ -23,7 +23,7 @@ struct SandboxRequest;
 //   POST /weft/admin/faults        {"path", "kind", "count", "delay_ms", "status", "size"}
 //   POST /weft/admin/faults/clear
 //   GET  /weft/admin/faults
-// and the Link emulator's internal route POST /weft/link/session/complete.
+// and the Link emulator's internal routes POST /weft/link/session/{start,login,complete}.
 class SandboxServer : public QObject
 {
     Q_OBJECT

@@ -21,6 +21,7 @@ struct LinkTokenRecord
     QJsonObject metadata; // what /link/token/get returns under "metadata"
     QString updateItemId; // set for update mode (created with an access_token)
     bool completed = false;
+    int failedLogins = 0;
     QJsonArray sessions; // link_sessions for /link/token/get; in memory only, as they hold
                          // public tokens
 };
