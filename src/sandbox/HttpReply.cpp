@@ -25,6 +25,13 @@ void reply(QHttpServerResponder &responder, int status, const QByteArray &conten
     responder.writeBody(body);
 }
 
+void replyHead(QHttpServerResponder &responder, int status, const QByteArray &contentType,
+               qint64 length)
+{
+    head(responder, status, contentType, length);
+    responder.writeBody(QByteArray());
+}
+
 void replyJson(QHttpServerResponder &responder, int status, const QJsonObject &body)
 {
     reply(responder, status, QByteArrayLiteral("application/json; charset=utf-8"),

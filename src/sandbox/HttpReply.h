@@ -9,6 +9,9 @@ namespace weft::sandbox::http {
 // Writes a complete HTTP response with Content-Type and Content-Length.
 void reply(QHttpServerResponder &responder, int status, const QByteArray &contentType,
            const QByteArray &body);
+// The headers a GET would have had, without the body (HEAD).
+void replyHead(QHttpServerResponder &responder, int status, const QByteArray &contentType,
+               qint64 length);
 void replyJson(QHttpServerResponder &responder, int status, const QJsonObject &body);
 
 // Writes the status line and headers announcing the full body, then only the first half of

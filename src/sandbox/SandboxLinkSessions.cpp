@@ -151,6 +151,8 @@ SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
         return *error;
     const CatalogInstitution *institution =
         sessionInstitution(*link, body.value(QLatin1StringView("institution_id")).toString());
+    if (!institution && !link->updateItemId.isEmpty())
+        return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("the Item of this update-mode link token was removed"));
     if (!institution)
         return fail(call, u"INVALID_INSTITUTION");
     const LoginOutcome login =

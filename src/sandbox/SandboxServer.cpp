@@ -162,7 +162,7 @@ void SandboxServer::answerApi(const SandboxRequest &request, QHttpServerResponde
             return;
         case Fault::Kind::Oversized: {
             QByteArray body = QByteArrayLiteral("{\"padding\":\"");
-            body.append(QByteArray(qMax<qint64>(0, fault->size - 16), 'x'));
+            body.append(QByteArray(qMax<qint64>(0, fault->size - 14), 'x'));
             body.append("\"}");
             http::reply(responder, 200, QByteArrayLiteral("application/json"), body);
             return;
@@ -263,11 +263,10 @@ bool SandboxServer::serveStatic(const QString &path, bool headOnly, QHttpServerR
             continue;
         const QByteArray content = file.readAll();
         const QByteArray type = http::contentTypeFor(filePath);
-        if (headOnly) {
-            http::reply(responder, 200, type, QByteArray());
-        } else {
+        if (headOnly)
+            http::replyHead(responder, 200, type, content.size());
+        else
             http::reply(responder, 200, type, content);
-        }
         return true;
     }
     return false;

@@ -26,7 +26,8 @@ QJsonObject linkTokenJson(const QByteArray &hash, const LinkTokenRecord &record)
             {QStringLiteral("expiration"), isoTime(record.expiration)},
             {QStringLiteral("metadata"), record.metadata},
             {QStringLiteral("update_item_id"), record.updateItemId},
-            {QStringLiteral("completed"), record.completed}};
+            {QStringLiteral("completed"), record.completed},
+            {QStringLiteral("failed_logins"), record.failedLogins}};
 }
 
 QJsonObject publicTokenJson(const QByteArray &hash, const PublicTokenRecord &record)
@@ -100,6 +101,7 @@ bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
         record.metadata = r.object(QLatin1StringView("metadata")).json();
         record.updateItemId = r.optionalString(QLatin1StringView("update_item_id"));
         record.completed = r.boolean(QLatin1StringView("completed"));
+        record.failedLogins = r.json().value(QLatin1StringView("failed_logins")).toInt();
         loaded.linkTokens.insert(hashField(r, QLatin1StringView("sha256")), record);
     }
     for (plaid::JsonReader &r : root.objectList(QLatin1StringView("public_tokens"))) {
@@ -158,10 +160,14 @@ bool SandboxStore::load(const QString &path, QString *error)
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    if (parseError.error != QJsonParseError::NoError) {
         *error = path + QStringLiteral(": not valid JSON (") + parseError.errorString()
                  + QStringLiteral(" at offset ") + QString::number(parseError.offset)
                  + QStringLiteral(")");
+        return false;
+    }
+    if (!document.isObject()) {
+        *error = path + QStringLiteral(": not a Weft sandbox state file (a JSON object)");
         return false;
     }
     QString reason;

@@ -1,13 +1,11 @@
 // SandboxApi called directly (no HTTP): credentials, request validation, token formats and
-// lifetimes, Items, accounts, institutions and the state file. The Link session emulation and
-// update mode are in tst_sandboxapi_link.cpp.
+// token lifetimes on a ManualClock. Items, institutions and the state file are in
+// tst_sandboxapi_items.cpp; the Link session emulation in tst_sandboxapi_link.cpp.
 #include "SandboxApiTestKit.h"
 
-#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 using namespace weft::sandbox;
 using namespace weft::sandbox::testkit;
@@ -19,11 +17,11 @@ class TestSandboxApi : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { quietSandboxLog(); }
     void init() { m_kit.reset(); }
 
     void credentials_data();
     void credentials();
-    void tokensBelongToTheirClient();
     void bodyErrors_data();
     void bodyErrors();
     void missingFields_data();
@@ -37,17 +35,6 @@ private slots:
     void publicTokenSingleUse();
     void malformedTokens_data();
     void malformedTokens();
-    void itemRemove();
-    void availableProducts_data();
-    void availableProducts();
-    void accountsGetFilter();
-    void institutionsGetById_data();
-    void institutionsGetById();
-    void sandboxPublicTokenCreate_data();
-    void sandboxPublicTokenCreate();
-    void statePersistence();
-    void corruptStateFile_data();
-    void corruptStateFile();
 
 private:
     ApiKit m_kit;
@@ -73,7 +60,8 @@ void TestSandboxApi::credentials_data()
         << false << kClientA << none << QJsonObject{{u"secret"_s, kSecret}} << none << none;
     QTest::newRow("unpinned accepts any pair")
         << false << u"someone"_s << u"anything"_s << QJsonObject() << none << none;
-    QTest::newRow("pinned, headers") << true << kClientA << kSecret << QJsonObject() << none << none;
+    QTest::newRow("pinned, headers")
+        << true << kClientA << kSecret << QJsonObject() << none << none;
     QTest::newRow("pinned, body") << true << none << none << inBody << none << none;
     QTest::newRow("pinned, body beside wrong headers")
         << true << kClientB << wrong << inBody << none << none;
@@ -123,36 +111,6 @@ void TestSandboxApi::credentials()
     }
 }
 
-void TestSandboxApi::tokensBelongToTheirClient()
-{
-    const QString access = m_kit.accessToken();
-    QVERIFY(!access.isEmpty());
-    const QJsonObject byToken{{u"access_token"_s, access}};
-    for (const QString &path : {u"/item/get"_s, u"/accounts/get"_s,
-                                u"/sandbox/item/reset_login"_s, u"/item/remove"_s}) {
-        CHECK_ERROR(m_kit.post(path, byToken, kClientB), 400, u"INVALID_INPUT"_s,
-                    u"INVALID_ACCESS_TOKEN"_s);
-    }
-    CHECK_ERROR(m_kit.post(u"/link/token/create"_s,
-                           linkTokenBody({{u"access_token"_s, access}, {u"products"_s, {}}}),
-                           kClientB),
-                400, u"INVALID_INPUT"_s, u"INVALID_ACCESS_TOKEN"_s);
-    QCOMPARE(m_kit.post(u"/item/get"_s, byToken).status, 200); // client A's Item is intact
-
-    const QString publicToken = m_kit.publicToken();
-    QVERIFY(!publicToken.isEmpty());
-    const QJsonObject exchange{{u"public_token"_s, publicToken}};
-    CHECK_ERROR(m_kit.post(u"/item/public_token/exchange"_s, exchange, kClientB), 400,
-                u"INVALID_INPUT"_s, u"INVALID_PUBLIC_TOKEN"_s);
-    QCOMPARE(m_kit.post(u"/item/public_token/exchange"_s, exchange).status, 200);
-
-    const QString link = m_kit.linkToken();
-    QVERIFY(!link.isEmpty());
-    CHECK_ERROR(m_kit.post(u"/link/token/get"_s, {{u"link_token"_s, link}}, kClientB), 400,
-                u"INVALID_INPUT"_s, u"INVALID_LINK_TOKEN"_s);
-    QCOMPARE(m_kit.post(u"/link/token/get"_s, {{u"link_token"_s, link}}).status, 200);
-}
-
 void TestSandboxApi::bodyErrors_data()
 {
     QTest::addColumn<QString>("path");
@@ -169,8 +127,8 @@ void TestSandboxApi::bodyErrors_data()
                                 << QString();
     QTest::newRow("JSON array") << institutions << QByteArray("[]") << 400 << u"INVALID_BODY"_s
                                 << QString();
-    QTest::newRow("truncated JSON") << institutions << valid.left(valid.size() / 2) << 400
-                                    << u"INVALID_BODY"_s << QString();
+    QTest::newRow("truncated JSON")
+        << institutions << valid.left(valid.size() / 2) << 400 << u"INVALID_BODY"_s << QString();
     QTest::newRow("unknown field")
         << institutions << QByteArray(R"({"institution_id":"x","country_codes":["US"],"colour":1})")
         << 400 << u"UNKNOWN_FIELDS"_s << u"not recognized by this endpoint: colour"_s;
@@ -179,8 +137,8 @@ void TestSandboxApi::bodyErrors_data()
         << u"UNKNOWN_FIELDS"_s << u"public_token"_s;
     QTest::newRow("unknown path") << u"/item/frobnicate"_s << valid << 404 << u"NOT_FOUND"_s
                                   << u"/item/frobnicate"_s;
-    QTest::newRow("trailing slash") << u"/item/get/"_s << valid << 404 << u"NOT_FOUND"_s
-                                    << QString();
+    QTest::newRow("trailing slash")
+        << u"/item/get/"_s << valid << 404 << u"NOT_FOUND"_s << QString();
     QTest::newRow("root") << u"/"_s << valid << 404 << u"NOT_FOUND"_s << QString();
 }
 
@@ -235,7 +193,7 @@ void TestSandboxApi::missingFields_data()
         << u"/link/token/create"_s << linkTokenBody({{u"user"_s, QJsonObject()}})
         << u"user.client_user_id"_s;
     QTest::newRow("new-Item link token without products")
-        << u"/link/token/create"_s << linkTokenBody({{u"products"_s, {}}}) << u"products"_s;
+        << u"/link/token/create"_s << linkTokenBody({}, {u"products"_s}) << u"products"_s;
 }
 
 void TestSandboxApi::missingFields()
@@ -254,10 +212,15 @@ void TestSandboxApi::endpointList()
 {
     QStringList endpoints = SandboxApi::endpoints();
     endpoints.sort();
-    const QStringList expected{
-        u"/accounts/get"_s,           u"/institutions/get_by_id"_s,     u"/item/get"_s,
-        u"/item/public_token/exchange"_s, u"/item/remove"_s,           u"/link/token/create"_s,
-        u"/link/token/get"_s,         u"/sandbox/item/reset_login"_s, u"/sandbox/public_token/create"_s};
+    const QStringList expected{u"/accounts/get"_s,
+                               u"/institutions/get_by_id"_s,
+                               u"/item/get"_s,
+                               u"/item/public_token/exchange"_s,
+                               u"/item/remove"_s,
+                               u"/link/token/create"_s,
+                               u"/link/token/get"_s,
+                               u"/sandbox/item/reset_login"_s,
+                               u"/sandbox/public_token/create"_s};
     QCOMPARE(endpoints, expected);
     QVERIFY(SandboxApi::isEndpoint(u"/item/get"_s));
     QVERIFY(!SandboxApi::isEndpoint(u"/item/get/"_s));
@@ -300,7 +263,7 @@ void TestSandboxApi::tokenFormats()
 
     QCOMPARE(handled.size(), 23); // handle() reports each call; completeLinkSession is not one
     QCOMPARE(handled.first(), (QVariantList{u"/link/token/create"_s, 200}));
-    QCOMPARE(handled.at(3), (QVariantList{u"/nowhere"_s, 404}));
+    QCOMPARE(handled.at(2), (QVariantList{u"/nowhere"_s, 404}));
 }
 
 void TestSandboxApi::linkTokenLifetime_data()
@@ -320,11 +283,13 @@ void TestSandboxApi::linkTokenLifetime()
     if (updateMode) {
         const QString access = m_kit.accessToken();
         QVERIFY(!access.isEmpty());
-        extra = {{u"access_token"_s, access}, {u"products"_s, {}}};
+        extra = {{u"access_token"_s, access}};
     }
     m_kit.clock->advance(90s); // created later than the Item
     const QDateTime created = m_kit.clock->now();
-    const SandboxResponse response = m_kit.post(u"/link/token/create"_s, linkTokenBody(extra));
+    const SandboxResponse response =
+        m_kit.post(u"/link/token/create"_s,
+                   linkTokenBody(extra, updateMode ? QStringList{u"products"_s} : QStringList()));
     QCOMPARE(response.status, 200);
     const QString token = response.body[u"link_token"].toString();
     QCOMPARE(parseTime(response.body[u"expiration"]), created.addSecs(lifetimeSeconds));
@@ -405,23 +370,24 @@ void TestSandboxApi::malformedTokens_data()
     const QString pub = u"public_token"_s;
     const QString invalidPublic = u"INVALID_PUBLIC_TOKEN"_s;
     QTest::newRow("public: garbage") << exchange << pub << u"garbage"_s << invalidPublic;
-    QTest::newRow("public: production") << exchange << pub << u"public-production-"_s + uuid
-                                        << invalidPublic;
-    QTest::newRow("public: access token") << exchange << pub << u"access-sandbox-"_s + uuid
-                                          << invalidPublic;
-    QTest::newRow("public: never issued") << exchange << pub << u"public-sandbox-"_s + uuid
-                                          << invalidPublic;
+    QTest::newRow("public: production")
+        << exchange << pub << QString(u"public-production-"_s + uuid) << invalidPublic;
+    QTest::newRow("public: access token")
+        << exchange << pub << QString(u"access-sandbox-"_s + uuid) << invalidPublic;
+    QTest::newRow("public: never issued")
+        << exchange << pub << QString(u"public-sandbox-"_s + uuid) << invalidPublic;
     const QString acc = u"access_token"_s;
     const QString invalidAccess = u"INVALID_ACCESS_TOKEN"_s;
     QTest::newRow("access: garbage") << u"/item/get"_s << acc << u"garbage"_s << invalidAccess;
-    QTest::newRow("access: development") << u"/accounts/get"_s << acc
-                                         << u"access-development-"_s + uuid << invalidAccess;
-    QTest::newRow("access: public token") << u"/item/remove"_s << acc
-                                          << u"public-sandbox-"_s + uuid << invalidAccess;
+    QTest::newRow("access: development")
+        << u"/accounts/get"_s << acc << QString(u"access-development-"_s + uuid) << invalidAccess;
+    QTest::newRow("access: public token")
+        << u"/item/remove"_s << acc << QString(u"public-sandbox-"_s + uuid) << invalidAccess;
     QTest::newRow("access: never issued") << u"/sandbox/item/reset_login"_s << acc
-                                          << u"access-sandbox-"_s + uuid << invalidAccess;
-    QTest::newRow("link: never issued") << u"/link/token/get"_s << u"link_token"_s
-                                        << u"link-sandbox-"_s + uuid << u"INVALID_LINK_TOKEN"_s;
+                                          << QString(u"access-sandbox-"_s + uuid) << invalidAccess;
+    QTest::newRow("link: never issued")
+        << u"/link/token/get"_s << u"link_token"_s << QString(u"link-sandbox-"_s + uuid)
+        << u"INVALID_LINK_TOKEN"_s;
 }
 
 void TestSandboxApi::malformedTokens()
@@ -433,194 +399,6 @@ void TestSandboxApi::malformedTokens()
     QVERIFY(!m_kit.accessToken().isEmpty()); // the store is not empty
     CHECK_ERROR(m_kit.post(path, {{field, token}}), 400, u"INVALID_INPUT"_s, code);
 }
-
-void TestSandboxApi::itemRemove()
-{
-    const QString access = m_kit.accessToken();
-    QVERIFY(!access.isEmpty());
-    const QJsonObject byToken{{u"access_token"_s, access}};
-    CHECK_ERROR(m_kit.post(u"/item/remove"_s, {{u"access_token"_s, access},
-                                               {u"reason_code"_s, u"BORED"_s}}),
-                400, u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s, u"reason_code"_s);
-    const SandboxResponse removed = m_kit.post(u"/item/remove"_s, byToken);
-    QCOMPARE(removed.status, 200);
-    QVERIFY(removed.body.contains(u"request_id"));
-    for (const QString &path : {u"/item/get"_s, u"/accounts/get"_s, u"/item/remove"_s}) {
-        CHECK_ERROR(m_kit.post(path, byToken), 400, u"INVALID_INPUT"_s,
-                    u"INVALID_ACCESS_TOKEN"_s);
-    }
-}
-
-void TestSandboxApi::availableProducts_data()
-{
-    QTest::addColumn<QString>("institution");
-    QTest::addColumn<QStringList>("products");
-    QTest::addColumn<QStringList>("available");
-    QTest::newRow("all-product bank, transactions")
-        << kBank << QStringList{u"transactions"_s}
-        << QStringList{u"assets"_s, u"auth"_s,        u"balance"_s,
-                       u"identity"_s, u"investments"_s, u"liabilities"_s};
-    QTest::newRow("small bank, auth and transactions")
-        << kSmallBank << QStringList{u"auth"_s, u"transactions"_s}
-        << QStringList{u"balance"_s, u"identity"_s};
-}
-
-void TestSandboxApi::availableProducts()
-{
-    QFETCH(QString, institution);
-    QFETCH(QStringList, products);
-    QFETCH(QStringList, available);
-
-    const QString access = m_kit.accessToken(institution, products);
-    QVERIFY(!access.isEmpty());
-    const SandboxResponse response = m_kit.post(u"/item/get"_s, {{u"access_token"_s, access}});
-    QCOMPARE(response.status, 200);
-    const QJsonObject item = response.body[u"item"].toObject();
-    QCOMPARE(item[u"institution_id"].toString(), institution);
-    QCOMPARE(sorted(item[u"billed_products"]), sorted(products));
-    QCOMPARE(sorted(item[u"available_products"]), sorted(available));
-    QVERIFY(item[u"error"].isNull());
-}
-
-void TestSandboxApi::accountsGetFilter()
-{
-    const QString access = m_kit.accessToken();
-    QVERIFY(!access.isEmpty());
-    const SandboxResponse all = m_kit.post(u"/accounts/get"_s, {{u"access_token"_s, access}});
-    QCOMPARE(all.status, 200);
-    const QStringList ids = valuesOf(all.body[u"accounts"], u"account_id");
-    QCOMPARE(ids.size(), 9); // First Platypus Bank has investments and liabilities too
-    QCOMPARE(all.body[u"item"][u"institution_id"].toString(), kBank);
-
-    const QStringList wanted{ids.at(3), ids.at(1)};
-    auto withIds = [&](const QStringList &list) {
-        return QJsonObject{
-            {u"access_token"_s, access},
-            {u"options"_s, QJsonObject{{u"account_ids"_s, QJsonArray::fromStringList(list)}}}};
-    };
-    const SandboxResponse some = m_kit.post(u"/accounts/get"_s, withIds(wanted));
-    QCOMPARE(some.status, 200);
-    QCOMPARE(sorted(valuesOf(some.body[u"accounts"], u"account_id")), sorted(wanted));
-    CHECK_ERROR(m_kit.post(u"/accounts/get"_s, withIds({u"nope"_s})), 400, u"INVALID_INPUT"_s,
-                u"INVALID_ACCOUNT_ID"_s);
-    CHECK_ERROR(m_kit.post(u"/accounts/get"_s, withIds({ids.at(0), u"nope"_s})), 400,
-                u"INVALID_INPUT"_s, u"INVALID_ACCOUNT_ID"_s);
-}
-
-void TestSandboxApi::institutionsGetById_data()
-{
-    QTest::addColumn<QString>("institution");
-    QTest::addColumn<QStringList>("countries");
-    QTest::addColumn<bool>("optionalMetadata");
-    QTest::addColumn<QString>("code"); // empty: found
-    const QStringList us{u"US"_s};
-    QTest::newRow("with metadata") << kBank << us << true << QString();
-    QTest::newRow("without metadata") << kBank << us << false << QString();
-    QTest::newRow("one of two countries") << kBank << QStringList{u"GB"_s, u"US"_s} << true
-                                          << QString();
-    QTest::newRow("European bank") << u"ins_117650"_s << QStringList{u"FR"_s} << true
-                                   << QString();
-    QTest::newRow("wrong country") << kBank << QStringList{u"GB"_s} << false
-                                   << u"INVALID_INSTITUTION"_s;
-    QTest::newRow("unknown institution") << u"ins_1"_s << us << false << u"INVALID_INSTITUTION"_s;
-    QTest::newRow("unknown country") << kBank << QStringList{u"XX"_s} << false
-                                     << u"INVALID_FIELD"_s;
-}
-
-void TestSandboxApi::institutionsGetById()
-{
-    QFETCH(QString, institution);
-    QFETCH(QStringList, countries);
-    QFETCH(bool, optionalMetadata);
-    QFETCH(QString, code);
-
-    QJsonObject body{{u"institution_id"_s, institution},
-                     {u"country_codes"_s, QJsonArray::fromStringList(countries)}};
-    if (optionalMetadata)
-        body.insert(u"options"_s, QJsonObject{{u"include_optional_metadata"_s, true}});
-    const SandboxResponse response = m_kit.post(u"/institutions/get_by_id"_s, body);
-    if (!code.isEmpty()) {
-        const QString type = code == u"INVALID_FIELD" ? u"INVALID_REQUEST"_s : u"INVALID_INPUT"_s;
-        CHECK_ERROR(response, 400, type, code);
-        return;
-    }
-    QCOMPARE(response.status, 200);
-    const QJsonObject found = response.body[u"institution"].toObject();
-    QCOMPARE(found[u"institution_id"].toString(), institution);
-    QVERIFY(!found[u"name"].toString().isEmpty());
-    for (const char16_t *key : {u"logo", u"primary_color", u"url"})
-        QVERIFY2(found.contains(QStringView(key)), qPrintable(QStringView(key).toString()));
-    if (!optionalMetadata) {
-        QVERIFY(found[u"logo"].isNull());
-        QVERIFY(found[u"primary_color"].isNull());
-        QVERIFY(found[u"url"].isNull());
-        return;
-    }
-    const QByteArray png = QByteArray::fromBase64(found[u"logo"].toString().toLatin1(),
-                                                  QByteArray::AbortOnBase64DecodingErrors);
-    QVERIFY(png.size() > 8);
-    QCOMPARE(png.left(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
-    QVERIFY(QRegularExpression(u"^#[0-9a-fA-F]{6}$"_s)
-                .match(found[u"primary_color"].toString())
-                .hasMatch());
-    QVERIFY(found[u"url"].toString().startsWith(u"https://"));
-}
-
-void TestSandboxApi::sandboxPublicTokenCreate_data()
-{
-    QTest::addColumn<QJsonObject>("body");
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<QString>("code"); // empty: a public token
-    QTest::addColumn<QString>("message");
-    auto body = [](const QString &institution, const QStringList &products,
-                   const QJsonObject &options = {}) {
-        QJsonObject object{{u"institution_id"_s, institution},
-                           {u"initial_products"_s, QJsonArray::fromStringList(products)}};
-        if (!options.isEmpty())
-            object.insert(u"options"_s, options);
-        return object;
-    };
-    const QString input = u"INVALID_INPUT"_s;
-    const QString request = u"INVALID_REQUEST"_s;
-    QTest::newRow("ok") << body(kBank, {u"auth"_s, u"transactions"_s}) << QString() << QString()
-                        << QString();
-    QTest::newRow("product the institution lacks")
-        << body(kSmallBank, {u"transactions"_s, u"investments"_s}) << input
-        << u"INVALID_PRODUCT"_s << u"investments"_s;
-    QTest::newRow("unknown institution") << body(u"ins_0"_s, {u"auth"_s}) << input
-                                         << u"INVALID_INSTITUTION"_s << QString();
-    QTest::newRow("unknown product") << body(kBank, {u"telepathy"_s}) << request
-                                     << u"INVALID_FIELD"_s << u"telepathy"_s;
-    QTest::newRow("no products") << body(kBank, {}) << request << u"INVALID_FIELD"_s
-                                 << u"initial_products"_s;
-    QTest::newRow("bad webhook") << body(kBank, {u"auth"_s}, {{u"webhook"_s, u"ftp://x"_s}})
-                                 << request << u"INVALID_FIELD"_s << u"webhook"_s;
-    QTest::newRow("override: wrong password")
-        << body(kBank, {u"auth"_s}, {{u"override_password"_s, u"pass_bad"_s}}) << u"ITEM_ERROR"_s
-        << u"INVALID_CREDENTIALS"_s << QString();
-}
-
-void TestSandboxApi::sandboxPublicTokenCreate()
-{
-    QFETCH(QJsonObject, body);
-    QFETCH(QString, type);
-    QFETCH(QString, code);
-    QFETCH(QString, message);
-
-    const SandboxResponse response = m_kit.post(u"/sandbox/public_token/create"_s, body);
-    if (!code.isEmpty()) {
-        CHECK_ERROR(response, 400, type, code, message);
-        QVERIFY(m_kit.api->store().items.isEmpty()); // a refused call creates no Item
-        return;
-    }
-    QCOMPARE(response.status, 200);
-    const QString publicToken = response.body[u"public_token"].toString();
-    const SandboxResponse exchange =
-        m_kit.post(u"/item/public_token/exchange"_s, {{u"public_token"_s, publicToken}});
-    QCOMPARE(exchange.status, 200);
-}
-
-#include "tst_sandboxapi_state.inc"
 
 QTEST_GUILESS_MAIN(TestSandboxApi)
 #include "tst_sandboxapi.moc"

@@ -1,0 +1,41 @@
+#include "link/LinkBackend.h"
+
+namespace weft::link {
+
+LinkBackend::~LinkBackend() = default;
+
+PlaidLinkBackend::PlaidLinkBackend(plaid::PlaidClient *client, LinkTokenSettings settings)
+    : m_client(client)
+    , m_settings(std::move(settings))
+{
+}
+
+plaid::LinkTokenCreateRequest PlaidLinkBackend::request(const QString &accessToken) const
+{
+    plaid::LinkTokenCreateRequest request;
+    request.clientUserId = m_settings.clientUserId;
+    request.clientName = m_settings.clientName;
+    request.countryCodes = m_settings.countryCodes;
+    request.language = m_settings.language;
+    request.webhook = m_settings.webhook;
+    request.redirectUri = m_settings.redirectUri;
+    request.accessToken = accessToken;
+    if (accessToken.isEmpty())
+        request.products = m_settings.products; // update mode takes no products
+    return request;
+}
+
+void PlaidLinkBackend::createLinkToken(const QString &accessToken, QObject *context,
+                                       plaid::PlaidClient::Callback<plaid::LinkToken> done)
+{
+    m_client->createLinkToken(request(accessToken), context, std::move(done));
+}
+
+void PlaidLinkBackend::exchangePublicToken(
+    const QString &publicToken, QObject *context,
+    plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done)
+{
+    m_client->exchangePublicToken(publicToken, context, std::move(done));
+}
+
+} // namespace weft::link

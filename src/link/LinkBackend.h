@@ -1,0 +1,54 @@
+#pragma once
+
+#include "plaid/PlaidClient.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace weft::link {
+
+// What Link asks of the backend module: a link token, and the exchange of a public token.
+class LinkBackend
+{
+public:
+    virtual ~LinkBackend();
+
+    // accessToken empty: a token for a new Item; otherwise for update mode of that Item.
+    virtual void createLinkToken(const QString &accessToken, QObject *context,
+                                 plaid::PlaidClient::Callback<plaid::LinkToken> done) = 0;
+    virtual void exchangePublicToken(const QString &publicToken, QObject *context,
+                                     plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) = 0;
+};
+
+// The settings /link/token/create needs beside the token's purpose.
+struct LinkTokenSettings
+{
+    QString clientUserId;
+    QString clientName = QStringLiteral("Weft");
+    QStringList products{QStringLiteral("transactions")};
+    QStringList countryCodes{QStringLiteral("US")};
+    QString language = QStringLiteral("en");
+    QString webhook;
+    QString redirectUri;
+};
+
+// The backend module talking to Plaid (or the embedded sandbox) directly with a PlaidClient.
+class PlaidLinkBackend final : public LinkBackend
+{
+public:
+    PlaidLinkBackend(plaid::PlaidClient *client, LinkTokenSettings settings);
+
+    void createLinkToken(const QString &accessToken, QObject *context,
+                         plaid::PlaidClient::Callback<plaid::LinkToken> done) override;
+    void exchangePublicToken(const QString &publicToken, QObject *context,
+                             plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) override;
+
+    plaid::LinkTokenCreateRequest request(const QString &accessToken) const;
+
+private:
+    plaid::PlaidClient *m_client;
+    LinkTokenSettings m_settings;
+};
+
+} // namespace weft::link

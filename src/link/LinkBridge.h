@@ -1,0 +1,81 @@
+#pragma once
+
+#include "link/LinkTypes.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace weft::link {
+
+// The one object the host page sees on the web channel (as "weftLink"). The page calls the
+// invokables with one JSON string each; every call is checked (the main frame must still be
+// on the host page's origin, the payload at most kMaxPayloadBytes, the shape right, the
+// handler current, one success or exit per session) before a typed signal goes out. Rejected
+// calls are reported through rejected() and never reach the controller. No properties, no
+// returned objects.
+class LinkBridge : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype kMaxPayloadBytes = 64 * 1024;
+
+    // pageUrl answers the main frame's current URL; hostOrigin is the host page's origin.
+    LinkBridge(QUrl hostOrigin, std::function<QUrl()> pageUrl, QObject *parent = nullptr);
+
+    bool isHostReady() const { return m_hostReady; }
+    int currentHandler() const { return m_handlerId; }
+
+    // Asks the page to create a handler for token; returns its id. Callbacks of any older
+    // handler are ignored from now on.
+    int createHandler(const QString &token, const QUrl &scriptUrl,
+                      const QString &receivedRedirectUri = {});
+    void openHandler();
+    void exitHandler(bool force);
+    void destroyHandler();
+
+    // Called by the page (JSON payloads).
+    Q_INVOKABLE void hostReady(const QString &payload);
+    Q_INVOKABLE void loaded(const QString &payload);
+    Q_INVOKABLE void succeeded(const QString &payload);
+    Q_INVOKABLE void exited(const QString &payload);
+    Q_INVOKABLE void event(const QString &payload);
+    Q_INVOKABLE void failed(const QString &payload);
+
+signals:
+    // To the page.
+    void createRequested(const QString &config);
+    void openRequested();
+    void exitRequested(bool force);
+    void destroyRequested();
+
+    // To the controller.
+    void pageReady();
+    void handlerLoaded(int handlerId);
+    void linkSucceeded(const weft::link::LinkSuccess &success);
+    void linkExited(const weft::link::LinkExit &exit);
+    void linkEvent(const weft::link::LinkEvent &event);
+    void handlerFailed(const QString &message); // e.g. the Link script could not load
+    void rejected(const QString &call, const QString &reason);
+
+private:
+    // Origin, size and JSON checks common to every call; the parsed payload, or nothing.
+    std::optional<QJsonObject> accept(const char *call, const QString &payload,
+                                      bool needsCurrentHandler);
+    void reject(const char *call, const QString &reason);
+
+    QUrl m_hostOrigin;
+    std::function<QUrl()> m_pageUrl;
+    bool m_hostReady = false;
+    int m_handlerId = 0;
+    bool m_sessionOver = false; // a success or an exit arrived for the current session
+    QString m_pendingCreate;    // config waiting for the page to be ready
+};
+
+// scheme://host:port of url.
+QUrl originOf(const QUrl &url);
+
+} // namespace weft::link

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "link/LinkTypes.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QUrl>
+
+namespace weft {
+class Clock;
+}
+
+namespace weft::link {
+
+class LinkBackend;
+class LinkBridge;
+
+// An Item Link has just connected: the access token stays in memory here; storing it is the
+// caller's business.
+struct LinkedItem
+{
+    QString itemId;
+    QString accessToken;
+    LinkSuccess success;
+    QDateTime linkedAt;
+};
+
+// Something went wrong, in words for the user and the ids support staff ask for.
+struct LinkFailure
+{
+    enum class Stage { Token, Link, Exchange, Script };
+    Stage stage = Stage::Link;
+    QString userText;
+    QString errorType;
+    QString errorCode;
+    QString linkSessionId;
+    QString requestId;
+};
+
+// The Link session state machine. At start it fetches a link token and creates the handler
+// in the (hidden) view, so that open() shows Link at once; it refreshes token and handler
+// before the token expires; on INVALID_LINK_TOKEN it destroys the handler, fetches exactly
+// one fresh token and creates a new handler; on success it has the public token exchanged.
+class LinkController : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, FetchingToken, Loading, Ready, Open, Exchanging, Failed };
+    Q_ENUM(State)
+
+    LinkController(LinkBackend *backend, LinkBridge *bridge, QUrl scriptUrl, Clock *clock,
+                   QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+    bool isUpdateMode() const { return !m_updateAccessToken.isEmpty(); }
+    QDateTime tokenExpiration() const { return m_expiration; }
+
+    // Fetches a token and creates the handler ahead of time (preload).
+    void start();
+    // Shows Link now if it is ready, otherwise as soon as it is.
+    void open();
+    // Opens Link in update mode for an Item (its access token): success repairs the Item
+    // without a new exchange. Afterwards the controller returns to new-Item mode.
+    void openForUpdate(const QString &itemId, const QString &accessToken);
+    // After Failed: tries again from the token.
+    void retry();
+
+signals:
+    void stateChanged(weft::link::LinkController::State state);
+    void opened();
+    void closed();
+    void notice(const QString &text);
+    void failed(const weft::link::LinkFailure &failure);
+    void itemLinked(const weft::link::LinkedItem &item);
+    void itemRepaired(const QString &itemId, const weft::link::LinkSuccess &success);
+    void eventReceived(const weft::link::LinkEvent &event);
+
+private:
+    void setState(State state);
+    void fetchToken();
+    void createHandler();
+    void scheduleRefresh();
+    void refreshIfDue();
+    void backToNewItemMode();
+
+    void onLoaded(int handlerId);
+    void onSuccess(const LinkSuccess &success);
+    void onExit(const LinkExit &exit);
+    void onHandlerFailed(const QString &message);
+
+    LinkBackend *m_backend;
+    LinkBridge *m_bridge;
+    QUrl m_scriptUrl;
+    Clock *m_clock;
+    State m_state = State::Idle;
+    bool m_openWhenReady = false;
+    bool m_refreshDue = false;
+    quint64 m_tokenGeneration = 0;
+    QString m_token;
+    QDateTime m_expiration;
+    QString m_updateItemId;
+    QString m_updateAccessToken;
+};
+
+} // namespace weft::link

@@ -1,0 +1,69 @@
+#include "link/LinkEnvironment.h"
+
+#include "link/LinkBridge.h"
+
+namespace weft::link {
+namespace {
+
+bool isPlaidHost(const QString &host)
+{
+    return host == u"plaid.com" || host.endsWith(QStringLiteral(".plaid.com"));
+}
+
+bool isLoopback(const QUrl &url)
+{
+    return url.host() == u"127.0.0.1" || url.host() == u"localhost" || url.host() == u"::1";
+}
+
+} // namespace
+
+QUrl plaidLinkScriptUrl()
+{
+    return QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link-initialize.js"));
+}
+
+QString hostPagePath()
+{
+    return QStringLiteral("/weft/host/index.html");
+}
+
+LinkEnvironment LinkEnvironment::forSandbox(const QUrl &sandboxBaseUrl)
+{
+    LinkEnvironment environment;
+    environment.sandbox = true;
+    environment.hostPageUrl = sandboxBaseUrl.resolved(QUrl(hostPagePath()));
+    environment.linkScriptUrl =
+        sandboxBaseUrl.resolved(QUrl(QStringLiteral("/link/v2/stable/link-initialize.js")));
+    return environment;
+}
+
+LinkEnvironment LinkEnvironment::forPlaid(const QUrl &hostPageUrl)
+{
+    LinkEnvironment environment;
+    environment.sandbox = false;
+    environment.hostPageUrl = hostPageUrl;
+    environment.linkScriptUrl = plaidLinkScriptUrl();
+    return environment;
+}
+
+bool LinkEnvironment::mainFrameMayNavigate(const QUrl &url) const
+{
+    return originOf(url) == originOf(hostPageUrl);
+}
+
+bool LinkEnvironment::linkMayLoad(const QUrl &url) const
+{
+    if (url.scheme() == u"about" && url.path() == u"blank")
+        return true;
+    if (sandbox)
+        return url.scheme() == u"http" && isLoopback(url)
+               && originOf(url) == originOf(linkScriptUrl);
+    return url.scheme() == u"https" && isPlaidHost(url.host());
+}
+
+bool LinkEnvironment::isExternalLink(const QUrl &url) const
+{
+    return url.scheme() == u"https" && !linkMayLoad(url) && !mainFrameMayNavigate(url);
+}
+
+} // namespace weft::link

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace weft::link {
+
+// Where Link comes from and what the web view may reach. In sandbox mode everything is on
+// loopback: the host page, the Link emulator and its popups. In the Plaid modes the host page
+// is on loopback and Link comes from Plaid's CDN over https.
+struct LinkEnvironment
+{
+    QUrl hostPageUrl;   // the page the view loads; the bridge accepts calls only from its origin
+    QUrl linkScriptUrl; // link-initialize.js
+    bool sandbox = true;
+
+    static LinkEnvironment forSandbox(const QUrl &sandboxBaseUrl);
+    static LinkEnvironment forPlaid(const QUrl &hostPageUrl);
+
+    // Whether the main frame may show url: the host page's origin only.
+    bool mainFrameMayNavigate(const QUrl &url) const;
+    // Whether a frame inside the host page, or a popup, may load url: the Link origin (the
+    // sandbox's loopback origin, or https Plaid hosts).
+    bool linkMayLoad(const QUrl &url) const;
+    // Whether a link the user clicked is meant for the system browser (https pages elsewhere).
+    bool isExternalLink(const QUrl &url) const;
+};
+
+// Plaid's CDN script, used in the Plaid modes.
+QUrl plaidLinkScriptUrl();
+// "/weft/host/index.html": where the host page lives on its loopback server.
+QString hostPagePath();
+
+} // namespace weft::link

@@ -1,0 +1,3 @@
+#include "link/LinkLogging.h"
+
+Q_LOGGING_CATEGORY(lcLink, "weft.link")
