@@ -23,7 +23,9 @@ struct LinkEnvironment
     // Whether a frame inside the host page, or a popup, may load url: the Link origin (the
     // sandbox's loopback origin, or https Plaid hosts).
     bool linkMayLoad(const QUrl &url) const;
-    // Whether a link the user clicked is meant for the system browser (https pages elsewhere).
+    // Whether a window Link opens at url is a page to read (help, privacy) for the system
+    // browser rather than a bank's login page: any https page in sandbox mode, Plaid's own
+    // site in the Plaid modes.
     bool isExternalLink(const QUrl &url) const;
 };
 

@@ -114,11 +114,7 @@ bool LinkPage::acceptNavigationRequest(const QUrl &url, NavigationType type, boo
         return true;
     if (!isMainFrame && m_environment.linkMayLoad(url))
         return true;
-    if (type == NavigationTypeLinkClicked && m_environment.isExternalLink(url)) {
-        qCInfo(lcLink) << "opening in the system browser:" << url.toString(QUrl::RemoveQuery);
-        emit externalLinkRequested(url);
-        return false;
-    }
+    Q_UNUSED(type)
     const QString reason = isMainFrame ? QStringLiteral("not the host page's origin")
                                        : QStringLiteral("not Link's origin");
     qCWarning(lcLink) << "refused navigation to" << url.toString(QUrl::RemoveQuery) << "-" << reason;
@@ -172,8 +168,21 @@ LinkPopupPage::LinkPopupPage(const LinkEnvironment &environment, QWebEngineProfi
     LinkPage::harden(this);
 }
 
-bool LinkPopupPage::acceptNavigationRequest(const QUrl &url, NavigationType, bool)
+bool LinkPopupPage::acceptNavigationRequest(const QUrl &url, NavigationType, bool isMainFrame)
 {
+    const bool first = !m_navigated && isMainFrame;
+    m_navigated = m_navigated || isMainFrame;
+    if (first && m_environment.isExternalLink(url)) {
+        // A page meant for the user to read (help, privacy): the system browser shows it, at
+        // most one every few seconds so that a script cannot flood the desktop.
+        if (!m_lastExternal.isValid() || m_lastExternal.hasExpired(3000)) {
+            m_lastExternal.start();
+            qCInfo(lcLink) << "opening in the system browser:" << url.toString(QUrl::RemoveQuery);
+            emit externalLinkRequested(url);
+        }
+        emit windowCloseRequested();
+        return false;
+    }
     // The bank's pages: https in the Plaid modes; the sandbox's own origin in sandbox mode.
     const bool allowed = m_environment.sandbox ? m_environment.linkMayLoad(url)
                                                : url.scheme() == u"https";

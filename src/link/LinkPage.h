@@ -2,6 +2,7 @@
 
 #include "link/LinkEnvironment.h"
 
+#include <QElapsedTimer>
 #include <QWebEnginePage>
 
 class QWebEngineProfile;
@@ -31,7 +32,6 @@ public:
 
 signals:
     void navigationBlocked(const QUrl &url, const QString &reason);
-    void externalLinkRequested(const QUrl &url);
     void popupCreated(QWebEnginePage *popup);
     void permissionDenied(const QUrl &origin, int feature);
     void certificateRejected(const QUrl &url, const QString &description);
@@ -50,8 +50,10 @@ private:
     LinkEnvironment m_environment;
 };
 
-// A window Link opened (an OAuth bank's login page): its own policy (https only in the Plaid
-// modes, the sandbox's loopback origin in sandbox mode), no web channel, no further popups.
+// A window Link opened. An OAuth bank's login page stays in it, under its own policy (https
+// only in the Plaid modes, the sandbox's loopback origin in sandbox mode), with no web
+// channel and no further popups. A page meant for reading (help, privacy) goes to the system
+// browser instead, and the window closes.
 class LinkPopupPage : public QWebEnginePage
 {
     Q_OBJECT
@@ -62,6 +64,7 @@ public:
 
 signals:
     void navigationBlocked(const QUrl &url, const QString &reason);
+    void externalLinkRequested(const QUrl &url);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
@@ -71,6 +74,8 @@ protected:
 
 private:
     LinkEnvironment m_environment;
+    bool m_navigated = false;
+    QElapsedTimer m_lastExternal;
 };
 
 } // namespace weft::link

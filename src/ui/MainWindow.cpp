@@ -49,9 +49,11 @@ MainWindow::MainWindow(link::LinkHost *host, QWidget *parent)
     connect(controller, &link::LinkController::eventReceived, this, &MainWindow::appendEvent);
 
     link::LinkPage *page = host->page();
-    connect(page, &link::LinkPage::externalLinkRequested, this,
-            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(page, &link::LinkPage::popupCreated, this, [this](QWebEnginePage *popup) {
+        if (auto *linkPopup = qobject_cast<link::LinkPopupPage *>(popup)) {
+            connect(linkPopup, &link::LinkPopupPage::externalLinkRequested, this,
+                    [](const QUrl &url) { QDesktopServices::openUrl(url); });
+        }
         auto *window = new PopupWindow(popup, this);
         window->show();
     });

@@ -1,0 +1,254 @@
+// LinkPage: the web view is a guest. Real QtWebEngine pages under Xvfb.
+#include "WebTestKit.h"
+#include "link/LinkEnvironment.h"
+#include "link/LinkPage.h"
+
+#include <QHttpServer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QWebEngineProfile>
+#include <QtTest>
+
+using namespace weft;
+using namespace weft::link;
+
+class TestLinkPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void hostPageLoads();
+    void mainFrameStaysOnTheHostOrigin_data();
+    void mainFrameStaysOnTheHostOrigin();
+    void framesOnlyFromLinksOrigin();
+    void permissionsAreDenied();
+    void dialogsAreNeverShown();
+    void popupsArePolicedToo();
+    void certificateErrorsAreRejected();
+    void environmentRules();
+
+private:
+    QHttpServer m_server;
+    QTcpServer *m_tcp = nullptr;
+    QUrl m_base;
+    LinkEnvironment m_environment;
+    QWebEngineProfile *m_profile = nullptr;
+    LinkPage *m_page = nullptr;
+};
+
+void TestLinkPage::initTestCase()
+{
+    m_server.route(QStringLiteral("/weft/host/index.html"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("text/html"),
+                                   QByteArrayLiteral("<!DOCTYPE html><html><body>host</body></html>"));
+    });
+    m_server.route(QStringLiteral("/link/v2/stable/frame.html"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("text/html"), QByteArrayLiteral("<p>link</p>"));
+    });
+    m_tcp = new QTcpServer(this);
+    QVERIFY(m_tcp->listen(QHostAddress::LocalHost));
+    m_server.bind(m_tcp);
+    m_base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_tcp->serverPort()));
+    m_environment = LinkEnvironment::forSandbox(m_base);
+}
+
+void TestLinkPage::cleanupTestCase() {}
+
+void TestLinkPage::init()
+{
+    m_profile = LinkPage::createProfile(m_environment, nullptr);
+    m_page = new LinkPage(m_environment, m_profile);
+    QSignalSpy loaded(m_page, &QWebEnginePage::loadFinished);
+    m_page->load(m_environment.hostPageUrl);
+    QVERIFY(loaded.wait(15000));
+    QVERIFY(loaded.first().first().toBool());
+}
+
+void TestLinkPage::cleanup()
+{
+    delete m_page; // before its profile
+    delete m_profile;
+}
+
+void TestLinkPage::hostPageLoads()
+{
+    QCOMPARE(m_page->url(), m_environment.hostPageUrl);
+    QVERIFY(m_profile->isOffTheRecord());
+    QCOMPARE(test::runJs(m_page, QStringLiteral("document.body.textContent")).toString(), QStringLiteral("host"));
+}
+
+void TestLinkPage::mainFrameStaysOnTheHostOrigin_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("expectSignal");
+    QTest::newRow("another host") << QStringLiteral("http://203.0.113.7/steal") << true;
+    QTest::newRow("another loopback port") << QStringLiteral("http://127.0.0.1:1/") << true;
+    QTest::newRow("https elsewhere") << QStringLiteral("https://example.com/") << true;
+    QTest::newRow("file URL") << QStringLiteral("file:///etc/passwd") << false;
+    QTest::newRow("unknown scheme") << QStringLiteral("weft-unknown-scheme:payload") << false;
+    QTest::newRow("javascript URL in a new document") << QStringLiteral("data:text/html,<b>x</b>") << false;
+}
+
+void TestLinkPage::mainFrameStaysOnTheHostOrigin()
+{
+    QFETCH(QString, target);
+    QFETCH(bool, expectSignal);
+    QSignalSpy blocked(m_page, &LinkPage::navigationBlocked);
+    test::runJs(m_page, QStringLiteral("location.href = '%1'; true").arg(target));
+    if (expectSignal)
+        QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 1, 5000);
+    else
+        QTest::qWait(500); // Chromium refuses these itself, or our policy does
+    QCOMPARE(m_page->url(), m_environment.hostPageUrl);
+    QCOMPARE(test::runJs(m_page, QStringLiteral("document.body.textContent")).toString(), QStringLiteral("host"));
+}
+
+void TestLinkPage::framesOnlyFromLinksOrigin()
+{
+    QSignalSpy blocked(m_page, &LinkPage::navigationBlocked);
+    const QString linkFrame = m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString();
+    test::runJs(m_page, QStringLiteral("var a=document.createElement('iframe');a.id='ok';a.src='%1';"
+                                       "document.body.appendChild(a);"
+                                       "var b=document.createElement('iframe');b.id='bad';"
+                                       "b.src='http://198.51.100.9/';document.body.appendChild(b);true")
+                            .arg(linkFrame));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("(function(){var d=document.getElementById('ok').contentDocument;"
+                                                "return !!(d && d.body && d.body.textContent==='link');})()")));
+    QTRY_VERIFY_WITH_TIMEOUT(!blocked.isEmpty(), 5000);
+    QCOMPARE(blocked.first().first().toUrl().host(), QStringLiteral("198.51.100.9"));
+}
+
+void TestLinkPage::permissionsAreDenied()
+{
+    QSignalSpy denied(m_page, &LinkPage::permissionDenied);
+    // (Geolocation is left out: without a position source QtWebEngine never answers it.)
+    test::runJs(m_page, QStringLiteral("window.notif='pending';Notification.requestPermission().then("
+                                       "function(p){window.notif=p;});true"));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.notif !== 'pending'")));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.notif")).toString(), QStringLiteral("denied"));
+    test::runJs(m_page, QStringLiteral("window.media='pending';navigator.mediaDevices.getUserMedia({video:true})"
+                                       ".then(function(){window.media='granted';},function(e){window.media='denied';});true"));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.media !== 'pending'")));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.media")).toString(), QStringLiteral("denied"));
+    test::runJs(m_page, QStringLiteral("window.clip='pending';navigator.clipboard.readText().then("
+                                       "function(){window.clip='granted';},function(){window.clip='denied';});true"));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.clip !== 'pending'")));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.clip")).toString(), QStringLiteral("denied"));
+    // Notifications reach the page's policy and are denied there; camera and clipboard are
+    // refused earlier (no device; clipboard access switched off in the settings).
+    QVERIFY(!denied.isEmpty());
+    QCOMPARE(denied.first().at(1).toInt(), int(QWebEnginePage::Notifications));
+}
+
+void TestLinkPage::dialogsAreNeverShown()
+{
+    // A native dialog would block runJavaScript until someone closed it.
+    QCOMPARE(test::runJs(m_page, QStringLiteral("alert('x'); 'after alert'"), 3000).toString(), QStringLiteral("after alert"));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("confirm('sure?')"), 3000).toBool(), false);
+    QVERIFY(test::runJs(m_page, QStringLiteral("prompt('name?', 'x') === null"), 3000).toBool());
+}
+
+void TestLinkPage::popupsArePolicedToo()
+{
+    QSignalSpy created(m_page, &LinkPage::popupCreated);
+    test::runJs(m_page, QStringLiteral("window.w = window.open('%1', 'bank'); !!window.w")
+                            .arg(m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 5000);
+    auto *popup = qobject_cast<LinkPopupPage *>(created.first().first().value<QWebEnginePage *>());
+    QVERIFY(popup);
+    QTRY_COMPARE_WITH_TIMEOUT(popup->url().path(), QStringLiteral("/link/v2/stable/frame.html"), 5000);
+    QSignalSpy blocked(popup, &LinkPopupPage::navigationBlocked);
+    popup->load(QUrl(QStringLiteral("http://203.0.113.7/")));
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 1, 5000);
+    QVERIFY(popup->webChannel() == nullptr); // no bridge in popups
+    // A page to read goes to the system browser, not into an app window.
+    QList<QUrl> external;
+    int closing = 0;
+    auto watch = connect(m_page, &LinkPage::popupCreated, this, [&](QWebEnginePage *created) {
+        auto *help = qobject_cast<LinkPopupPage *>(created);
+        connect(help, &LinkPopupPage::externalLinkRequested, this, [&](const QUrl &url) { external << url; });
+        connect(help, &QWebEnginePage::windowCloseRequested, this, [&] { ++closing; });
+    });
+    test::runJs(m_page, QStringLiteral("window.open('https://plaid.com/legal'); true"));
+    QTRY_COMPARE_WITH_TIMEOUT(external.size(), 1, 5000);
+    disconnect(watch);
+    QCOMPARE(external.first(), QUrl(QStringLiteral("https://plaid.com/legal")));
+    QVERIFY(closing >= 1);
+    QSignalSpy more(m_page, &LinkPage::popupCreated);
+    test::runJs(popup, QStringLiteral("window.open('about:blank'); true"));
+    QTest::qWait(300);
+    QCOMPARE(more.size(), 0);
+}
+
+void TestLinkPage::certificateErrorsAreRejected()
+{
+    QTemporaryDir dir;
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
+                   QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+    QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&server] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/html\r\n\r\nok");
+            });
+        }
+    });
+    const QUrl host(QStringLiteral("https://127.0.0.1:%1/weft/host/index.html").arg(server.serverPort()));
+    LinkEnvironment plaid = LinkEnvironment::forPlaid(host);
+    QWebEngineProfile *profile = LinkPage::createProfile(plaid, nullptr);
+    auto *page = new LinkPage(plaid, profile);
+    QSignalSpy rejected(page, &LinkPage::certificateRejected);
+    QSignalSpy loaded(page, &QWebEnginePage::loadFinished);
+    page->load(host);
+    QVERIFY(loaded.wait(15000));
+    QCOMPARE(loaded.first().first().toBool(), false);
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(rejected.first().first().toUrl().host(), QStringLiteral("127.0.0.1"));
+    delete page;
+    delete profile;
+}
+
+void TestLinkPage::environmentRules()
+{
+    const LinkEnvironment sandbox = LinkEnvironment::forSandbox(QUrl(QStringLiteral("http://127.0.0.1:9000")));
+    QVERIFY(sandbox.linkMayLoad(QUrl(QStringLiteral("http://127.0.0.1:9000/link/v2/stable/link.html"))));
+    QVERIFY(!sandbox.linkMayLoad(QUrl(QStringLiteral("http://127.0.0.1:9001/"))));
+    QVERIFY(!sandbox.linkMayLoad(QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link.html"))));
+    const LinkEnvironment plaid = LinkEnvironment::forPlaid(QUrl(QStringLiteral("http://127.0.0.1:9100/weft/host/index.html")));
+    QCOMPARE(plaid.linkScriptUrl, QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link-initialize.js")));
+    QVERIFY(plaid.linkMayLoad(QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link.html"))));
+    QVERIFY(plaid.linkMayLoad(QUrl(QStringLiteral("https://secure.plaid.com/x"))));
+    QVERIFY(!plaid.linkMayLoad(QUrl(QStringLiteral("http://cdn.plaid.com/"))));
+    QVERIFY(!plaid.linkMayLoad(QUrl(QStringLiteral("https://plaid.com.evil.example/"))));
+    QVERIFY(plaid.isExternalLink(QUrl(QStringLiteral("https://plaid.com/legal"))));
+    QVERIFY(!plaid.isExternalLink(QUrl(QStringLiteral("https://my.bank.example/oauth"))));
+    QVERIFY(!plaid.isExternalLink(QUrl(QStringLiteral("http://plaid.com/legal"))));
+    QVERIFY(sandbox.isExternalLink(QUrl(QStringLiteral("https://plaid.com/legal"))));
+}
+
+QTEST_MAIN(TestLinkPage)
+#include "tst_linkpage.moc"
