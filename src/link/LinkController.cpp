@@ -125,9 +125,12 @@ void LinkController::createHandler()
 void LinkController::scheduleRefresh()
 {
     m_refreshDue = false;
+    // A minute at least: with a skewed local clock the token may look expired already, and
+    // refreshing in a tight loop would help no one (an expired token ends in
+    // INVALID_LINK_TOKEN, which recovers by itself).
     const qint64 lifetime = m_clock->now().msecsTo(m_expiration);
-    const auto delay =
-        std::chrono::milliseconds(std::max<qint64>(0, lifetime - refreshMargin(lifetime).count()));
+    const auto delay = std::chrono::milliseconds(
+        std::max<qint64>(60 * 1000, lifetime - refreshMargin(lifetime).count()));
     const quint64 generation = m_tokenGeneration;
     m_clock->callLater(delay, this, [this, generation] {
         if (generation != m_tokenGeneration)

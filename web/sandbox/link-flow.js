@@ -1,0 +1,363 @@
+/*
+ * Weft Link emulator, inside the Link iframe: the session state, the events and callbacks sent
+ * to the host page, the views, and how a session opens and ends. The steps of the flow are in
+ * link-steps.js, the wiring in link.js. Protocol: README.md.
+ */
+(function (ns) {
+  'use strict';
+
+  var ui = ns.ui;
+  var byTestId = ns.byTestId;
+  var SEARCH_DEBOUNCE_MS = 400;
+  var STATUS_BY_VIEW = {
+    CONSENT: 'requires_credentials',
+    SELECT_INSTITUTION: 'requires_credentials',
+    CREDENTIAL: 'requires_credentials',
+    OAUTH: 'requires_oauth',
+    MFA: 'requires_code',
+    SELECT_ACCOUNT: 'requires_account_selection'
+  };
+
+  var params = ns.fragmentParams(location.hash);
+  var S = ns.state = {
+    token: params.token || '',
+    handlerId: params.handler_id || '',
+    hostOrigin: params.origin || '',
+    targetOrigin: null,   // where messages to the host page go; null: not embedded properly
+    boot: null,           // the start made when the frame loaded: {data} or {error}
+    bootUsed: false,
+    epoch: 0,             // bumped at each open and finish: stale async results are dropped
+    active: false,        // between 'open' and the one 'success' / 'exit'
+    session: null,        // the start answer of this session
+    sessionId: null,
+    view: null,
+    institution: null,    // the selected institution (summary from start or login)
+    searchQuery: '',
+    searchEmpty: false,
+    lastSearchSent: '',
+    credentials: null,
+    accounts: [],
+    result: null,         // the complete answer, once the Item exists
+    busy: null,           // 'start' | 'login' | 'complete' while a request is in flight
+    loadingStatus: 'requires_credentials',
+    lastError: null,      // the last unresolved error the user met: onExit's error
+    paneError: null,      // the error shown in the ERROR pane
+    errorStatus: null,
+    exitReturn: null,     // the view behind the exit confirmation
+    exitRequested: false, // exit confirmed while the Item was being created
+    lastRequestId: null
+  };
+
+  // ---- talking to the host page ------------------------------------------------------------
+
+  function postToHost(type, payload) {
+    if (!S.targetOrigin) return;
+    window.parent.postMessage({ protocol: ns.PROTOCOL, handlerId: S.handlerId, type: type,
+      payload: payload || {} }, S.targetOrigin);
+  }
+
+  function institutionRef() {
+    return S.institution ? { name: S.institution.name, institution_id: S.institution.institution_id } : null;
+  }
+
+  function emit(eventName, extra) {
+    var metadata = {
+      error_code: null,
+      error_message: null,
+      error_type: null,
+      exit_status: null,
+      institution_id: S.institution ? S.institution.institution_id : null,
+      institution_name: S.institution ? S.institution.name : null,
+      institution_search_query: null,
+      is_update_mode: S.session && S.session.update_mode ? 'yes' : 'no',
+      link_session_id: S.sessionId,
+      mfa_type: null,
+      request_id: S.lastRequestId,
+      selection: null,
+      timestamp: new Date().toISOString(),
+      view_name: null
+    };
+    Object.keys(extra || {}).forEach(function (key) { metadata[key] = extra[key]; });
+    postToHost('event', { eventName: eventName, metadata: metadata });
+  }
+
+  function errorFields(error) {
+    return error ? { error_type: error.error_type, error_code: error.error_code,
+      error_message: error.error_message } : {};
+  }
+
+  function track(answer) {
+    if (answer && typeof answer.request_id === 'string') S.lastRequestId = answer.request_id;
+    return answer;
+  }
+
+  function call(route, body) {
+    var epoch = S.epoch;
+    return ns.post(route, body).then(function (answer) {
+      if (epoch !== S.epoch) throw new Stale();
+      return track(answer);
+    }, function (failure) {
+      if (epoch !== S.epoch) throw new Stale();
+      if (failure && failure.plaid) track(failure.plaid);
+      throw failure;
+    });
+  }
+
+  function Stale() {}
+
+  function ignoreStale(failure) {
+    if (!(failure instanceof Stale)) throw failure;
+  }
+
+  // ---- views ---------------------------------------------------------------------------------
+
+  /** Shows a view and reports TRANSITION_VIEW. Behind the exit confirmation it only queues. */
+  function go(view, extra) {
+    if (S.view === 'EXIT' && view !== 'EXIT') {
+      S.exitReturn = { view: view, extra: extra };
+      return;
+    }
+    if (view === 'LOADING') S.loadingStatus = statusOf(S.view);
+    show(view);
+    emit('TRANSITION_VIEW', Object.assign({ view_name: view }, extra || {}));
+  }
+
+  /** Shows a view without an event (the loading pane while a re-opened session starts). */
+  function show(view) {
+    if (view === 'SELECT_INSTITUTION') renderInstitutions();
+    S.view = view;
+    ui.showPane(view);
+    ui.focusPane(view);
+    byTestId('back').hidden = !((view === 'CREDENTIAL' || view === 'OAUTH') &&
+      S.session && !S.session.update_mode);
+  }
+
+  function statusOf(view) {
+    if (view === 'SELECT_INSTITUTION' && S.searchEmpty) return 'institution_not_found';
+    if (view === 'LOADING') return S.loadingStatus;
+    if (view === 'ERROR') return S.errorStatus || S.loadingStatus;
+    if (view === 'EXIT') return statusOf(S.exitReturn ? S.exitReturn.view : null);
+    return STATUS_BY_VIEW[view] || 'requires_credentials';
+  }
+
+  /** SEARCH_INSTITUTION, debounced; flushed before SELECT_INSTITUTION. */
+  var search = ns.debounce(function () {
+    var query = S.searchQuery.trim();
+    if (!S.active || !query || query === S.lastSearchSent) return;
+    S.lastSearchSent = query;
+    emit('SEARCH_INSTITUTION', { institution_search_query: query });
+  }, SEARCH_DEBOUNCE_MS);
+
+  function renderInstitutions() {
+    var list = (S.session && S.session.institutions) || [];
+    var shown = ui.renderInstitutions(list, S.searchQuery, function (institution) {
+      ns.steps.selectInstitution(institution);
+    });
+    S.searchEmpty = S.searchQuery.trim() !== '' && shown === 0;
+  }
+
+  // ---- session lifecycle ---------------------------------------------------------------------
+
+  function startSession() {
+    return ns.post(ns.ROUTES.start, { link_token: S.token }).then(function (data) {
+      return { data: track(data) };
+    }, function (failure) {
+      return { error: track(ns.plaidErrorOf(failure)) };
+    });
+  }
+
+  function resetSession() {
+    ns.oauth.close();
+    search.cancel();
+    S.session = null;
+    S.sessionId = null;
+    S.institution = null;
+    S.searchQuery = '';
+    S.searchEmpty = false;
+    S.lastSearchSent = '';
+    S.credentials = null;
+    S.accounts = [];
+    S.result = null;
+    S.busy = null;
+    S.loadingStatus = 'requires_credentials';
+    S.lastError = null;
+    S.paneError = null;
+    S.errorStatus = null;
+    S.exitReturn = null;
+    S.exitRequested = false;
+    ['username', 'password', 'mfa-code', 'search-input'].forEach(function (id) { byTestId(id).value = ''; });
+    ['credentials-error', 'mfa-error', 'accounts-error', 'oauth-error']
+      .forEach(function (id) { ui.setMessage(id, ''); });
+    byTestId('oauth-waiting').hidden = true;
+    ui.setInstitution(null);
+    ui.renderAccounts([]);
+  }
+
+  function onOpen() {
+    if (S.active) return;
+    S.epoch++;
+    resetSession();
+    S.active = true;
+    var boot = S.boot;
+    var fresh = boot && boot.data && !S.bootUsed && !expired(boot.data);
+    S.bootUsed = true;
+    if (fresh) {
+      begin(boot);
+      return;
+    }
+    var epoch = S.epoch;
+    ui.setLoadingText('Loading…');
+    show('LOADING');
+    S.busy = 'start';
+    startSession().then(function (outcome) {
+      if (epoch !== S.epoch) return;
+      S.busy = null;
+      begin(outcome);
+    });
+  }
+
+  function expired(data) {
+    var expiry = Date.parse(data.expiration);
+    return !isNaN(expiry) && expiry <= Date.now();
+  }
+
+  function begin(outcome) {
+    if (outcome.data) {
+      S.session = outcome.data;
+      S.sessionId = outcome.data.link_session_id || ns.uuid();
+      ui.setClientName(outcome.data.client_name);
+      emit('OPEN');
+      go('CONSENT');
+    } else {
+      S.sessionId = ns.uuid(); // no session without a usable token: a local id for the events
+      ui.setClientName('');
+      emit('OPEN');
+      fail(outcome.error);
+    }
+  }
+
+  /** onSuccess's metadata.accounts entry: the documented fields, in the documented order. */
+  function accountRef(account) {
+    return {
+      id: account.id,
+      name: account.name,
+      mask: account.mask === undefined ? null : account.mask,
+      type: account.type,
+      subtype: account.subtype === undefined ? null : account.subtype,
+      verification_status: account.verification_status === undefined ? null : account.verification_status
+    };
+  }
+
+  /** Ends the session with onSuccess. */
+  function handoff() {
+    if (!S.active || !S.result) return;
+    var result = S.result;
+    var institution = result.institution || institutionRef();
+    emit('HANDOFF');
+    postToHost('success', {
+      public_token: result.public_token,
+      metadata: {
+        institution: institution ? { name: institution.name, institution_id: institution.institution_id } : null,
+        accounts: (result.accounts || []).map(accountRef),
+        link_session_id: result.link_session_id || S.sessionId,
+        transfer_status: null,
+        public_token: result.public_token
+      }
+    });
+    finish();
+  }
+
+  /** Ends the session with onExit(last error, metadata). */
+  function exitNow() {
+    if (!S.active) return;
+    var view = S.view === 'EXIT' && S.exitReturn ? S.exitReturn.view : S.view;
+    var status = statusOf(view);
+    var error = view === 'ERROR' && S.paneError ? S.paneError : S.lastError;
+    emit('EXIT', Object.assign({ exit_status: status }, errorFields(error)));
+    postToHost('exit', {
+      error: ns.publicError(error),
+      metadata: {
+        institution: institutionRef(),
+        status: status,
+        link_session_id: S.sessionId,
+        request_id: S.lastRequestId
+      }
+    });
+    finish();
+  }
+
+  function finish() {
+    S.active = false;
+    S.epoch++;
+    ns.oauth.close();
+    search.cancel();
+    ['username', 'password', 'mfa-code'].forEach(function (id) { byTestId(id).value = ''; });
+    S.credentials = null;
+    S.view = null;
+    ui.showPane(null);
+  }
+
+  /** The user (X, Esc) or the host (exit()) asked to leave. */
+  function requestExit(force) {
+    if (!S.active) return;
+    if (S.result) { handoff(); return; } // the Item exists: hand it over rather than lose it
+    if (!force) {
+      if (S.view === 'EXIT' || S.exitRequested) return;
+      S.exitReturn = { view: S.view, extra: null };
+      go('EXIT');
+      return;
+    }
+    if (S.busy === 'complete') {
+      // The Item is being created: wait for it, then onSuccess (or onExit if that failed).
+      S.exitRequested = true;
+      S.exitReturn = null;
+      ui.setLoadingText('Finishing…');
+      show('LOADING');
+      return;
+    }
+    exitNow();
+  }
+
+  function cancelExit() {
+    if (S.view !== 'EXIT' || !S.exitReturn) return;
+    var back = S.exitReturn;
+    S.exitReturn = null;
+    S.view = back.view; // leave EXIT so go() shows the view instead of queueing it
+    if (back.view === 'LOADING' && S.busy === 'start') { show('LOADING'); return; }
+    go(back.view, back.extra || (back.view === 'MFA' ? { mfa_type: 'code' } : null));
+  }
+
+  // ---- errors --------------------------------------------------------------------------------
+
+  /** Reports ERROR, then shows the error pane (TRANSITION_VIEW(ERROR)). */
+  function fail(error) {
+    S.lastError = error;
+    S.paneError = error;
+    S.errorStatus = error.error_type === 'INSTITUTION_ERROR' ? 'institution_not_supported' : statusOf(S.view);
+    emit('ERROR', errorFields(error));
+    var tryAnother = error.error_type === 'INSTITUTION_ERROR' && !!S.session && !S.session.update_mode;
+    ui.renderError(error, tryAnother);
+    go('ERROR');
+  }
+
+  ns.flow = {
+    state: S,
+    emit: emit,
+    errorFields: errorFields,
+    call: call,
+    ignoreStale: ignoreStale,
+    go: go,
+    show: show,
+    statusOf: statusOf,
+    search: search,
+    renderInstitutions: renderInstitutions,
+    startSession: startSession,
+    onOpen: onOpen,
+    handoff: handoff,
+    exitNow: exitNow,
+    requestExit: requestExit,
+    cancelExit: cancelExit,
+    fail: fail,
+    postToHost: postToHost
+  };
+})(window.WeftLink = window.WeftLink || {});
