@@ -1,0 +1,162 @@
+// The Link emulator's public API, used by a plain page the way Plaid's documentation shows:
+// open() before onLoad, exit({force: true}), destroy() twice, and the INVALID_LINK_TOKEN
+// recipe (destroy, then a new handler with a fresh token).
+#include "WebTestKit.h"
+#include "core/Clock.h"
+#include "plaid/PlaidClient.h"
+#include "sandbox/EmbeddedSandbox.h"
+#include "support/SignalWaiter.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QtTest>
+
+using namespace weft;
+
+class TestLinkEmulator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openBeforeOnLoadIsDeferred();
+    void forcedExitCallsOnExitOnce();
+    void destroyTwiceIsHarmless();
+    void invalidLinkTokenRecipe();
+
+private:
+    QString newLinkToken();
+    bool call(const QString &script) { return test::runJs(m_page, script).isValid(); }
+    int count(const char *callback)
+    {
+        return test::runJs(m_page, QStringLiteral("window.countCalls('%1')").arg(QLatin1StringView(callback))).toInt();
+    }
+
+    std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<plaid::PlaidClient> m_client;
+    QWebEngineProfile *m_profile = nullptr;
+    QWebEnginePage *m_page = nullptr;
+};
+
+void TestLinkEmulator::initTestCase()
+{
+    m_sandbox = std::make_unique<sandbox::EmbeddedSandbox>(Clock::system());
+    sandbox::EmbeddedSandboxOptions options;
+    options.credentials = {QStringLiteral("emu"), QStringLiteral("emu_secret")};
+    QString error;
+    QVERIFY2(m_sandbox->start(options, &error), qPrintable(error));
+    m_sandbox->server().addStaticRoot(QStringLiteral("/weft/test"), QStringLiteral(WEFT_EMULATOR_PAGE_DIR));
+    plaid::PlaidConfig config;
+    config.baseUrl = m_sandbox->baseUrl();
+    config.clientId = options.credentials.clientId;
+    config.secret = options.credentials.secret;
+    m_client = std::make_unique<plaid::PlaidClient>(&m_network, config, Clock::system());
+}
+
+void TestLinkEmulator::init()
+{
+    m_profile = new QWebEngineProfile();
+    m_page = new QWebEnginePage(m_profile);
+    QSignalSpy loaded(m_page, &QWebEnginePage::loadFinished);
+    m_page->load(m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/weft/test/index.html"))));
+    QVERIFY(loaded.wait(15000));
+    QVERIFY(loaded.first().first().toBool());
+}
+
+void TestLinkEmulator::cleanup()
+{
+    delete m_page;
+    delete m_profile;
+}
+
+QString TestLinkEmulator::newLinkToken()
+{
+    plaid::LinkTokenCreateRequest request;
+    request.clientUserId = QStringLiteral("u");
+    request.clientName = QStringLiteral("Weft");
+    request.products = {QStringLiteral("transactions")};
+    request.countryCodes = {QStringLiteral("US")};
+    QObject context;
+    test::Waiter<plaid::PlaidResult<plaid::LinkToken>> waiter;
+    m_client->createLinkToken(request, &context, waiter.callback());
+    return waiter.wait() && waiter.value().ok() ? waiter.value().value.linkToken : QString();
+}
+
+void TestLinkEmulator::openBeforeOnLoadIsDeferred()
+{
+    const QString token = newLinkToken();
+    QVERIFY(!token.isEmpty());
+    QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false)"
+                                ".then(function(){ window.linkHandler.open(); }); true").arg(token)));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
+    // Opened as soon as it loaded: the overlay shows and the session began.
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.calls.some(function(c){return c.name==='onEvent' && c.args[0]==='OPEN';})")));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe')).display !== 'none'")));
+    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
+}
+
+void TestLinkEmulator::forcedExitCallsOnExitOnce()
+{
+    QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false); true").arg(newLinkToken())));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
+    QVERIFY(call(QStringLiteral("window.linkHandler.open(); true")));
+    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
+    QVERIFY(call(QStringLiteral("window.linkHandler.exit({force: true}); true")));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onExit') === 1")));
+    const QVariantList args = test::runJs(m_page, QStringLiteral(
+        "window.calls.filter(function(c){return c.name==='onExit';})[0].args")).toList();
+    QVERIFY(args.value(0).isNull()); // no error
+    const QVariantMap metadata = args.value(1).toMap();
+    QVERIFY(!metadata.value(QStringLiteral("link_session_id")).toString().isEmpty());
+    QVERIFY(metadata.contains(QStringLiteral("status")));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe')).display === 'none'")));
+    QTest::qWait(300);
+    QCOMPARE(count("onExit"), 1);
+    QCOMPARE(count("onSuccess"), 0);
+}
+
+void TestLinkEmulator::destroyTwiceIsHarmless()
+{
+    QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false); true").arg(newLinkToken())));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
+    const QVariant result = test::runJs(m_page, QStringLiteral(
+        "(function(){try{window.linkHandler.destroy();window.linkHandler.destroy();"
+        "window.linkHandler.open();window.linkHandler.exit({force:true});return 'ok';}"
+        "catch(e){return 'threw: '+e;}})()"));
+    QCOMPARE(result.toString(), QStringLiteral("ok"));
+    QCOMPARE(test::runJs(m_page, test::frameCount()).toInt(), 0);
+    QTest::qWait(300);
+    QCOMPARE(count("onExit"), 0); // nothing fires after destroy
+}
+
+void TestLinkEmulator::invalidLinkTokenRecipe()
+{
+    QVERIFY(call(QStringLiteral("window.testTokens.push('%1','%2'); window.startLink(true); true")
+                     .arg(newLinkToken(), newLinkToken())));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
+    QVERIFY(call(QStringLiteral("document.getElementById('link-button').click(); true")));
+    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
+    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("consent-continue"))));
+    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("SELECT_INSTITUTION"))));
+    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("institution-ins_109508"))));
+    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
+    QVERIFY(test::waitJs(m_page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_custom"))));
+    QVERIFY(test::waitJs(m_page, test::typeTestId(QStringLiteral("password"), QStringLiteral(R"({"force_error":"INVALID_LINK_TOKEN"})"))));
+    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("credentials-submit"))));
+    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("ERROR"))));
+    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("error-exit"))));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 2"))); // the new handler
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.tokenFetches")).toInt(), 2);
+    QCOMPARE(test::runJs(m_page, test::frameCount()).toInt(), 1); // the old iframe is gone
+    const QVariantList exitArgs = test::runJs(m_page, QStringLiteral(
+        "window.calls.filter(function(c){return c.name==='onExit';})[0].args")).toList();
+    QCOMPARE(exitArgs.value(0).toMap().value(QStringLiteral("error_code")).toString(), QStringLiteral("INVALID_LINK_TOKEN"));
+}
+
+QTEST_MAIN(TestLinkEmulator)
+#include "tst_link_emulator.moc"
