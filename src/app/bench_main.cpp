@@ -1,6 +1,8 @@
 // weft-bench: figures, not pass/fail. Starts weft-sandbox as a child process and measures
 // /item/get throughput and latency over loopback keep-alive connections.
 #include "BenchClient.h"
+#include "LinkBench.h"
+#include "LinkBenchChild.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -105,6 +107,8 @@ int benchSandbox(const QString &sandboxPath, int requests, int connections, int 
 
 int main(int argc, char *argv[])
 {
+    if (argc == 3 && qstrcmp(argv[1], "--child") == 0)
+        return runLinkBenchChild(QString::fromLatin1(argv[2]), argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("weft-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
@@ -112,7 +116,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Prints Weft's performance figures."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("sandbox (default)"));
+    parser.addPositionalArgument(QStringLiteral("benchmark"),
+                                 QStringLiteral("sandbox, link, or all (default)"));
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox-binary"), QStringLiteral("Path of weft-sandbox."),
         QStringLiteral("PATH"), QCoreApplication::applicationDirPath() + QStringLiteral("/weft-sandbox"));
@@ -129,12 +134,19 @@ int main(int argc, char *argv[])
 
     std::printf("weft-bench %s on %s, %d logical CPUs, Qt %s\n", WEFT_VERSION,
                 qPrintable(QSysInfo::prettyProductName()), QThread::idealThreadCount(), qVersion());
-    const QString which = parser.positionalArguments().value(0, QStringLiteral("sandbox"));
-    if (which != u"sandbox") {
+    const QString which = parser.positionalArguments().value(0, QStringLiteral("all"));
+    if (which != u"sandbox" && which != u"link" && which != u"all") {
         std::fprintf(stderr, "weft-bench: unknown benchmark %s\n", qPrintable(which));
         return 2;
     }
-    return benchSandbox(parser.value(sandboxOption), std::max(1, parser.value(requestsOption).toInt()),
-                        std::max(1, parser.value(connectionsOption).toInt()),
-                        std::max(1, parser.value(runsOption).toInt()));
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+    int failures = 0;
+    if (which != u"link") {
+        failures += benchSandbox(parser.value(sandboxOption),
+                                 std::max(1, parser.value(requestsOption).toInt()),
+                                 std::max(1, parser.value(connectionsOption).toInt()), runs);
+    }
+    if (which != u"sandbox")
+        failures += runLinkBench(QCoreApplication::applicationFilePath(), runs);
+    return failures == 0 ? 0 : 1;
 }

@@ -74,14 +74,14 @@ int main(int argc, char *argv[])
     options.credentials.clientId = QStringLiteral("weft-embedded");
     options.credentials.secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
     redaction::registerSecret(options.credentials.secret);
-    sandbox::EmbeddedSandbox sandbox(Clock::system());
+    options.staticRoots = {{QStringLiteral("/weft/host"), QStringLiteral(":/weft/host")}};
+    sandbox::SandboxThread sandbox(Clock::system());
     QString error;
     if (!sandbox.start(options, &error)) {
         std::fprintf(stderr, "weft: the embedded Plaid Sandbox could not start: %s\n",
                      qPrintable(error));
         return 1;
     }
-    sandbox.server().addStaticRoot(QStringLiteral("/weft/host"), QStringLiteral(":/weft/host"));
 
     QNetworkAccessManager network;
     plaid::PlaidConfig config;

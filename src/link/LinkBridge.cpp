@@ -34,6 +34,7 @@ int LinkBridge::createHandler(const QString &token, const QUrl &scriptUrl,
     if (!receivedRedirectUri.isEmpty())
         config.insert(QStringLiteral("received_redirect_uri"), receivedRedirectUri);
     const QString json = QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact));
+    qCDebug(lcLink) << "bridge: create handler" << m_handlerId;
     if (m_hostReady)
         emit createRequested(json);
     else
@@ -105,6 +106,7 @@ void LinkBridge::hostReady(const QString &payload)
     if (!accept("hostReady", payload, false))
         return;
     m_hostReady = true;
+    qCDebug(lcLink) << "bridge: the host page is ready";
     emit pageReady();
     if (!m_pendingCreate.isEmpty())
         emit createRequested(std::exchange(m_pendingCreate, QString()));
@@ -112,8 +114,10 @@ void LinkBridge::hostReady(const QString &payload)
 
 void LinkBridge::loaded(const QString &payload)
 {
-    if (accept("loaded", payload, true))
-        emit handlerLoaded(m_handlerId);
+    if (!accept("loaded", payload, true))
+        return;
+    qCDebug(lcLink) << "bridge: handler" << m_handlerId << "loaded";
+    emit handlerLoaded(m_handlerId);
 }
 
 void LinkBridge::succeeded(const QString &payload)

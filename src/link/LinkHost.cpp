@@ -5,6 +5,7 @@
 #include "link/LinkLogging.h"
 #include "link/LinkPage.h"
 
+#include <QUrlQuery>
 #include <QWebChannel>
 #include <QWebEngineProfile>
 
@@ -40,8 +41,13 @@ LinkHost::~LinkHost()
 
 void LinkHost::load()
 {
-    qCInfo(lcLink) << "loading the host page" << m_environment.hostPageUrl.toString();
-    m_page->load(m_environment.hostPageUrl);
+    // The page starts loading Link's script at once (see host.js).
+    QUrl url = m_environment.hostPageUrl;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("link_script"), m_environment.linkScriptUrl.toString());
+    url.setQuery(query);
+    qCInfo(lcLink) << "loading the host page" << url.toString();
+    m_page->load(url);
 }
 
 } // namespace weft::link

@@ -16,7 +16,42 @@ bool EmbeddedSandbox::start(const EmbeddedSandboxOptions &options, QString *erro
         return false;
     m_server.setAdminEnabled(options.adminRoutes);
     m_server.addStaticRoot(QStringLiteral("/link/v2/stable"), QStringLiteral(":/weft/link-emulator"));
+    for (const auto &[prefix, directory] : options.staticRoots)
+        m_server.addStaticRoot(prefix, directory);
     return m_server.listen(options.port, error);
+}
+
+SandboxThread::SandboxThread(Clock *clock)
+    : m_clock(clock)
+{
+    m_thread.setObjectName(QStringLiteral("weft-sandbox"));
+}
+
+SandboxThread::~SandboxThread()
+{
+    if (m_context) {
+        QMetaObject::invokeMethod(
+            m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool SandboxThread::start(const EmbeddedSandboxOptions &options, QString *error)
+{
+    m_thread.start();
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    bool started = false;
+    QMetaObject::invokeMethod(
+        m_context,
+        [&] {
+            auto *sandbox = new EmbeddedSandbox(m_clock, m_context);
+            started = sandbox->start(options, error);
+            m_baseUrl = sandbox->baseUrl();
+        },
+        Qt::BlockingQueuedConnection);
+    return started;
 }
 
 } // namespace weft::sandbox

@@ -4,6 +4,7 @@
 #include "sandbox/SandboxServer.h"
 
 #include <QObject>
+#include <QThread>
 
 namespace weft::sandbox {
 
@@ -13,6 +14,8 @@ struct EmbeddedSandboxOptions
     SandboxCredentials credentials;
     QString stateFile;           // empty: state in memory only
     bool adminRoutes = false;    // fault injection routes
+    // Extra static files: URL prefix -> folder or ":/" resource path (e.g. the host page).
+    QList<QPair<QString, QString>> staticRoots;
 };
 
 // The sandbox API and its loopback HTTP server together, as weft and weft-sandbox run them.
@@ -33,6 +36,25 @@ public:
 private:
     SandboxApi m_api;
     SandboxServer m_server;
+};
+
+// An EmbeddedSandbox on a thread of its own, for the desktop app: the sandbox then answers
+// while the UI thread is busy (starting the web engine, painting), as a remote server would.
+class SandboxThread
+{
+public:
+    explicit SandboxThread(Clock *clock);
+    ~SandboxThread();
+
+    // Starts the thread and the sandbox in it; waits for the outcome.
+    bool start(const EmbeddedSandboxOptions &options, QString *error);
+    QUrl baseUrl() const { return m_baseUrl; }
+
+private:
+    Clock *m_clock;
+    QThread m_thread;
+    QObject *m_context = nullptr; // lives in m_thread; owns the sandbox
+    QUrl m_baseUrl;
 };
 
 } // namespace weft::sandbox

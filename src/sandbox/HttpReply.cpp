@@ -7,28 +7,30 @@ namespace weft::sandbox::http {
 namespace {
 
 void head(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-          qint64 length)
+          qint64 length, Caching caching = Caching::None)
 {
     responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
     responder.writeHeader(QByteArrayLiteral("Content-Type"), contentType);
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(length));
-    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"),
+                          caching == Caching::Static ? QByteArrayLiteral("private, max-age=600")
+                                                     : QByteArrayLiteral("no-store"));
     responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
 }
 
 } // namespace
 
 void reply(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-           const QByteArray &body)
+           const QByteArray &body, Caching caching)
 {
-    head(responder, status, contentType, body.size());
+    head(responder, status, contentType, body.size(), caching);
     responder.writeBody(body);
 }
 
 void replyHead(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-               qint64 length)
+               qint64 length, Caching caching)
 {
-    head(responder, status, contentType, length);
+    head(responder, status, contentType, length, caching);
     responder.writeBody(QByteArray());
 }
 

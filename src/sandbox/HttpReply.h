@@ -6,12 +6,15 @@
 
 namespace weft::sandbox::http {
 
-// Writes a complete HTTP response with Content-Type and Content-Length.
+enum class Caching { None, Static };
+
+// Writes a complete HTTP response with Content-Type and Content-Length. API answers are never
+// cached; static files may be kept for a few minutes.
 void reply(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-           const QByteArray &body);
+           const QByteArray &body, Caching caching = Caching::None);
 // The headers a GET would have had, without the body (HEAD).
 void replyHead(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-               qint64 length);
+               qint64 length, Caching caching = Caching::None);
 void replyJson(QHttpServerResponder &responder, int status, const QJsonObject &body);
 
 // Writes the status line and headers announcing the full body, then only the first half of

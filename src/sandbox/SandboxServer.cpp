@@ -264,9 +264,9 @@ bool SandboxServer::serveStatic(const QString &path, bool headOnly, QHttpServerR
         const QByteArray content = file.readAll();
         const QByteArray type = http::contentTypeFor(filePath);
         if (headOnly)
-            http::replyHead(responder, 200, type, content.size());
+            http::replyHead(responder, 200, type, content.size(), http::Caching::Static);
         else
-            http::reply(responder, 200, type, content);
+            http::reply(responder, 200, type, content, http::Caching::Static);
         return true;
     }
     return false;

@@ -113,6 +113,13 @@
     handlerId: function () { return handlerId; }
   };
 
+  // The app names Link's script in the page's address, so that it loads with the page, while
+  // the app is still fetching the link token.
+  var early = new URLSearchParams(location.search).get('link_script');
+  if (early && /^https?:\/\//.test(early)) {
+    loadScript(early).catch(function () { /* create() reports it */ });
+  }
+
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', connect);
   } else {

@@ -125,20 +125,21 @@
   /**
    * POSTs JSON to one of the session routes. Resolves with the answer; rejects with a
    * SessionError carrying a Plaid error object (the sandbox's, or one made up for a network
-   * failure, a time-out or an answer that is not JSON).
+   * failure, a time-out or an answer that is not JSON). `started`, when given, is that request
+   * already sent (see link-boot.js).
    */
-  ns.post = function (path, body) {
+  ns.post = function (path, body, started) {
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
     var timer = controller ? setTimeout(function () { controller.abort(); }, ns.REQUEST_TIMEOUT_MS) : 0;
     var status = 0;
-    return fetch(path, {
+    return (started || fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
       body: JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
       signal: controller ? controller.signal : undefined
-    }).then(function (response) {
+    })).then(function (response) {
       status = response.status;
       return response.text();
     }, function (failure) {

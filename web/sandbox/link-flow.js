@@ -159,7 +159,11 @@
   // ---- session lifecycle ---------------------------------------------------------------------
 
   function startSession() {
-    return ns.post(ns.ROUTES.start, { link_token: S.token }).then(function (data) {
+    // The first session was already started by link-boot.js while this frame loaded.
+    var boot = window.WeftLinkBoot;
+    window.WeftLinkBoot = null;
+    var started = boot && boot.token === S.token ? boot.response : null;
+    return ns.post(ns.ROUTES.start, { link_token: S.token }, started).then(function (data) {
       return { data: track(data) };
     }, function (failure) {
       return { error: track(ns.plaidErrorOf(failure)) };
