@@ -1,5 +1,8 @@
 #include "sandbox/HttpReply.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTcpSocket>
 
@@ -95,6 +98,34 @@ QByteArray contentTypeFor(const QString &fileName)
     if (suffix == u"ico")
         return QByteArrayLiteral("image/x-icon");
     return QByteArrayLiteral("application/octet-stream");
+}
+
+bool serveStatic(const QList<QPair<QString, QString>> &roots, const QString &path, bool headOnly,
+                 QHttpServerResponder &responder)
+{
+    for (const auto &[prefix, directory] : roots) {
+        if (!path.startsWith(prefix) && path + u'/' != prefix)
+            continue;
+        QString relative = path.mid(prefix.size());
+        if (relative.isEmpty())
+            relative = QStringLiteral("index.html");
+        const QString cleaned = QDir::cleanPath(relative);
+        if (cleaned.startsWith(QStringLiteral("..")) || cleaned.startsWith(u'/')
+            || relative.contains(u'\\'))
+            return false;
+        const QString filePath = directory + u'/' + cleaned;
+        QFile file(filePath);
+        if (!QFileInfo(filePath).isFile() || !file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray content = file.readAll();
+        const QByteArray type = contentTypeFor(filePath);
+        if (headOnly)
+            replyHead(responder, 200, type, content.size(), Caching::Static);
+        else
+            reply(responder, 200, type, content, Caching::Static);
+        return true;
+    }
+    return false;
 }
 
 } // namespace weft::sandbox::http

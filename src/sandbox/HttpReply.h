@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QHttpServerResponder>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 
 namespace weft::sandbox::http {
 
@@ -27,5 +29,11 @@ bool dropConnection(QHttpServerResponder &responder);
 QObject *connectionOf(const QHttpServerResponder &responder);
 
 QByteArray contentTypeFor(const QString &fileName);
+
+// Answers a GET (or HEAD) for path from the first root whose URL prefix matches: roots map a
+// prefix ending in '/' to a folder or ":/" resource path. Paths that climb out of a root are
+// refused. False when no root has the file (nothing was written).
+bool serveStatic(const QList<QPair<QString, QString>> &roots, const QString &path, bool headOnly,
+                 QHttpServerResponder &responder);
 
 } // namespace weft::sandbox::http

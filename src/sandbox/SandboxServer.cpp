@@ -7,9 +7,6 @@
 #include "sandbox/SandboxIds.h"
 #include "sandbox/SandboxLogging.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -247,29 +244,7 @@ void SandboxServer::serveAdmin(const QHttpServerRequest &request, QHttpServerRes
 
 bool SandboxServer::serveStatic(const QString &path, bool headOnly, QHttpServerResponder &responder)
 {
-    for (const auto &[prefix, directory] : std::as_const(m_staticRoots)) {
-        if (!path.startsWith(prefix) && path + u'/' != prefix)
-            continue;
-        QString relative = path.mid(prefix.size());
-        if (relative.isEmpty())
-            relative = QStringLiteral("index.html");
-        const QString cleaned = QDir::cleanPath(relative);
-        if (cleaned.startsWith(QStringLiteral("..")) || cleaned.startsWith(u'/')
-            || relative.contains(u'\\'))
-            return false;
-        const QString filePath = directory + u'/' + cleaned;
-        QFile file(filePath);
-        if (!QFileInfo(filePath).isFile() || !file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray content = file.readAll();
-        const QByteArray type = http::contentTypeFor(filePath);
-        if (headOnly)
-            http::replyHead(responder, 200, type, content.size(), http::Caching::Static);
-        else
-            http::reply(responder, 200, type, content, http::Caching::Static);
-        return true;
-    }
-    return false;
+    return http::serveStatic(m_staticRoots, path, headOnly, responder);
 }
 
 } // namespace weft::sandbox

@@ -19,9 +19,11 @@
   };
 
   var params = ns.fragmentParams(location.hash);
+  var spare = params.spare === '1';
   var S = ns.state = {
-    token: params.token || '',
-    handlerId: params.handler_id || '',
+    spare: spare,         // started without a handler: token and handler id come with 'configure'
+    token: spare ? '' : params.token || '',
+    handlerId: spare ? '' : params.handler_id || '',
     hostOrigin: params.origin || '',
     targetOrigin: null,   // where messages to the host page go; null: not embedded properly
     boot: null,           // the start made when the frame loaded: {data} or {error}

@@ -5,6 +5,10 @@
  * hidden full-viewport iframe (link.html, served from the emulator's origin) that runs the Link
  * UI; the two talk only through postMessage with explicit target origins. See README.md beside
  * this file for the protocol.
+ *
+ * To take the frame's load off the critical path, evaluating this script starts one "spare"
+ * frame at once (no token, no handler); the first Plaid.create adopts it and hands it the token
+ * with a 'configure' message, instead of loading a frame only then.
  */
 (function () {
   'use strict';
@@ -31,6 +35,9 @@
   var handlerCount = 0;
   var idPrefix = randomId();
   var listening = false;
+  // The spare frame, from this script's evaluation until it is adopted and ready (or dropped):
+  // {iframe, ready (it said 'ready': it takes 'configure'), handler (the one that adopted it)}.
+  var spare = null;
 
   function randomId() {
     var bytes = new Uint8Array(6);
@@ -57,6 +64,10 @@
     var data = event.data;
     if (!data || typeof data !== 'object' || data.protocol !== PROTOCOL) return;
     if (event.origin !== EMULATOR_ORIGIN) return;
+    if (data.type === 'ready') {
+      if (spare && !spare.ready && spare.iframe.contentWindow === event.source) onSpareReady();
+      return;
+    }
     var handler = typeof data.handlerId === 'string' ? handlers[data.handlerId] : undefined;
     if (!handler || !handler.iframe || event.source !== handler.iframe.contentWindow) return;
     handler.receive(data);
@@ -70,7 +81,7 @@
   }
 
   function unlistenIfIdle() {
-    if (listening && Object.keys(handlers).length === 0) {
+    if (listening && !spare && Object.keys(handlers).length === 0) {
       window.removeEventListener('message', onWindowMessage, false);
       listening = false;
     }
@@ -99,18 +110,10 @@
     this.restoreFocus = null;
   }
 
-  Handler.prototype.mount = function () {
-    if (this.destroyed) return;
+  /** A hidden Link iframe for link.html#<fragment>; not in the document yet. */
+  function newFrame(fragment) {
     var iframe = document.createElement('iframe');
-    var hostOrigin = location.origin;
-    var fragment = new URLSearchParams();
-    fragment.set('token', this.config.token == null ? '' : String(this.config.token));
-    fragment.set('handler_id', this.id);
-    fragment.set('origin', hostOrigin);
-    iframe.id = this.id;
-    iframe.name = this.id;
     iframe.title = 'Plaid Link';
-    iframe.setAttribute('data-weft-link', this.id);
     iframe.setAttribute('referrerpolicy', 'no-referrer');
     iframe.setAttribute('aria-hidden', 'true');
     var style = iframe.style;
@@ -127,8 +130,66 @@
     style.setProperty('z-index', '2147483647');
     style.setProperty('display', 'none');
     iframe.src = LINK_URL + '#' + fragment.toString();
+    return iframe;
+  }
+
+  function nameFrame(iframe, id) {
+    iframe.id = id;
+    iframe.name = id;
+    iframe.setAttribute('data-weft-link', id);
+  }
+
+  /** Starts the spare frame: link.html for this page, before any handler or token exists. */
+  function startSpare() {
+    var fragment = new URLSearchParams();
+    fragment.set('origin', location.origin);
+    fragment.set('spare', '1');
+    var record = { iframe: newFrame(fragment), ready: false, handler: null };
+    spare = record;
+    listen(); // for its 'ready'
+    whenBodyReady(function () {
+      if (record.handler && record.handler.destroyed) return; // adopted, then destroyed already
+      document.body.appendChild(record.iframe);
+    });
+  }
+
+  function onSpareReady() {
+    var record = spare;
+    record.ready = true;
+    if (record.handler) {
+      spare = null;
+      record.handler.configure();
+    }
+  }
+
+  Handler.prototype.mount = function () {
+    if (this.destroyed) return;
+    var fragment = new URLSearchParams();
+    fragment.set('token', this.config.token == null ? '' : String(this.config.token));
+    fragment.set('handler_id', this.id);
+    fragment.set('origin', location.origin);
+    var iframe = newFrame(fragment);
+    nameFrame(iframe, this.id);
     this.iframe = iframe;
     document.body.appendChild(iframe);
+  };
+
+  /** Takes the spare frame instead of loading a new one; configures it once it is ready. */
+  Handler.prototype.adopt = function (record) {
+    record.handler = this;
+    this.iframe = record.iframe;
+    nameFrame(this.iframe, this.id);
+    if (record.ready) {
+      spare = null;
+      this.configure();
+    }
+  };
+
+  /** Hands the (ready) spare frame this handler's id and token. */
+  Handler.prototype.configure = function () {
+    if (this.destroyed || !this.iframe || !this.iframe.contentWindow) return;
+    this.iframe.contentWindow.postMessage({ protocol: PROTOCOL, handlerId: this.id, type: 'configure',
+      payload: { token: this.config.token == null ? '' : String(this.config.token) } }, EMULATOR_ORIGIN);
   };
 
   Handler.prototype.post = function (type, payload) {
@@ -229,6 +290,7 @@
     this.openPending = false;
     this.outbox = [];
     delete handlers[this.id];
+    if (spare && spare.handler === this) spare = null; // adopted but not ready yet: drop it
     if (this.iframe) {
       var wasVisible = this.iframe.style.getPropertyValue('display') !== 'none';
       if (this.iframe.parentNode) this.iframe.parentNode.removeChild(this.iframe);
@@ -266,7 +328,11 @@
     });
     handlers[handler.id] = handler;
     listen();
-    whenBodyReady(function () { handler.mount(); });
+    if (spare && !spare.handler) {
+      handler.adopt(spare);
+    } else {
+      whenBodyReady(function () { handler.mount(); });
+    }
 
     return {
       open: function () { handler.open(); },
@@ -282,4 +348,5 @@
   Plaid.create = create;
   Object.defineProperty(Plaid, '__weftLinkEmulator', { value: true });
   window.Plaid = Plaid;
+  startSpare();
 })();

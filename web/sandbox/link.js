@@ -1,7 +1,8 @@
 /*
  * Weft Link emulator, inside the Link iframe: wiring. Checks that the frame is embedded by the
- * page named in its URL fragment, starts the session at once (then reports 'loaded', which the
- * host page turns into onLoad), and routes the host's messages, clicks and keys to the flow.
+ * page named in its URL fragment, starts the session at once (a spare frame: once the host's
+ * 'configure' names its handler and token, see link-boot.js), then reports 'loaded', which the
+ * host page turns into onLoad, and routes the host's messages, clicks and keys to the flow.
  * The pieces: link-common.js, link-ui.js, link-oauth.js, link-flow.js, link-steps.js.
  */
 (function (ns) {
@@ -15,7 +16,7 @@
 
   function onHostMessage(event) {
     var data = event.data;
-    if (event.source !== window.parent || !S.targetOrigin) return;
+    if (event.source !== window.parent || !S.targetOrigin || !S.handlerId) return;
     if (S.targetOrigin !== '*' && event.origin !== S.targetOrigin) return;
     if (!data || typeof data !== 'object' || data.protocol !== ns.PROTOCOL || data.handlerId !== S.handlerId) return;
     if (data.type === 'open') F.onOpen();
@@ -90,11 +91,15 @@
     window.addEventListener('message', onHostMessage);
     ui.setAccent(null);
 
-    var embedded = window.parent !== window && S.handlerId && S.hostOrigin;
+    var embedded = window.parent !== window && (S.spare || S.handlerId) && S.hostOrigin;
     var ancestors = location.ancestorOrigins;
     if (embedded && ancestors && ancestors.length && ancestors[0] !== S.hostOrigin) {
       embedded = false; // the fragment names another page than the one embedding this frame
       console.error('[Plaid Link emulator] the embedding page is not ' + S.hostOrigin);
+    }
+    var boot = window.WeftLinkBoot;
+    if (embedded && S.spare && !(boot && boot.spare)) {
+      embedded = false; // link-boot.js refused it: it cannot be configured
     }
     if (!embedded) {
       ui.showPane('STANDALONE');
@@ -104,6 +109,25 @@
       console.warn('[Plaid Link emulator] the host page has an opaque origin: messages go to "*"');
     }
     S.targetOrigin = S.hostOrigin === 'null' ? '*' : S.hostOrigin;
+    if (!S.spare) {
+      load();
+    } else if (boot.configured) {
+      configured(boot);
+    } else {
+      boot.onConfigure = function () { configured(boot); };
+    }
+  }
+
+  /** A spare frame got its handler (link-boot.js checked the host's 'configure'). */
+  function configured(boot) {
+    boot.onConfigure = null;
+    S.handlerId = boot.handlerId;
+    S.token = boot.token;
+    load();
+  }
+
+  /** Starts the session (already requested by link-boot.js), then reports 'loaded'. */
+  function load() {
     F.startSession().then(function (outcome) {
       S.boot = outcome;
       F.postToHost('loaded', {});

@@ -1,0 +1,131 @@
+#include "core/AppSettings.h"
+
+#include <QSettings>
+#include <QUrl>
+#include <QUuid>
+
+namespace weft {
+
+QString modeName(BackendMode mode)
+{
+    switch (mode) {
+    case BackendMode::EmbeddedSandbox:
+        return QStringLiteral("embedded-sandbox");
+    case BackendMode::PlaidSandbox:
+        return QStringLiteral("plaid-sandbox");
+    case BackendMode::PlaidProduction:
+        return QStringLiteral("plaid-production");
+    }
+    return QStringLiteral("embedded-sandbox");
+}
+
+QString modeEnvironment(BackendMode mode)
+{
+    switch (mode) {
+    case BackendMode::EmbeddedSandbox:
+        return QStringLiteral("embedded");
+    case BackendMode::PlaidSandbox:
+        return QStringLiteral("sandbox");
+    case BackendMode::PlaidProduction:
+        return QStringLiteral("production");
+    }
+    return QStringLiteral("embedded");
+}
+
+QString modeTitle(BackendMode mode)
+{
+    switch (mode) {
+    case BackendMode::EmbeddedSandbox:
+        return QStringLiteral("Embedded Plaid Sandbox");
+    case BackendMode::PlaidSandbox:
+        return QStringLiteral("Plaid Sandbox");
+    case BackendMode::PlaidProduction:
+        return QStringLiteral("Plaid Production");
+    }
+    return {};
+}
+
+const QStringList &AppSettings::linkLanguages()
+{
+    static const QStringList languages =
+        QStringLiteral("da,nl,en,et,fr,de,hi,it,lv,lt,no,pl,pt,ro,es,sv,vi,ja,zh").split(u',');
+    return languages;
+}
+
+QString AppSettings::languageFor(const QLocale &locale)
+{
+    QString code = locale.name().section(u'_', 0, 0).toLower();
+    if (code == u"nb" || code == u"nn")
+        code = QStringLiteral("no");
+    return linkLanguages().contains(code) ? code : QStringLiteral("en");
+}
+
+AppSettings AppSettings::load(QSettings &s)
+{
+    AppSettings a;
+    const QString mode = s.value(QStringLiteral("backend/mode")).toString();
+    if (mode == modeName(BackendMode::PlaidSandbox))
+        a.mode = BackendMode::PlaidSandbox;
+    else if (mode == modeName(BackendMode::PlaidProduction))
+        a.mode = BackendMode::PlaidProduction;
+    a.clientId = s.value(QStringLiteral("backend/clientId")).toString();
+    a.clientName = s.value(QStringLiteral("link/clientName"), a.clientName).toString();
+    a.products = s.value(QStringLiteral("link/products"), a.products).toStringList();
+    a.countryCodes = s.value(QStringLiteral("link/countryCodes"), a.countryCodes).toStringList();
+    a.language = s.value(QStringLiteral("link/language")).toString();
+    a.webhook = s.value(QStringLiteral("link/webhook")).toString();
+    a.redirectUri = s.value(QStringLiteral("link/redirectUri")).toString();
+    a.clientUserId = s.value(QStringLiteral("link/clientUserId")).toString();
+    a.productionNoticeShown = s.value(QStringLiteral("backend/productionNoticeShown")).toBool();
+    return a;
+}
+
+void AppSettings::save(QSettings &s) const
+{
+    s.setValue(QStringLiteral("backend/mode"), modeName(mode));
+    s.setValue(QStringLiteral("backend/clientId"), clientId);
+    s.setValue(QStringLiteral("link/clientName"), clientName);
+    s.setValue(QStringLiteral("link/products"), products);
+    s.setValue(QStringLiteral("link/countryCodes"), countryCodes);
+    s.setValue(QStringLiteral("link/language"), language);
+    s.setValue(QStringLiteral("link/webhook"), webhook);
+    s.setValue(QStringLiteral("link/redirectUri"), redirectUri);
+    s.setValue(QStringLiteral("link/clientUserId"), clientUserId);
+    s.setValue(QStringLiteral("backend/productionNoticeShown"), productionNoticeShown);
+    s.sync();
+}
+
+void AppSettings::fillDefaults(const QLocale &locale)
+{
+    if (clientUserId.isEmpty())
+        clientUserId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (language.isEmpty())
+        language = languageFor(locale);
+}
+
+QString AppSettings::validate() const
+{
+    if (mode != BackendMode::EmbeddedSandbox && clientId.trimmed().isEmpty())
+        return QStringLiteral("A Plaid client_id is needed for %1.").arg(modeTitle(mode));
+    if (clientName.trimmed().isEmpty() || clientName.size() > 30)
+        return QStringLiteral("The client name must have 1 to 30 characters.");
+    if (products.isEmpty())
+        return QStringLiteral("Choose at least one product.");
+    if (countryCodes.isEmpty())
+        return QStringLiteral("Choose at least one country.");
+    if (!linkLanguages().contains(language))
+        return QStringLiteral("Link does not support the language \"%1\".").arg(language);
+    if (!webhook.isEmpty()) {
+        const QUrl url(webhook, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
+            return QStringLiteral("The webhook must be an http or https address.");
+    }
+    if (!redirectUri.isEmpty()) {
+        const QUrl url(redirectUri, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme() != u"https" || url.host().isEmpty())
+            return QStringLiteral("The OAuth redirect URI must be an https address.");
+    }
+    return {};
+}
+
+} // namespace weft

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QLocale>
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+namespace weft {
+
+// Which backend Weft talks to.
+enum class BackendMode {
+    EmbeddedSandbox, // the in-process sandbox: no network, no keys (the default)
+    PlaidSandbox,    // Plaid's Sandbox with the user's own keys
+    PlaidProduction, // Plaid's Production with the user's own keys
+};
+
+QString modeName(BackendMode mode);        // "embedded-sandbox", "plaid-sandbox", "plaid-production"
+QString modeEnvironment(BackendMode mode); // keychain namespace: "embedded", "sandbox", "production"
+QString modeTitle(BackendMode mode);       // for people
+
+// The app's settings (QSettings). The client secret is not here: it lives only in the
+// keychain (see vault::TokenVault::clientSecretKey).
+struct AppSettings
+{
+    BackendMode mode = BackendMode::EmbeddedSandbox;
+    QString clientId;
+    QString clientName = QStringLiteral("Weft");
+    QStringList products{QStringLiteral("transactions")};
+    QStringList countryCodes{QStringLiteral("US")};
+    QString language;
+    QString webhook;
+    QString redirectUri;
+    QString clientUserId; // random, made once, never personal data
+    bool productionNoticeShown = false;
+
+    static AppSettings load(QSettings &settings);
+    void save(QSettings &settings) const;
+    // Makes up what is missing: client_user_id, a language from the system locale.
+    void fillDefaults(const QLocale &locale = QLocale::system());
+
+    // Empty when usable; otherwise what is wrong, in plain words.
+    QString validate() const;
+
+    static const QStringList &linkLanguages();
+    static QString languageFor(const QLocale &locale);
+};
+
+} // namespace weft

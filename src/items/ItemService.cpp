@@ -1,0 +1,238 @@
+#include "items/ItemService.h"
+
+#include "items/ItemsLogging.h"
+#include "plaid/PlaidClient.h"
+#include "vault/ItemStore.h"
+#include "vault/TokenVault.h"
+
+#include <QJsonArray>
+
+namespace weft::items {
+
+void applyLinkSession(vault::ItemRecord &record, const link::LinkSuccess &success,
+                      const QList<link::LinkEvent> &events)
+{
+    if (success.institution) {
+        record.institutionId = success.institution->institutionId;
+        record.institutionName = success.institution->name;
+    }
+    if (!success.accounts.isEmpty()) {
+        QList<vault::StoredAccount> accounts;
+        for (const link::LinkAccount &account : success.accounts) {
+            vault::StoredAccount stored;
+            stored.id = account.id;
+            stored.name = account.name;
+            stored.mask = account.mask;
+            stored.type = account.type;
+            stored.subtype = account.subtype;
+            // Keep balances a refresh already learnt for the same account.
+            for (const vault::StoredAccount &known : std::as_const(record.accounts)) {
+                if (known.id == account.id)
+                    stored = known;
+            }
+            accounts.append(stored);
+        }
+        record.accounts = accounts;
+    }
+    record.linkSessionId = success.linkSessionId;
+    record.events.clear();
+    for (const link::LinkEvent &event : events) {
+        record.events.append({event.timestamp, event.name, event.viewName, event.metadata});
+        record.addRequestId(event.metadata.value(QLatin1StringView("request_id")).toString());
+    }
+}
+
+ItemService::ItemService(vault::ItemStore *store, vault::TokenVault *vault,
+                         plaid::PlaidClient *client, QString environment, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_vault(vault)
+    , m_client(client)
+    , m_environment(std::move(environment))
+{
+}
+
+void ItemService::addLinkedItem(const link::LinkedItem &item, const QList<link::LinkEvent> &events)
+{
+    vault::ItemRecord record;
+    if (const vault::ItemRecord *known = m_store->item(item.itemId))
+        record = *known;
+    record.itemId = item.itemId;
+    record.environment = m_environment;
+    if (!record.createdAt.isValid())
+        record.createdAt = item.linkedAt;
+    record.tokenSaved = false;
+    applyLinkSession(record, item.success, events);
+    // The index first, and at once: a crash from here on leaves an Item marked "token not
+    // saved", never a token in the keychain that no Item points to.
+    m_store->upsert(record);
+    m_store->flush();
+    m_unsaved.insert(item.itemId, item.accessToken);
+    saveToken(item.itemId, item.accessToken);
+}
+
+void ItemService::markRepaired(const QString &itemId, const link::LinkSuccess &success,
+                               const QList<link::LinkEvent> &events)
+{
+    const vault::ItemRecord *known = m_store->item(itemId);
+    if (!known)
+        return;
+    vault::ItemRecord record = *known;
+    record.errorType.clear();
+    record.errorCode.clear();
+    record.errorMessage.clear();
+    record.displayMessage.clear();
+    applyLinkSession(record, success, events);
+    m_store->upsert(record);
+}
+
+void ItemService::saveToken(const QString &itemId, const QString &accessToken)
+{
+    m_vault->store(vault::TokenVault::accessTokenKey(m_environment, itemId), accessToken, this,
+                   [this, itemId](const vault::SecretResult &result) {
+                       if (!result.ok()) {
+                           m_saveProblems.insert(itemId, result.describe());
+                           qCWarning(lcItems) << "the access token of" << itemId
+                                              << "is not saved:" << result.describe();
+                           emit tokenSaveFailed(itemId, result.describe());
+                           return;
+                       }
+                       const vault::ItemRecord *known = m_store->item(itemId);
+                       if (known) {
+                           vault::ItemRecord record = *known;
+                           record.tokenSaved = true;
+                           m_store->upsert(record);
+                           m_store->flush();
+                       }
+                       m_unsaved.remove(itemId);
+                       m_saveProblems.remove(itemId);
+                       m_missing.remove(itemId);
+                       emit tokenSaved(itemId);
+                   });
+}
+
+TokenState ItemService::tokenState(const QString &itemId) const
+{
+    if (m_unsaved.contains(itemId))
+        return TokenState::Unsaved;
+    const vault::ItemRecord *record = m_store->item(itemId);
+    if (m_missing.contains(itemId) || (record && !record->tokenSaved))
+        return TokenState::Missing;
+    return TokenState::Saved;
+}
+
+QString ItemService::tokenProblem(const QString &itemId) const
+{
+    switch (tokenState(itemId)) {
+    case TokenState::Saved:
+        return {};
+    case TokenState::Unsaved:
+        return tr("Not saved: %1").arg(m_saveProblems.value(itemId, tr("saving…")));
+    case TokenState::Missing:
+        return tr("The access token is missing from the keychain. Link this bank again, or "
+                  "remove the Item.");
+    }
+    return {};
+}
+
+void ItemService::retrySave(const QString &itemId)
+{
+    const auto it = m_unsaved.constFind(itemId);
+    if (it != m_unsaved.constEnd())
+        saveToken(itemId, *it);
+}
+
+void ItemService::withAccessToken(const QString &itemId, QObject *context, TokenDone done)
+{
+    const auto it = m_unsaved.constFind(itemId);
+    if (it != m_unsaved.constEnd()) {
+        vault::SecretResult result;
+        result.status = vault::SecretStatus::Ok;
+        result.secret = *it;
+        done(result);
+        return;
+    }
+    m_vault->read(vault::TokenVault::accessTokenKey(m_environment, itemId), context,
+                  [this, itemId, done](const vault::SecretResult &result) {
+                      if (result.status == vault::SecretStatus::NotFound && !m_missing.contains(itemId)) {
+                          m_missing.insert(itemId);
+                          emit tokenMissing(itemId);
+                      }
+                      done(result);
+                  });
+}
+
+void ItemService::removeItem(const QString &itemId)
+{
+    withAccessToken(itemId, this, [this, itemId](const vault::SecretResult &token) {
+        auto forget = [this, itemId] {
+            m_vault->remove(vault::TokenVault::accessTokenKey(m_environment, itemId), this,
+                            [this, itemId](const vault::SecretResult &removed) {
+                                if (!removed.ok()) {
+                                    emit removeFailed(itemId, tr("keychain"), removed.describe());
+                                    return;
+                                }
+                                m_unsaved.remove(itemId);
+                                m_saveProblems.remove(itemId);
+                                m_missing.remove(itemId);
+                                m_store->remove(itemId);
+                                m_store->flush();
+                                emit itemRemoved(itemId);
+                            });
+        };
+        if (token.status == vault::SecretStatus::NotFound) {
+            // Nothing left to remove at Plaid from here: no token, no way to call it.
+            forget();
+            return;
+        }
+        if (!token.ok()) {
+            emit removeFailed(itemId, tr("keychain"), token.describe());
+            return;
+        }
+        m_client->removeItem(token.secret, this,
+                             [this, itemId, forget](const plaid::PlaidResult<plaid::Done> &r) {
+                                 const bool gone = r.ok()
+                                                   || (r.status == plaid::PlaidStatus::ApiError
+                                                       && r.apiError.errorCode == u"INVALID_ACCESS_TOKEN");
+                                 if (!gone) {
+                                     emit removeFailed(itemId, tr("Plaid"), r.describe());
+                                     return;
+                                 }
+                                 forget();
+                             });
+    });
+}
+
+QJsonObject ItemService::diagnostics(const QString &itemId) const
+{
+    const vault::ItemRecord *record = m_store->item(itemId);
+    if (!record)
+        return {};
+    QJsonObject json = record->toJson();
+    json.remove(QStringLiteral("accounts")); // balances are not needed to diagnose
+    QJsonObject institution = json.value(QLatin1StringView("institution")).toObject();
+    institution.remove(QStringLiteral("logo"));
+    json.insert(QStringLiteral("institution"), institution);
+    QJsonArray accounts;
+    for (const vault::StoredAccount &account : record->accounts) {
+        accounts.append(QJsonObject{{QStringLiteral("account_id"), account.id},
+                                    {QStringLiteral("mask"), account.mask},
+                                    {QStringLiteral("type"), account.type},
+                                    {QStringLiteral("subtype"), account.subtype}});
+    }
+    json.insert(QStringLiteral("accounts"), accounts);
+    json.insert(QStringLiteral("token"), [&] {
+        switch (tokenState(itemId)) {
+        case TokenState::Saved:
+            return QStringLiteral("saved in the keychain");
+        case TokenState::Unsaved:
+            return QStringLiteral("not saved");
+        case TokenState::Missing:
+            return QStringLiteral("missing");
+        }
+        return QString();
+    }());
+    return json;
+}
+
+} // namespace weft::items

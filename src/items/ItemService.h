@@ -1,0 +1,92 @@
+#pragma once
+
+#include "link/LinkController.h"
+#include "vault/ItemRecord.h"
+#include "vault/SecretStore.h"
+
+#include <QHash>
+#include <QSet>
+#include <QObject>
+
+namespace weft::plaid {
+class PlaidClient;
+}
+
+namespace weft::vault {
+class ItemStore;
+class TokenVault;
+}
+
+namespace weft::items {
+
+// Where an Item's access token is.
+enum class TokenState {
+    Saved,   // in the keychain (as far as the index knows; checked when an action needs it)
+    Unsaved, // held in memory only: the keychain write failed (see tokenProblem())
+    Missing, // the keychain has no entry (found out when an action needed it)
+};
+
+// The business of Items between Link, Plaid, the keychain and the index, so that nothing is
+// lost: a linked Item enters the index first (without its token), then the access token is
+// written to the keychain and verified; if that fails the token stays in memory, the Item
+// shows "not saved" with the reason, and saving can be retried or the Item removed at Plaid.
+// Start-up reads no secret: a token is read when an action needs it.
+class ItemService : public QObject
+{
+    Q_OBJECT
+
+public:
+    ItemService(vault::ItemStore *store, vault::TokenVault *vault, plaid::PlaidClient *client,
+                QString environment, QObject *parent = nullptr);
+
+    const QString &environment() const { return m_environment; }
+    vault::ItemStore *store() const { return m_store; }
+    plaid::PlaidClient *client() const { return m_client; }
+
+    // After a successful exchange: index the Item, then save and verify its token.
+    void addLinkedItem(const link::LinkedItem &item, const QList<link::LinkEvent> &events);
+    // After update mode succeeded: the error is cleared; the token is unchanged.
+    void markRepaired(const QString &itemId, const link::LinkSuccess &success,
+                      const QList<link::LinkEvent> &events);
+
+    TokenState tokenState(const QString &itemId) const;
+    QString tokenProblem(const QString &itemId) const;
+    bool hasUnsavedTokens() const { return !m_unsaved.isEmpty(); }
+    QStringList unsavedItems() const { return m_unsaved.keys(); }
+    void retrySave(const QString &itemId);
+
+    // The access token for an action: the unsaved one in memory, else the keychain's.
+    using TokenDone = std::function<void(const vault::SecretResult &)>;
+    void withAccessToken(const QString &itemId, QObject *context, TokenDone done);
+
+    // Remove: Plaid's /item/remove, then the keychain entry, then the index entry, in that
+    // order; a failure stops there and is reported with its stage.
+    void removeItem(const QString &itemId);
+
+    // A JSON of the Item for support: ids, statuses, request ids, events; no token or secret.
+    QJsonObject diagnostics(const QString &itemId) const;
+
+signals:
+    void tokenSaved(const QString &itemId);
+    void tokenSaveFailed(const QString &itemId, const QString &reason);
+    void tokenMissing(const QString &itemId);
+    void itemRemoved(const QString &itemId);
+    void removeFailed(const QString &itemId, const QString &stage, const QString &reason);
+
+private:
+    void saveToken(const QString &itemId, const QString &accessToken);
+
+    vault::ItemStore *m_store;
+    vault::TokenVault *m_vault;
+    plaid::PlaidClient *m_client;
+    QString m_environment;
+    QHash<QString, QString> m_unsaved;      // item_id -> access token, in memory only
+    QHash<QString, QString> m_saveProblems; // item_id -> why the keychain write failed
+    QSet<QString> m_missing;
+};
+
+// Fills the Link parts of a record: institution, accounts, link_session_id, events.
+void applyLinkSession(vault::ItemRecord &record, const link::LinkSuccess &success,
+                      const QList<link::LinkEvent> &events);
+
+} // namespace weft::items

@@ -1,0 +1,3 @@
+#include "items/ItemsLogging.h"
+
+Q_LOGGING_CATEGORY(lcItems, "weft.items")

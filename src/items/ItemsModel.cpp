@@ -1,0 +1,168 @@
+#include "items/ItemsModel.h"
+
+#include "items/ItemService.h"
+#include "vault/ItemStore.h"
+
+#include <QColor>
+#include <QPixmap>
+
+namespace weft::items {
+
+ItemsModel::ItemsModel(vault::ItemStore *store, ItemService *service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+    , m_service(service)
+{
+    connect(store, &vault::ItemStore::itemsAboutToBeReset, this, [this] { beginResetModel(); });
+    connect(store, &vault::ItemStore::itemsReset, this, [this] {
+        m_logos.clear();
+        endResetModel();
+    });
+    connect(store, &vault::ItemStore::itemAboutToBeAdded, this,
+            [this](int row) { beginInsertRows({}, row, row); });
+    connect(store, &vault::ItemStore::itemAdded, this, [this] { endInsertRows(); });
+    connect(store, &vault::ItemStore::itemAboutToBeRemoved, this,
+            [this](int row) { beginRemoveRows({}, row, row); });
+    connect(store, &vault::ItemStore::itemRemoved, this, [this] { endRemoveRows(); });
+    connect(store, &vault::ItemStore::itemChanged, this, &ItemsModel::refreshRow);
+    if (service) {
+        connect(service, &ItemService::tokenSaved, this, [this](const QString &id) { refreshRow(rowOf(id)); });
+        connect(service, &ItemService::tokenSaveFailed, this, [this](const QString &id) { refreshRow(rowOf(id)); });
+        connect(service, &ItemService::tokenMissing, this, [this](const QString &id) { refreshRow(rowOf(id)); });
+    }
+}
+
+void ItemsModel::setService(ItemService *service)
+{
+    beginResetModel();
+    m_service = service;
+    endResetModel();
+}
+
+int ItemsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_store->items().size());
+}
+
+int ItemsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ItemsModel::itemIdAt(int row) const
+{
+    return row >= 0 && row < m_store->items().size() ? m_store->items().at(row).itemId : QString();
+}
+
+int ItemsModel::rowOf(const QString &itemId) const
+{
+    return m_store->indexOf(itemId);
+}
+
+void ItemsModel::refreshRow(int row)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+QIcon ItemsModel::logoFor(const QString &institutionId, const QString &base64) const
+{
+    if (base64.isEmpty())
+        return {};
+    auto it = m_logos.constFind(institutionId);
+    if (it != m_logos.constEnd())
+        return *it;
+    QPixmap pixmap;
+    pixmap.loadFromData(QByteArray::fromBase64(base64.toLatin1()), "PNG");
+    const QIcon icon = pixmap.isNull() ? QIcon() : QIcon(pixmap);
+    m_logos.insert(institutionId, icon);
+    return icon;
+}
+
+QVariant ItemsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const vault::ItemRecord &r = m_store->items().at(index.row());
+    const bool foreign = m_service && r.environment != m_service->environment();
+    switch (role) {
+    case ItemIdRole:
+        return r.itemId;
+    case StatusRole:
+        return r.status();
+    case ColorRole:
+        return r.institutionColor.isEmpty() ? QVariant() : QVariant(QColor(r.institutionColor));
+    case ForeignRole:
+        return foreign;
+    case ProblemRole:
+        if (m_service && !foreign) {
+            const QString token = m_service->tokenProblem(r.itemId);
+            if (!token.isEmpty())
+                return token;
+        }
+        return r.refreshProblem;
+    case Qt::DecorationRole:
+        return index.column() == Institution ? QVariant(logoFor(r.institutionId, r.institutionLogo))
+                                             : QVariant();
+    case Qt::ToolTipRole:
+        return r.itemId;
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case Institution:
+        return r.institutionName.isEmpty() ? r.institutionId : r.institutionName;
+    case Status:
+        return r.isHealthy() ? tr("Healthy") : r.errorCode;
+    case Token:
+        if (foreign)
+            return tr("Other environment");
+        if (!m_service)
+            return r.tokenSaved ? tr("Saved") : tr("Missing");
+        switch (m_service->tokenState(r.itemId)) {
+        case TokenState::Saved:
+            return tr("Saved");
+        case TokenState::Unsaved:
+            return tr("Not saved");
+        case TokenState::Missing:
+            return tr("Missing");
+        }
+        return {};
+    case Environment:
+        return r.environment;
+    case LastRefresh:
+        return r.lastRefresh.isValid() ? r.lastRefresh.toLocalTime().toString(Qt::ISODate)
+                                       : tr("never");
+    case Accounts:
+        return int(r.accounts.size());
+    default:
+        return {};
+    }
+}
+
+QVariant ItemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Institution:
+        return tr("Institution");
+    case Status:
+        return tr("Status");
+    case Token:
+        return tr("Token");
+    case Environment:
+        return tr("Environment");
+    case LastRefresh:
+        return tr("Last refresh");
+    case Accounts:
+        return tr("Accounts");
+    default:
+        return {};
+    }
+}
+
+} // namespace weft::items

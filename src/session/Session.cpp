@@ -1,0 +1,177 @@
+#include "session/Session.h"
+
+#include "core/Clock.h"
+#include "core/Redaction.h"
+#include "items/ItemRefresher.h"
+#include "items/ItemService.h"
+#include "link/LinkBackend.h"
+#include "link/LinkController.h"
+#include "link/LinkEnvironment.h"
+#include "link/LinkHost.h"
+#include "plaid/PlaidClient.h"
+#include "sandbox/EmbeddedSandbox.h"
+#include "session/HostPageServer.h"
+#include "vault/ItemStore.h"
+#include "vault/TokenVault.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QUuid>
+
+namespace weft::session {
+
+Session::Session(const AppSettings &settings)
+    : m_settings(settings)
+{
+}
+
+Session::~Session()
+{
+    // Link first (its page uses the client), the sandbox last (the client talks to it).
+    m_link.reset();
+    m_refresher.reset();
+    m_items.reset();
+    m_client.reset();
+    m_sandbox.reset();
+}
+
+void Session::create(const AppSettings &settings, const Options &options,
+                     vault::SecretStore *secrets, vault::ItemStore *store, QObject *context,
+                     Created done)
+{
+    auto build = [settings, options, secrets, store, done](const QString &secret) {
+        std::unique_ptr<Session> session(new Session(settings));
+        QString error;
+        if (!session->build(options, secret, secrets, store, &error)) {
+            done(nullptr, error);
+            return;
+        }
+        done(std::move(session), {});
+    };
+    if (settings.mode == BackendMode::EmbeddedSandbox) {
+        build({});
+        return;
+    }
+    const QString problem = settings.validate();
+    if (!problem.isEmpty()) {
+        done(nullptr, problem);
+        return;
+    }
+    auto vault = std::make_shared<vault::TokenVault>(secrets);
+    vault->read(vault::TokenVault::clientSecretKey(modeEnvironment(settings.mode)), context,
+                [vault, settings, build, done](const vault::SecretResult &result) {
+                    if (result.status == vault::SecretStatus::NotFound) {
+                        done(nullptr, QObject::tr("No Plaid secret is saved for %1: enter it in "
+                                                  "the settings.")
+                                          .arg(modeTitle(settings.mode)));
+                        return;
+                    }
+                    if (!result.ok()) {
+                        done(nullptr, QObject::tr("The Plaid secret could not be read: %1")
+                                          .arg(result.describe()));
+                        return;
+                    }
+                    redaction::registerSecret(result.secret);
+                    build(result.secret);
+                });
+}
+
+bool Session::build(const Options &options, const QString &secret, vault::SecretStore *secrets,
+                    vault::ItemStore *store, QString *error)
+{
+    plaid::PlaidConfig config;
+    link::LinkEnvironment environment;
+    if (m_settings.mode == BackendMode::EmbeddedSandbox) {
+        sandbox::EmbeddedSandboxOptions sandboxOptions;
+        // The in-process sandbox accepts only this run's random secret; Items belong to the
+        // fixed client id, so they survive restarts with the state file.
+        sandboxOptions.credentials.clientId = QStringLiteral("weft-embedded");
+        sandboxOptions.credentials.secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        redaction::registerSecret(sandboxOptions.credentials.secret);
+        if (!options.dataDirectory.isEmpty())
+            sandboxOptions.stateFile = options.dataDirectory + QStringLiteral("/embedded-sandbox.json");
+        sandboxOptions.staticRoots = {{QStringLiteral("/weft/host"), QStringLiteral(":/weft/host")}};
+        m_sandbox = std::make_unique<sandbox::SandboxThread>(Clock::system());
+        if (!m_sandbox->start(sandboxOptions, error)) {
+            *error = QObject::tr("The embedded Plaid Sandbox could not start: %1").arg(*error);
+            return false;
+        }
+        config.baseUrl = m_sandbox->baseUrl();
+        config.clientId = sandboxOptions.credentials.clientId;
+        config.secret = sandboxOptions.credentials.secret;
+        environment = link::LinkEnvironment::forSandbox(config.baseUrl);
+    } else {
+        config.baseUrl = m_settings.mode == BackendMode::PlaidProduction
+                             ? plaid::PlaidConfig::productionUrl()
+                             : plaid::PlaidConfig::sandboxUrl();
+        config.clientId = m_settings.clientId;
+        config.secret = secret;
+        if (options.withLink) {
+            m_hostServer = std::make_unique<HostPageServer>();
+            if (!m_hostServer->listen(error)) {
+                *error = QObject::tr("The Link host page server could not start: %1").arg(*error);
+                return false;
+            }
+            environment = link::LinkEnvironment::forPlaid(
+                m_hostServer->baseUrl().resolved(QUrl(link::hostPagePath())));
+        }
+    }
+    m_apiBaseUrl = config.baseUrl;
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<plaid::PlaidClient>(m_network.get(), config, Clock::system());
+    link::LinkTokenSettings tokenSettings;
+    tokenSettings.clientUserId = m_settings.clientUserId;
+    tokenSettings.clientName = m_settings.clientName;
+    tokenSettings.products = m_settings.products;
+    tokenSettings.countryCodes = m_settings.countryCodes;
+    tokenSettings.language = m_settings.language;
+    tokenSettings.webhook = m_settings.webhook;
+    tokenSettings.redirectUri = m_settings.redirectUri;
+    m_backend = std::make_unique<link::PlaidLinkBackend>(m_client.get(), tokenSettings);
+    m_vault = std::make_unique<vault::TokenVault>(secrets);
+    m_items = std::make_unique<items::ItemService>(store, m_vault.get(), m_client.get(),
+                                                   modeEnvironment(m_settings.mode), nullptr);
+    m_refresher = std::make_unique<items::ItemRefresher>(m_items.get(), Clock::system());
+    if (options.withLink) {
+        m_link = std::make_unique<link::LinkHost>(environment, m_backend.get(), Clock::system());
+        link::LinkController *controller = m_link->controller();
+        connect(controller, &link::LinkController::eventReceived, this,
+                [this](const link::LinkEvent &event) {
+                    if (event.name == u"OPEN")
+                        m_events.clear();
+                    m_events.append(event);
+                });
+        connect(controller, &link::LinkController::itemLinked, this,
+                [this](const link::LinkedItem &item) { m_items->addLinkedItem(item, m_events); });
+        connect(controller, &link::LinkController::itemRepaired, this,
+                [this](const QString &itemId, const link::LinkSuccess &success) {
+                    m_items->markRepaired(itemId, success, m_events);
+                });
+    }
+    return true;
+}
+
+QString Session::description() const
+{
+    return QObject::tr("%1 at %2").arg(modeTitle(m_settings.mode), m_apiBaseUrl.toString());
+}
+
+void Session::fixConnection(const QString &itemId)
+{
+    if (!m_link)
+        return;
+    QPointer<Session> self(this);
+    m_items->withAccessToken(itemId, this, [self, itemId](const vault::SecretResult &token) {
+        if (!self)
+            return;
+        if (!token.ok()) {
+            emit self->fixConnectionFailed(itemId, token.status == vault::SecretStatus::NotFound
+                                                       ? tr("The access token is missing from the keychain.")
+                                                       : token.describe());
+            return;
+        }
+        self->m_link->controller()->openForUpdate(itemId, token.secret);
+    });
+}
+
+} // namespace weft::session

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/AppSettings.h"
+#include "link/LinkTypes.h"
+
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace weft::link {
+class LinkHost;
+class PlaidLinkBackend;
+}
+namespace weft::plaid {
+class PlaidClient;
+}
+namespace weft::sandbox {
+class SandboxThread;
+}
+namespace weft::vault {
+class ItemStore;
+class SecretStore;
+class TokenVault;
+}
+namespace weft::items {
+class ItemRefresher;
+class ItemService;
+}
+
+namespace weft::session {
+
+class HostPageServer;
+
+// One backend, put together from the settings: the embedded sandbox (with its state file, so
+// the tokens it issued stay valid across launches) or Plaid with the user's keys (the client
+// secret read from the keychain), the Plaid client, Link (unless headless) and the Items
+// service. Changing the mode means a new Session.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        bool withLink = true;      // the command line needs no web view
+        QString dataDirectory;     // for the embedded sandbox's state file
+    };
+    using Created = std::function<void(std::unique_ptr<Session> session, const QString &error)>;
+
+    // Builds a session; reads the client secret from the keychain in the Plaid modes.
+    static void create(const AppSettings &settings, const Options &options, vault::SecretStore *secrets,
+                       vault::ItemStore *store, QObject *context, Created done);
+    ~Session() override;
+
+    BackendMode mode() const { return m_settings.mode; }
+    QString environment() const { return modeEnvironment(m_settings.mode); }
+    QUrl apiBaseUrl() const { return m_apiBaseUrl; }
+    QString description() const;
+
+    link::LinkHost *linkHost() const { return m_link.get(); }
+    items::ItemService *items() const { return m_items.get(); }
+    items::ItemRefresher *refresher() const { return m_refresher.get(); }
+    plaid::PlaidClient *client() const { return m_client.get(); }
+
+    // Update mode for an Item: reads its token, then opens Link for it.
+    void fixConnection(const QString &itemId);
+
+signals:
+    void fixConnectionFailed(const QString &itemId, const QString &reason);
+
+private:
+    explicit Session(const AppSettings &settings);
+    bool build(const Options &options, const QString &secret, vault::SecretStore *secrets,
+               vault::ItemStore *store, QString *error);
+
+    AppSettings m_settings;
+    QUrl m_apiBaseUrl;
+    std::unique_ptr<sandbox::SandboxThread> m_sandbox;
+    std::unique_ptr<HostPageServer> m_hostServer;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<plaid::PlaidClient> m_client;
+    std::unique_ptr<link::PlaidLinkBackend> m_backend;
+    std::unique_ptr<vault::TokenVault> m_vault;
+    std::unique_ptr<items::ItemService> m_items;
+    std::unique_ptr<items::ItemRefresher> m_refresher;
+    std::unique_ptr<link::LinkHost> m_link;
+    QList<link::LinkEvent> m_events; // the current Link session's timeline
+};
+
+} // namespace weft::session

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "session/Session.h"
+
+namespace weft::session {
+
+// Keeps the current Session and replaces it when the settings change: saves a new client
+// secret to the keychain first (verified), then the settings (QSettings), then builds the new
+// backend; the old one is dropped only once the new one stands.
+class SessionManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionManager(vault::SecretStore *secrets, vault::ItemStore *store, Session::Options options,
+                   QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    Session *session() const { return m_session.get(); }
+    const AppSettings &settings() const { return m_settings; }
+
+    // Builds the first session from settings (already loaded and filled in).
+    void start(const AppSettings &settings);
+    // newSecret empty: keep the one in the keychain.
+    void apply(const AppSettings &settings, const QString &newSecret);
+
+signals:
+    void sessionAboutToChange();
+    void sessionChanged(weft::session::Session *session);
+    void sessionFailed(const QString &error);
+
+private:
+    void build(const AppSettings &settings);
+
+    vault::SecretStore *m_secrets;
+    vault::ItemStore *m_store;
+    Session::Options m_options;
+    AppSettings m_settings;
+    std::unique_ptr<Session> m_session;
+};
+
+} // namespace weft::session

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace weft::vault {
+
+// Everything Weft remembers about an Item that is not a secret: what support staff look at.
+// Never a token or secret.
+
+struct StoredAccount
+{
+    QString id;
+    QString name;
+    QString officialName;
+    QString mask;
+    QString type;
+    QString subtype;
+    std::optional<double> available;
+    std::optional<double> current;
+    std::optional<double> limit;
+    QString currency;
+};
+
+struct StoredEvent
+{
+    QDateTime timestamp;
+    QString name;
+    QString viewName;
+    QJsonObject metadata;
+};
+
+struct ItemRecord
+{
+    QString itemId;
+    QString environment; // "embedded", "sandbox" or "production"
+    QString institutionId;
+    QString institutionName;
+    QString institutionLogo;  // base64 PNG
+    QString institutionColor; // "#rrggbb"
+    QDateTime createdAt;
+    QDateTime lastRefresh;
+
+    // Plaid's item.error, empty when healthy.
+    QString errorType;
+    QString errorCode;
+    QString errorMessage;
+    QString displayMessage;
+    // What went wrong on the last refresh, when it was not the Item's own error (network,
+    // keychain): shown beside the status, not instead of it.
+    QString refreshProblem;
+
+    QStringList availableProducts;
+    QStringList billedProducts;
+    QDateTime consentExpiration;
+    QString updateType;
+    QList<StoredAccount> accounts;
+
+    QString linkSessionId;
+    QStringList requestIds;   // the latest first, at most kMaxRequestIds
+    QList<StoredEvent> events; // the Link event timeline of the last session
+
+    bool tokenSaved = false; // the access token was written to the keychain and verified
+
+    static constexpr int kMaxRequestIds = 20;
+
+    bool isHealthy() const { return errorCode.isEmpty(); }
+    // "healthy", or Plaid's error code.
+    QString status() const { return isHealthy() ? QStringLiteral("healthy") : errorCode; }
+    void addRequestId(const QString &requestId);
+
+    QJsonObject toJson() const;
+    static std::optional<ItemRecord> fromJson(const QJsonObject &object, QString *error);
+};
+
+} // namespace weft::vault

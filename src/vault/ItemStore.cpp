@@ -1,0 +1,193 @@
+#include "vault/ItemStore.h"
+
+#include "vault/VaultLogging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace weft::vault {
+namespace {
+
+constexpr int kVersion = 1;
+
+} // namespace
+
+ItemStore::ItemStore(QString path, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+{
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(0);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] { flush(); });
+}
+
+ItemStore::~ItemStore()
+{
+    if (m_dirty)
+        flush();
+}
+
+QString ItemStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/items.json");
+}
+
+ItemStore::LoadReport ItemStore::load()
+{
+    LoadReport report;
+    emit itemsAboutToBeReset();
+    m_items.clear();
+    reindex();
+    QFile file(m_path);
+    if (!file.exists()) {
+        emit itemsReset();
+        return report;
+    }
+    QString problem;
+    if (!file.open(QIODevice::ReadOnly)) {
+        report.ok = false;
+        report.error = m_path + QStringLiteral(": ") + file.errorString();
+        emit itemsReset();
+        return report; // unreadable, not corrupt: left where it is
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    file.close();
+    const QJsonObject root = document.object();
+    QList<ItemRecord> loaded;
+    if (parseError.error != QJsonParseError::NoError) {
+        problem = QStringLiteral("not valid JSON (%1 at offset %2)")
+                      .arg(parseError.errorString())
+                      .arg(parseError.offset);
+    } else if (root.value(QLatin1StringView("format")).toString() != u"weft-items"
+               || root.value(QLatin1StringView("version")).toInt() != kVersion
+               || !root.value(QLatin1StringView("items")).isArray()) {
+        problem = QStringLiteral("not a Weft Items file of version %1").arg(kVersion);
+    } else {
+        const QJsonArray array = root.value(QLatin1StringView("items")).toArray();
+        for (qsizetype i = 0; i < array.size() && problem.isEmpty(); ++i) {
+            QString error;
+            const auto record = ItemRecord::fromJson(array.at(i).toObject(), &error);
+            if (record)
+                loaded.append(*record);
+            else
+                problem = QStringLiteral("entry %1: %2").arg(i).arg(error);
+        }
+    }
+    if (!problem.isEmpty()) {
+        report.ok = false;
+        report.error = m_path + QStringLiteral(": ") + problem;
+        report.backupPath = m_path + QStringLiteral(".corrupt-")
+                            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        if (!QFile::rename(m_path, report.backupPath)) {
+            report.error += QStringLiteral("; it could not be moved aside and stays in place");
+            report.backupPath.clear();
+        }
+        qCWarning(lcVault) << "the Items file is damaged:" << report.error << "- kept as"
+                           << report.backupPath;
+        emit itemsReset();
+        return report;
+    }
+    m_items = std::move(loaded);
+    reindex();
+    report.count = int(m_items.size());
+    emit itemsReset();
+    return report;
+}
+
+bool ItemStore::flush(QString *error)
+{
+    m_saveTimer.stop();
+    QJsonArray array;
+    for (const ItemRecord &record : std::as_const(m_items))
+        array.append(record.toJson());
+    const QJsonObject root{{QStringLiteral("format"), QStringLiteral("weft-items")},
+                           {QStringLiteral("version"), kVersion},
+                           {QStringLiteral("items"), array}};
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile file(m_path);
+    QString problem;
+    if (!file.open(QIODevice::WriteOnly)) {
+        problem = file.errorString();
+    } else {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
+        if (!file.commit())
+            problem = file.errorString();
+    }
+    m_saveError = problem.isEmpty() ? QString() : m_path + QStringLiteral(": ") + problem;
+    if (error)
+        *error = m_saveError;
+    if (!problem.isEmpty()) {
+        qCWarning(lcVault) << "could not save the Items file:" << m_saveError;
+        emit saveFailed(m_saveError);
+        return false;
+    }
+    m_dirty = false;
+    return true;
+}
+
+const ItemRecord *ItemStore::item(const QString &itemId) const
+{
+    const int row = indexOf(itemId);
+    return row < 0 ? nullptr : &m_items.at(row);
+}
+
+void ItemStore::upsert(const ItemRecord &record)
+{
+    const int row = indexOf(record.itemId);
+    if (row >= 0) {
+        m_items[row] = record;
+        emit itemChanged(row);
+    } else {
+        emit itemAboutToBeAdded(int(m_items.size()));
+        m_items.append(record);
+        m_rows.insert(record.itemId, int(m_items.size() - 1));
+        emit itemAdded(int(m_items.size() - 1));
+    }
+    scheduleSave();
+}
+
+bool ItemStore::remove(const QString &itemId)
+{
+    const int row = indexOf(itemId);
+    if (row < 0)
+        return false;
+    emit itemAboutToBeRemoved(row);
+    m_items.removeAt(row);
+    reindex();
+    emit itemRemoved(row);
+    scheduleSave();
+    return true;
+}
+
+void ItemStore::resetItems(QList<ItemRecord> items)
+{
+    emit itemsAboutToBeReset();
+    m_items = std::move(items);
+    reindex();
+    emit itemsReset();
+    scheduleSave();
+}
+
+void ItemStore::reindex()
+{
+    m_rows.clear();
+    m_rows.reserve(m_items.size());
+    for (int i = 0; i < m_items.size(); ++i)
+        m_rows.insert(m_items.at(i).itemId, i);
+}
+
+void ItemStore::scheduleSave()
+{
+    m_dirty = true;
+    m_saveTimer.start();
+}
+
+} // namespace weft::vault

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "vault/ItemRecord.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace weft::vault {
+
+// The non-secret index of Items: a JSON file in the app's data folder, written atomically
+// (QSaveFile) and only readable by the user. Changes are saved together at the next turn of
+// the event loop, or at once with flush(). A corrupt file is moved aside as a backup and
+// reported, never silently dropped or overwritten.
+class ItemStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct LoadReport
+    {
+        bool ok = true;
+        QString error;      // what was wrong with the file
+        QString backupPath; // where the unreadable file was kept
+        int count = 0;
+    };
+
+    explicit ItemStore(QString path, QObject *parent = nullptr);
+    ~ItemStore() override;
+
+    static QString defaultPath();
+    const QString &path() const { return m_path; }
+
+    LoadReport load();
+    // Writes pending changes now. False, with the reason, when the file could not be written.
+    bool flush(QString *error = nullptr);
+    QString lastSaveError() const { return m_saveError; }
+
+    const QList<ItemRecord> &items() const { return m_items; }
+    int indexOf(const QString &itemId) const { return m_rows.value(itemId, -1); }
+    const ItemRecord *item(const QString &itemId) const;
+
+    void upsert(const ItemRecord &record);
+    bool remove(const QString &itemId);
+    // Replaces everything (benchmarks, imports).
+    void resetItems(QList<ItemRecord> items);
+
+signals:
+    // Views follow these pairs: "about to" comes before the list changes, the other after.
+    void itemAboutToBeAdded(int row);
+    void itemAdded(int row);
+    void itemAboutToBeRemoved(int row);
+    void itemChanged(int row);
+    void itemRemoved(int row);
+    void itemsAboutToBeReset();
+    void itemsReset();
+    void saveFailed(const QString &error);
+
+private:
+    void reindex();
+    void scheduleSave();
+
+    QString m_path;
+    QList<ItemRecord> m_items;
+    QHash<QString, int> m_rows;
+    QTimer m_saveTimer;
+    bool m_dirty = false;
+    QString m_saveError;
+};
+
+} // namespace weft::vault

@@ -1,0 +1,3 @@
+#include "vault/VaultLogging.h"
+
+Q_LOGGING_CATEGORY(lcVault, "weft.vault")
