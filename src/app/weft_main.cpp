@@ -1,21 +1,16 @@
-// weft: the desktop app. In sandbox mode (the default) it starts the embedded Plaid Sandbox
-// in-process and talks to it through the Plaid client, exactly as it would talk to Plaid.
-#include "core/Clock.h"
+// weft: the desktop app, and `weft items` / `weft item` for the command line.
+#include "ItemsCli.h"
+#include "core/AppSettings.h"
 #include "core/Logging.h"
-#include "core/Redaction.h"
-#include "link/LinkBackend.h"
-#include "link/LinkController.h"
-#include "link/LinkEnvironment.h"
-#include "link/LinkHost.h"
-#include "plaid/PlaidClient.h"
-#include "sandbox/EmbeddedSandbox.h"
+#include "session/SessionManager.h"
 #include "ui/MainWindow.h"
+#include "vault/ItemStore.h"
+#include "vault/KeychainSecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QNetworkAccessManager>
+#include <QFileInfo>
 #include <QSettings>
-#include <QUuid>
 
 #include <cstdio>
 
@@ -23,37 +18,64 @@ using namespace weft;
 
 namespace {
 
-// A random id for /link/token/create's user.client_user_id: made once, never personal data.
-QString clientUserId()
+bool isItemsCommand(int argc, char *argv[])
 {
-    QSettings settings;
-    QString id = settings.value(QStringLiteral("link/clientUserId")).toString();
-    if (id.isEmpty()) {
-        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        settings.setValue(QStringLiteral("link/clientUserId"), id);
+    return argc > 1 && (qstrcmp(argv[1], "items") == 0 || qstrcmp(argv[1], "item") == 0);
+}
+
+// Remote debugging of the web view is a sandbox-mode tool: allowed only with --sandbox or the
+// embedded sandbox configured, and never left on by an inherited environment in the Plaid modes.
+void applyRemoteDebuggingPolicy(int argc, char *argv[], bool sandboxMode)
+{
+    if (!sandboxMode) {
+        if (qEnvironmentVariableIsSet("QTWEBENGINE_REMOTE_DEBUGGING"))
+            std::fprintf(stderr, "weft: remote debugging is refused outside sandbox mode\n");
+        qunsetenv("QTWEBENGINE_REMOTE_DEBUGGING");
+        return;
     }
-    return id;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (qstrcmp(argv[i], "--remote-debugging-port") == 0)
+            qputenv("QTWEBENGINE_REMOTE_DEBUGGING", QByteArray("127.0.0.1:") + argv[i + 1]);
+    }
+}
+
+bool hasArgument(int argc, char *argv[], const char *name)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], name) == 0)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (isItemsCommand(argc, argv))
+        return runItemsCommand(argc, argv);
+
     configureLogging();
-    // Remote debugging of the web view is a sandbox-mode tool; it is set up here, before Qt
-    // WebEngine starts, and only when asked for on the command line.
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (qstrcmp(argv[i], "--remote-debugging-port") == 0)
-            qputenv("QTWEBENGINE_REMOTE_DEBUGGING", QByteArray("127.0.0.1:") + argv[i + 1]);
+    QCoreApplication::setApplicationName(QStringLiteral("Weft"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Weft"));
+    AppSettings settings;
+    {
+        QSettings qsettings;
+        settings = AppSettings::load(qsettings);
     }
+    if (hasArgument(argc, argv, "--sandbox"))
+        settings.mode = BackendMode::EmbeddedSandbox;
+    applyRemoteDebuggingPolicy(argc, argv, settings.mode == BackendMode::EmbeddedSandbox);
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Weft"));
-    QApplication::setOrganizationName(QStringLiteral("Weft"));
     QApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("app.weft.Weft"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Connect bank accounts with Plaid Link."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Connect bank accounts with Plaid Link.\n\n"
+        "  weft items [--json] [--refresh]   list the Items (see weft items --help)\n"
+        "  weft item ITEM_ID [--json]        one Item in full"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption sandboxOption(
@@ -68,40 +90,32 @@ int main(int argc, char *argv[])
         QStringLiteral("PORT"));
     parser.addOptions({sandboxOption, connectOption, debugOption});
     parser.process(app);
-
-    sandbox::EmbeddedSandboxOptions options;
-    // The in-process sandbox accepts only this run's random credentials.
-    options.credentials.clientId = QStringLiteral("weft-embedded");
-    options.credentials.secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    redaction::registerSecret(options.credentials.secret);
-    options.staticRoots = {{QStringLiteral("/weft/host"), QStringLiteral(":/weft/host")}};
-    sandbox::SandboxThread sandbox(Clock::system());
-    QString error;
-    if (!sandbox.start(options, &error)) {
-        std::fprintf(stderr, "weft: the embedded Plaid Sandbox could not start: %s\n",
-                     qPrintable(error));
-        return 1;
+    settings.fillDefaults();
+    {
+        QSettings qsettings;
+        if (qsettings.value(QStringLiteral("link/clientUserId")).toString() != settings.clientUserId)
+            settings.save(qsettings); // the client_user_id is made once and kept
     }
 
-    QNetworkAccessManager network;
-    plaid::PlaidConfig config;
-    config.baseUrl = sandbox.baseUrl();
-    config.clientId = options.credentials.clientId;
-    config.secret = options.credentials.secret;
-    plaid::PlaidClient client(&network, config, Clock::system());
-    link::LinkTokenSettings settings;
-    settings.clientUserId = clientUserId();
-    link::PlaidLinkBackend backend(&client, settings);
+    vault::KeychainSecretStore secrets;
+    vault::ItemStore store(vault::ItemStore::defaultPath());
+    const vault::ItemStore::LoadReport report = store.load();
 
-    link::LinkHost host(link::LinkEnvironment::forSandbox(sandbox.baseUrl()), &backend,
-                        Clock::system());
-    ui::MainWindow window(&host);
-    window.setBackendDescription(
-        QObject::tr("Embedded Plaid Sandbox at %1").arg(sandbox.baseUrl().toString()));
+    session::Session::Options options;
+    options.dataDirectory = QFileInfo(store.path()).absolutePath();
+    session::SessionManager manager(&secrets, &store, options);
+    ui::MainWindow window(&manager, &store);
+    if (!report.ok) {
+        window.showStartupProblem(
+            report.backupPath.isEmpty()
+                ? QObject::tr("The Items index could not be read: %1").arg(report.error)
+                : QObject::tr("The Items index was damaged (%1). It was kept as %2; Weft "
+                              "starts with an empty list.")
+                      .arg(report.error, report.backupPath));
+    }
     window.show();
-    host.load();
-    host.controller()->start();
     if (parser.isSet(connectOption))
-        host.controller()->open();
+        window.openLinkWhenReady();
+    manager.start(settings);
     return app.exec();
 }
