@@ -1,0 +1,80 @@
+#include "ui/StatusBadgeDelegate.h"
+
+#include "items/ItemsModel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace weft::ui {
+
+using items::ItemsModel;
+
+namespace {
+
+constexpr int kPadding = 6;
+constexpr int kMargin = 3;
+
+} // namespace
+
+QColor StatusBadgeDelegate::badgeColor(const QString &status, bool foreign)
+{
+    if (foreign)
+        return QColor(0x9e, 0x9e, 0x9e);
+    if (status == u"healthy")
+        return QColor(0x2e, 0x7d, 0x32); // green
+    if (status == u"ITEM_LOGIN_REQUIRED")
+        return QColor(0xf9, 0xa8, 0x25); // amber
+    return QColor(0xc6, 0x28, 0x28);     // red
+}
+
+void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt(option);
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection
+
+    const QString status = index.data(ItemsModel::StatusRole).toString();
+    const bool foreign = index.data(ItemsModel::ForeignRole).toBool();
+    const QColor color = badgeColor(status, foreign);
+    const QFontMetrics metrics(opt.font);
+    const QRect cell = opt.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+    const int width = std::min(metrics.horizontalAdvance(text) + 2 * kPadding, cell.width());
+    const QRect badge(cell.left(), cell.top(), width, cell.height());
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
+    painter->setFont(opt.font);
+    const int luma = (299 * color.red() + 587 * color.green() + 114 * color.blue()) / 1000;
+    painter->setPen(luma > 150 ? QColor(Qt::black) : QColor(Qt::white));
+    painter->drawText(badge.adjusted(kPadding, 0, -kPadding, 0), Qt::AlignCenter,
+                      metrics.elidedText(text, Qt::ElideRight, badge.width() - 2 * kPadding));
+
+    const QString problem = index.data(ItemsModel::ProblemRole).toString();
+    const QRect rest = cell.adjusted(width + kPadding, 0, 0, 0);
+    if (!problem.isEmpty() && rest.width() > kPadding) {
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(rest, Qt::AlignVCenter | Qt::AlignLeft,
+                          metrics.elidedText(QStringLiteral("⚠ ") + problem, Qt::ElideRight,
+                                             rest.width()));
+    }
+    painter->restore();
+}
+
+QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.rwidth() += 2 * (kPadding + kMargin);
+    return size;
+}
+
+} // namespace weft::ui
