@@ -11,10 +11,15 @@ WEFT_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-webengine-dev qt6-webchannel-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev libgl-dev
+    librsvg2-bin icoutils icnsutils
 )
 # What the test suite needs besides: a display, a session bus and a real Secret Service.
 WEFT_TEST_PACKAGES=(
-    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools nodejs
+    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools nodejs openssl
+)
+# Building and checking the Linux packages (scripts/package, the packaging tests).
+WEFT_PACKAGE_PACKAGES=(
+    dpkg-dev fakeroot rpm lintian desktop-file-utils appstream debootstrap
 )
 
 weft_say() { printf '\033[1m[weft]\033[0m %s\n' "$*" >&2; }

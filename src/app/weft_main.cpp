@@ -10,9 +10,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSettings>
 
 #include <cstdio>
+#include <memory>
 
 using namespace weft;
 
@@ -54,6 +56,9 @@ int main(int argc, char *argv[])
 {
     if (isItemsCommand(argc, argv))
         return runItemsCommand(argc, argv);
+    // --help and --version need no display.
+    const bool informational = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")
+                               || hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v");
 
     configureLogging();
     QCoreApplication::setApplicationName(QStringLiteral("Weft"));
@@ -67,9 +72,13 @@ int main(int argc, char *argv[])
         settings.mode = BackendMode::EmbeddedSandbox;
     applyRemoteDebuggingPolicy(argc, argv, settings.mode == BackendMode::EmbeddedSandbox);
 
-    QApplication app(argc, argv);
-    QApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("app.weft.Weft"));
+    std::unique_ptr<QCoreApplication> app(informational ? new QCoreApplication(argc, argv)
+                                                        : new QApplication(argc, argv));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
+    if (!informational) {
+        QGuiApplication::setDesktopFileName(QStringLiteral("app.weft.Weft"));
+        QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("app.weft.Weft")));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -89,7 +98,7 @@ int main(int argc, char *argv[])
                        "on 127.0.0.1:PORT."),
         QStringLiteral("PORT"));
     parser.addOptions({sandboxOption, connectOption, debugOption});
-    parser.process(app);
+    parser.process(*app);
     settings.fillDefaults();
     {
         QSettings qsettings;
@@ -117,5 +126,5 @@ int main(int argc, char *argv[])
     if (parser.isSet(connectOption))
         window.openLinkWhenReady();
     manager.start(settings);
-    return app.exec();
+    return app->exec();
 }

@@ -1,0 +1,54 @@
+# CPack settings shared by every installer.
+set(CPACK_PACKAGE_NAME "weft")
+set(CPACK_PACKAGE_VENDOR "The Weft developers")
+set(CPACK_PACKAGE_CONTACT "The Weft developers <weft-developers@users.noreply.github.com>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Connect bank accounts with Plaid Link")
+set(CPACK_PACKAGE_DESCRIPTION
+    "Weft connects bank accounts from the desktop with Plaid Link, shown in the app's own window, and keeps each connection's access token in the operating system's keychain. Support staff see each connection's status, errors, institution, accounts and ids. An embedded Plaid Sandbox lets it run without a network or keys.")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "Weft")
+set(CPACK_PACKAGE_EXECUTABLES "weft;Weft")
+set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/linux/copyright")
+set(CPACK_OUTPUT_FILE_PREFIX "${PROJECT_SOURCE_DIR}/dist")
+set(CPACK_STRIP_FILES ON)
+
+if(UNIX AND NOT APPLE)
+    set(CPACK_GENERATOR "DEB;RPM")
+    set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+    # .deb: dependencies computed from the binaries (dpkg-shlibdeps) on Debian's Qt 6 and
+    # QtKeychain runtime packages.
+    set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+    set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
+    set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+    set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+    # Found at run time rather than linked: the platform plugin's X libraries, and the keyring.
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6webenginecore6-bin")
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+    # .rpm: dependencies found by rpm's own scan of the binaries.
+    set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
+    set(CPACK_RPM_PACKAGE_LICENSE "LicenseRef-proprietary")
+    set(CPACK_RPM_PACKAGE_GROUP "Applications/Productivity")
+    set(CPACK_RPM_PACKAGE_AUTOREQ ON)
+    set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
+elseif(WIN32)
+    set(CPACK_GENERATOR "NSIS")
+    set(CPACK_NSIS_PACKAGE_NAME "Weft")
+    set(CPACK_NSIS_DISPLAY_NAME "Weft")
+    set(CPACK_NSIS_MUI_ICON "${WEFT_ICO}")
+    set(CPACK_NSIS_MUI_UNIICON "${WEFT_ICO}")
+    set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\weft.exe")
+    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+    set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
+    set(CPACK_NSIS_CREATE_ICONS_EXTRA
+        "CreateShortCut '$SMPROGRAMS\\\\$STARTMENU_FOLDER\\\\Connect a bank account.lnk' '$INSTDIR\\\\bin\\\\weft.exe' '--connect'")
+    set(CPACK_NSIS_DELETE_ICONS_EXTRA
+        "Delete '$SMPROGRAMS\\\\$START_MENU\\\\Connect a bank account.lnk'")
+elseif(APPLE)
+    set(CPACK_GENERATOR "DragNDrop")
+    set(CPACK_DMG_VOLUME_NAME "Weft")
+    set(CPACK_DMG_FORMAT "UDZO")
+endif()
+
+include(CPack)
