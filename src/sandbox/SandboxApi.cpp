@@ -5,6 +5,8 @@
 #include "sandbox/SandboxIds.h"
 #include "sandbox/SandboxLogging.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace weft::sandbox {
@@ -213,8 +215,22 @@ SandboxResponse SandboxApi::fail(const Call &call, QStringView code, const QStri
 
 bool SandboxApi::attachStateFile(const QString &path, QString *error)
 {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock->getLockInfo(&pid, &host, &application);
+        *error = QStringLiteral("%1 is in use by another process (%2, pid %3)")
+                     .arg(path, application.isEmpty() ? QStringLiteral("unknown") : application)
+                     .arg(pid);
+        return false;
+    }
     if (!m_store.load(path, error))
         return false;
+    m_stateLock = std::move(lock);
     m_statePath = path;
     m_store.prune(m_clock->now());
     qCInfo(lcSandbox) << "state file" << path << "with" << m_store.items.size() << "Items";

@@ -5,7 +5,10 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QLockFile>
 #include <QTimer>
+
+#include <memory>
 
 namespace weft {
 class Clock;
@@ -75,7 +78,8 @@ public:
     SandboxResponse completeLinkSession(const QJsonObject &body);
 
     // Loads state from path (a missing file is an empty state), then saves every change to
-    // it atomically. False, with the reason, when the file exists but cannot be used.
+    // it atomically. False, with the reason, when the file exists but cannot be used, or
+    // another process has it (a lock file beside it).
     bool attachStateFile(const QString &path, QString *error);
     void flushState();
 
@@ -141,6 +145,7 @@ private:
     };
     QHash<QString, PendingLogin> m_pendingLogins; // by link_session_id, until complete
     QString m_statePath;
+    std::unique_ptr<QLockFile> m_stateLock; // one process at a time per state file
     QTimer m_saveTimer;
 };
 
