@@ -1,6 +1,7 @@
 // weft-bench: figures, not pass/fail. Starts weft-sandbox as a child process and measures
 // /item/get throughput and latency over loopback keep-alive connections.
 #include "BenchClient.h"
+#include "ItemsBench.h"
 #include "LinkBench.h"
 #include "LinkBenchChild.h"
 
@@ -35,8 +36,9 @@ QJsonObject post(const QUrl &url, const QString &path, const QJsonObject &body)
 {
     int status = 0;
     const QByteArray answer = BenchClient::postOnce(
-        url, BenchClient::postRequest(url, path, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                      kClientId, kSecret),
+        url,
+        BenchClient::postRequest(url, path, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                 kClientId, kSecret),
         &status);
     if (status != 200) {
         std::fprintf(stderr, "weft-bench: %s answered %d: %s\n", qPrintable(path), status,
@@ -50,18 +52,18 @@ int benchSandbox(const QString &sandboxPath, int requests, int connections, int 
 {
     QProcess sandbox;
     sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    sandbox.start(sandboxPath, {QStringLiteral("--port"), QStringLiteral("0"),
-                                QStringLiteral("--client-id"), kClientId,
-                                QStringLiteral("--secret"), kSecret});
+    sandbox.start(sandboxPath,
+                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--client-id"),
+                   kClientId, QStringLiteral("--secret"), kSecret});
     if (!sandbox.waitForStarted(10000) || !sandbox.waitForReadyRead(10000)) {
         std::fprintf(stderr, "weft-bench: could not start %s\n", qPrintable(sandboxPath));
         return 1;
     }
     const QUrl url(QString::fromUtf8(sandbox.readLine().trimmed()));
-    const QJsonObject created = post(
-        url, QStringLiteral("/sandbox/public_token/create"),
-        {{QStringLiteral("institution_id"), QStringLiteral("ins_109508")},
-         {QStringLiteral("initial_products"), QJsonArray{QStringLiteral("transactions")}}});
+    const QJsonObject created =
+        post(url, QStringLiteral("/sandbox/public_token/create"),
+             {{QStringLiteral("institution_id"), QStringLiteral("ins_109508")},
+              {QStringLiteral("initial_products"), QJsonArray{QStringLiteral("transactions")}}});
     const QJsonObject exchanged =
         post(url, QStringLiteral("/item/public_token/exchange"),
              {{QStringLiteral("public_token"), created.value(QLatin1StringView("public_token"))}});
@@ -87,8 +89,8 @@ int benchSandbox(const QString &sandboxPath, int requests, int connections, int 
         const double rate = double(result.answered) / result.seconds;
         rates.append(rate);
         latencies += result.latenciesMs;
-        std::printf("  run %d: %d answers in %.3f s = %.0f requests/s\n", run + 1,
-                    result.answered, result.seconds, rate);
+        std::printf("  run %d: %d answers in %.3f s = %.0f requests/s\n", run + 1, result.answered,
+                    result.seconds, rate);
     }
     std::printf("sandbox /item/get over loopback: %d runs x %d requests, %d connections\n", runs,
                 requests, connections);
@@ -109,6 +111,8 @@ int main(int argc, char *argv[])
 {
     if (argc == 3 && qstrcmp(argv[1], "--child") == 0)
         return runLinkBenchChild(QString::fromLatin1(argv[2]), argc, argv);
+    if (argc >= 2 && qstrcmp(argv[1], "--items-child") == 0)
+        return runItemsBenchChild(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("weft-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
@@ -117,10 +121,11 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("benchmark"),
-                                 QStringLiteral("sandbox, link, or all (default)"));
+                                 QStringLiteral("sandbox, link, items, or all (default)"));
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox-binary"), QStringLiteral("Path of weft-sandbox."),
-        QStringLiteral("PATH"), QCoreApplication::applicationDirPath() + QStringLiteral("/weft-sandbox"));
+        QStringLiteral("PATH"),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/weft-sandbox"));
     const QCommandLineOption requestsOption(QStringLiteral("requests"),
                                             QStringLiteral("Requests per run."),
                                             QStringLiteral("N"), QStringLiteral("20000"));
@@ -135,18 +140,20 @@ int main(int argc, char *argv[])
     std::printf("weft-bench %s on %s, %d logical CPUs, Qt %s\n", WEFT_VERSION,
                 qPrintable(QSysInfo::prettyProductName()), QThread::idealThreadCount(), qVersion());
     const QString which = parser.positionalArguments().value(0, QStringLiteral("all"));
-    if (which != u"sandbox" && which != u"link" && which != u"all") {
+    if (which != u"sandbox" && which != u"link" && which != u"items" && which != u"all") {
         std::fprintf(stderr, "weft-bench: unknown benchmark %s\n", qPrintable(which));
         return 2;
     }
     const int runs = std::max(1, parser.value(runsOption).toInt());
     int failures = 0;
-    if (which != u"link") {
+    if (which == u"sandbox" || which == u"all") {
         failures += benchSandbox(parser.value(sandboxOption),
                                  std::max(1, parser.value(requestsOption).toInt()),
                                  std::max(1, parser.value(connectionsOption).toInt()), runs);
     }
-    if (which != u"sandbox")
+    if (which == u"link" || which == u"all")
         failures += runLinkBench(QCoreApplication::applicationFilePath(), runs);
+    if (which == u"items" || which == u"all")
+        failures += runItemsBench(QCoreApplication::applicationFilePath(), runs);
     return failures == 0 ? 0 : 1;
 }

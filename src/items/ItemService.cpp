@@ -86,9 +86,21 @@ void ItemService::markRepaired(const QString &itemId, const link::LinkSuccess &s
     m_store->upsert(record);
 }
 
+void ItemService::adoptUnsavedTokens(const QHash<QString, QString> &tokens)
+{
+    for (auto it = tokens.cbegin(); it != tokens.cend(); ++it) {
+        m_unsaved.insert(it.key(), it.value());
+        saveToken(it.key(), it.value());
+    }
+}
+
 void ItemService::saveToken(const QString &itemId, const QString &accessToken)
 {
-    m_vault->store(vault::TokenVault::accessTokenKey(m_environment, itemId), accessToken, this,
+    // The Item's own environment names the key (it may differ from this service's after a
+    // change of settings).
+    const vault::ItemRecord *record = m_store->item(itemId);
+    const QString environment = record ? record->environment : m_environment;
+    m_vault->store(vault::TokenVault::accessTokenKey(environment, itemId), accessToken, this,
                    [this, itemId](const vault::SecretResult &result) {
                        if (!result.ok()) {
                            m_saveProblems.insert(itemId, result.describe());
@@ -154,7 +166,8 @@ void ItemService::withAccessToken(const QString &itemId, QObject *context, Token
     }
     m_vault->read(vault::TokenVault::accessTokenKey(m_environment, itemId), context,
                   [this, itemId, done](const vault::SecretResult &result) {
-                      if (result.status == vault::SecretStatus::NotFound && !m_missing.contains(itemId)) {
+                      if (result.status == vault::SecretStatus::NotFound &&
+                          !m_missing.contains(itemId)) {
                           m_missing.insert(itemId);
                           emit tokenMissing(itemId);
                       }
@@ -189,17 +202,16 @@ void ItemService::removeItem(const QString &itemId)
             emit removeFailed(itemId, tr("keychain"), token.describe());
             return;
         }
-        m_client->removeItem(token.secret, this,
-                             [this, itemId, forget](const plaid::PlaidResult<plaid::Done> &r) {
-                                 const bool gone = r.ok()
-                                                   || (r.status == plaid::PlaidStatus::ApiError
-                                                       && r.apiError.errorCode == u"INVALID_ACCESS_TOKEN");
-                                 if (!gone) {
-                                     emit removeFailed(itemId, tr("Plaid"), r.describe());
-                                     return;
-                                 }
-                                 forget();
-                             });
+        m_client->removeItem(
+            token.secret, this, [this, itemId, forget](const plaid::PlaidResult<plaid::Done> &r) {
+                const bool gone = r.ok() || (r.status == plaid::PlaidStatus::ApiError &&
+                                             r.apiError.errorCode == u"INVALID_ACCESS_TOKEN");
+                if (!gone) {
+                    emit removeFailed(itemId, tr("Plaid"), r.describe());
+                    return;
+                }
+                forget();
+            });
     });
 }
 

@@ -5,8 +5,8 @@
 #include "vault/SecretStore.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 
 namespace weft::plaid {
 class PlaidClient;
@@ -15,7 +15,7 @@ class PlaidClient;
 namespace weft::vault {
 class ItemStore;
 class TokenVault;
-}
+} // namespace weft::vault
 
 namespace weft::items {
 
@@ -54,6 +54,10 @@ public:
     bool hasUnsavedTokens() const { return !m_unsaved.isEmpty(); }
     QStringList unsavedItems() const { return m_unsaved.keys(); }
     void retrySave(const QString &itemId);
+    // Unsaved tokens move to the next service when the backend is rebuilt, so that changing
+    // the settings never drops a token that only exists in memory.
+    QHash<QString, QString> unsavedTokens() const { return m_unsaved; }
+    void adoptUnsavedTokens(const QHash<QString, QString> &tokens);
 
     // The access token for an action: the unsaved one in memory, else the keychain's.
     using TokenDone = std::function<void(const vault::SecretResult &)>;

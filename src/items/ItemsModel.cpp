@@ -11,7 +11,7 @@ namespace weft::items {
 ItemsModel::ItemsModel(vault::ItemStore *store, ItemService *service, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
-    , m_service(service)
+    , m_service(nullptr)
 {
     connect(store, &vault::ItemStore::itemsAboutToBeReset, this, [this] { beginResetModel(); });
     connect(store, &vault::ItemStore::itemsReset, this, [this] {
@@ -25,17 +25,24 @@ ItemsModel::ItemsModel(vault::ItemStore *store, ItemService *service, QObject *p
             [this](int row) { beginRemoveRows({}, row, row); });
     connect(store, &vault::ItemStore::itemRemoved, this, [this] { endRemoveRows(); });
     connect(store, &vault::ItemStore::itemChanged, this, &ItemsModel::refreshRow);
-    if (service) {
-        connect(service, &ItemService::tokenSaved, this, [this](const QString &id) { refreshRow(rowOf(id)); });
-        connect(service, &ItemService::tokenSaveFailed, this, [this](const QString &id) { refreshRow(rowOf(id)); });
-        connect(service, &ItemService::tokenMissing, this, [this](const QString &id) { refreshRow(rowOf(id)); });
-    }
+    setService(service);
 }
 
 void ItemsModel::setService(ItemService *service)
 {
     beginResetModel();
+    if (m_service)
+        disconnect(m_service, nullptr, this, nullptr);
     m_service = service;
+    if (service) {
+        auto refresh = [this](const QString &id) {
+            refreshRow(rowOf(id));
+        };
+        connect(service, &ItemService::tokenSaved, this, refresh);
+        connect(service, &ItemService::tokenSaveFailed, this, refresh);
+        connect(service, &ItemService::tokenMissing, this, refresh);
+        connect(service, &QObject::destroyed, this, [this] { setService(nullptr); });
+    }
     endResetModel();
 }
 

@@ -1,5 +1,6 @@
 #include "session/SessionManager.h"
 
+#include "items/ItemService.h"
 #include "vault/TokenVault.h"
 
 #include <QSettings>
@@ -39,7 +40,8 @@ void SessionManager::apply(const AppSettings &settings, const QString &newSecret
     vault->store(vault::TokenVault::clientSecretKey(modeEnvironment(settings.mode)), newSecret,
                  this, [vault, saveAndBuild, this](const vault::SecretResult &result) {
                      if (!result.ok()) {
-                         emit sessionFailed(tr("The Plaid secret was not saved: %1").arg(result.describe()));
+                         emit sessionFailed(
+                             tr("The Plaid secret was not saved: %1").arg(result.describe()));
                          return;
                      }
                      saveAndBuild();
@@ -48,14 +50,27 @@ void SessionManager::apply(const AppSettings &settings, const QString &newSecret
 
 void SessionManager::build(const AppSettings &settings)
 {
+    // The old backend goes first: the embedded sandbox's state file takes one sandbox at a
+    // time. Tokens still only in memory are carried over to the new one.
+    QHash<QString, QString> unsaved;
+    if (m_session) {
+        unsaved = m_session->items()->unsavedTokens();
+        emit sessionAboutToChange();
+        m_session.reset();
+    }
     Session::create(settings, m_options, m_secrets, m_store, this,
-                    [this](std::unique_ptr<Session> session, const QString &error) {
+                    [this, unsaved](std::unique_ptr<Session> session, const QString &error) {
                         if (!session) {
+                            m_pendingUnsaved.insert(unsaved);
                             emit sessionFailed(error);
                             return;
                         }
-                        emit sessionAboutToChange();
+                        QHash<QString, QString> carried = m_pendingUnsaved;
+                        carried.insert(unsaved);
+                        m_pendingUnsaved.clear();
                         m_session = std::move(session);
+                        if (!carried.isEmpty())
+                            m_session->items()->adoptUnsavedTokens(carried);
                         emit sessionChanged(m_session.get());
                     });
 }

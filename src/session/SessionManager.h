@@ -2,11 +2,14 @@
 
 #include "session/Session.h"
 
+#include <QHash>
+
 namespace weft::session {
 
 // Keeps the current Session and replaces it when the settings change: saves a new client
-// secret to the keychain first (verified), then the settings (QSettings), then builds the new
-// backend; the old one is dropped only once the new one stands.
+// secret to the keychain first (verified), then the settings (QSettings), then replaces the
+// backend (the old one first: the embedded sandbox's state file takes one sandbox at a time),
+// carrying over any access token that is still only in memory.
 class SessionManager : public QObject
 {
     Q_OBJECT
@@ -37,6 +40,7 @@ private:
     Session::Options m_options;
     AppSettings m_settings;
     std::unique_ptr<Session> m_session;
+    QHash<QString, QString> m_pendingUnsaved; // carried over while no session stands
 };
 
 } // namespace weft::session

@@ -1,6 +1,7 @@
 #include "ui/ItemsFilterModel.h"
 
 #include "items/ItemsModel.h"
+#include "vault/ItemStore.h"
 
 #include <QApplication>
 #include <QFont>
@@ -10,8 +11,10 @@ namespace weft::ui {
 
 using items::ItemsModel;
 
-ItemsFilterModel::ItemsFilterModel(QObject *parent)
+ItemsFilterModel::ItemsFilterModel(const vault::ItemStore *store, QObject *parent)
     : QSortFilterProxyModel(parent)
+    , m_store(store)
+    , m_healthyText(ItemsModel::tr("Healthy"))
 {
     setSortCaseSensitivity(Qt::CaseInsensitive);
 }
@@ -29,15 +32,17 @@ bool ItemsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 {
     if (m_text.isEmpty())
         return true;
-    const QAbstractItemModel *model = sourceModel();
-    const QModelIndex institution = model->index(sourceRow, ItemsModel::Institution, sourceParent);
-    const auto matches = [this](const QVariant &value) {
-        return value.toString().contains(m_text, Qt::CaseInsensitive);
+    // ItemsModel's rows are the store's rows: the record is read directly, no QVariant per field.
+    const QList<vault::ItemRecord> &items = m_store->items();
+    if (sourceParent.isValid() || sourceRow < 0 || sourceRow >= items.size())
+        return false;
+    const vault::ItemRecord &record = items.at(sourceRow);
+    const auto matches = [this](const QString &value) {
+        return value.contains(m_text, Qt::CaseInsensitive);
     };
-    return matches(institution.data(Qt::DisplayRole))
-           || matches(institution.data(ItemsModel::ItemIdRole))
-           || matches(institution.data(ItemsModel::StatusRole))
-           || matches(model->index(sourceRow, ItemsModel::Status, sourceParent).data());
+    return matches(record.institutionName) || matches(record.institutionId) ||
+           matches(record.itemId) || matches(record.status()) ||
+           (record.isHealthy() && matches(m_healthyText));
 }
 
 QVariant ItemsFilterModel::data(const QModelIndex &index, int role) const
@@ -55,7 +60,8 @@ QVariant ItemsFilterModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole: {
-        QStringList lines{QStringLiteral("item_id %1").arg(index.data(ItemsModel::ItemIdRole).toString())};
+        QStringList lines{
+            QStringLiteral("item_id %1").arg(index.data(ItemsModel::ItemIdRole).toString())};
         const QString problem = index.data(ItemsModel::ProblemRole).toString();
         if (!problem.isEmpty())
             lines.append(problem);

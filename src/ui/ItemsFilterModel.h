@@ -2,17 +2,22 @@
 
 #include <QSortFilterProxyModel>
 
+namespace weft::vault {
+class ItemStore;
+}
+
 namespace weft::ui {
 
-// Sorts and filters the Items table. The filter text matches, case-insensitively, the
-// institution's name or id, the item_id and the status (Plaid's error code or "healthy").
+// Sorts and filters the Items table (an items::ItemsModel over the store). The filter text
+// matches, case-insensitively, the institution's name or id, the item_id and the status
+// (Plaid's error code, "healthy" or its display text).
 // Rows of another environment than the current one are greyed and say so in their tooltip.
 class ItemsFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 
 public:
-    explicit ItemsFilterModel(QObject *parent = nullptr);
+    explicit ItemsFilterModel(const vault::ItemStore *store, QObject *parent = nullptr);
 
     QString filterText() const { return m_text; }
     void setFilterText(const QString &text);
@@ -23,6 +28,8 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    const vault::ItemStore *m_store;
+    QString m_healthyText; // the Status column's word for "healthy"
     QString m_text;
 };
 

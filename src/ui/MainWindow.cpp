@@ -1,25 +1,104 @@
 #include "ui/MainWindow.h"
 
+#include "core/AppSettings.h"
+#include "items/ItemService.h"
 #include "link/LinkHost.h"
 #include "link/LinkPage.h"
+#include "session/SessionManager.h"
+#include "ui/ItemsPanel.h"
+#include "ui/LinkTexts.h"
 #include "ui/PopupWindow.h"
+#include "ui/SettingsDialog.h"
 #include "ui_MainWindow.h"
+#include "vault/ItemStore.h"
 
+#include <QCloseEvent>
 #include <QDesktopServices>
 #include <QHeaderView>
+#include <QPushButton>
 #include <QStackedLayout>
 #include <QWebEngineView>
 
 namespace weft::ui {
+MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_manager(manager)
+    , m_store(store)
+{
+    setUpWindow();
+    m_items = new ItemsPanel(store, this);
+    m_ui->itemsLayout->addWidget(m_items);
+    connect(m_items, &ItemsPanel::fixConnectionRequested, this, [this](const QString &itemId) {
+        if (m_session)
+            m_session->fixConnection(itemId);
+    });
+    QAction *refreshAll = m_items->refreshAllAction();
+    connect(m_ui->actionRefreshAll, &QAction::triggered, refreshAll, &QAction::trigger);
+    connect(refreshAll, &QAction::changed, this,
+            [this, refreshAll] { m_ui->actionRefreshAll->setEnabled(refreshAll->isEnabled()); });
+    m_ui->actionRefreshAll->setEnabled(refreshAll->isEnabled());
+    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
+
+    connect(manager, &session::SessionManager::sessionAboutToChange, this,
+            &MainWindow::detachSession);
+    connect(manager, &session::SessionManager::sessionChanged, this, &MainWindow::attachSession);
+    connect(manager, &session::SessionManager::sessionFailed, this, [this](const QString &error) {
+        if (m_session) {
+            showNotice(tr("The settings were not applied: %1\nWeft goes on with %2.")
+                           .arg(error, m_session->description()),
+                       true);
+            return;
+        }
+        showNotice(tr("No backend is running: %1\nThe Items stay listed; open the settings to "
+                      "fix this.")
+                       .arg(error),
+                   true);
+        m_ui->stateLabel->setText(tr("No backend"));
+        m_backendLabel->setText(tr("No backend"));
+    });
+    if (manager->session()) {
+        attachSession(manager->session());
+    } else {
+        onStateChanged(link::LinkController::State::Idle);
+        m_ui->stateLabel->setText(tr("Starting…"));
+    }
+}
 
 MainWindow::MainWindow(link::LinkHost *host, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_host(host)
+{
+    setUpWindow();
+    m_ui->itemsGroup->hide();
+    m_ui->actionSettings->setVisible(false);
+    m_ui->actionRefreshAll->setVisible(false);
+    attachLink(host);
+}
+
+MainWindow::~MainWindow()
+{
+    // The page and its popups belong to the LinkHost, which outlives the window.
+    if (m_session)
+        detachSession();
+    else
+        detachLink();
+}
+
+void MainWindow::setUpWindow()
 {
     m_ui->setupUi(this);
+    m_unsavedQuestion = [this](UnsavedContext context, const QStringList &items) {
+        return LinkTexts::askAboutUnsaved(this, context, items);
+    };
     m_ui->eventLog->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->eventLog->horizontalHeader()->setStretchLastSection(true);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_backendLabel = new QLabel(this);
+    m_backendLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_backendLabel);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
 
     // Link's view lies under the home page, loaded and rendered but covered, so opening it is
     // just raising it (a hidden view would be throttled by Chromium while it preloads).
@@ -28,18 +107,71 @@ MainWindow::MainWindow(link::LinkHost *host, QWidget *parent)
     m_stack = new QStackedLayout(container);
     m_stack->setStackingMode(QStackedLayout::StackAll);
     m_view = new QWebEngineView(container);
-    m_view->setPage(host->page());
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     m_stack->addWidget(m_view);
     m_stack->addWidget(home);
     m_stack->setCurrentWidget(home);
     setCentralWidget(container);
 
+    connect(m_ui->connectButton, &QPushButton::clicked, this, [this] {
+        if (m_host)
+            m_host->controller()->open();
+    });
+    connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
+        if (m_host)
+            m_host->controller()->retry();
+    });
+}
+
+void MainWindow::attachSession(session::Session *session)
+{
+    if (m_session)
+        detachSession();
+    m_session = session;
+    m_backendLabel->setText(session->description());
+    m_items->setServices(session->items(), session->refresher());
+    m_items->setFixConnectionAvailable(session->linkHost() != nullptr);
+    connect(session, &session::Session::fixConnectionFailed, this,
+            [this](const QString &itemId, const QString &reason) {
+                m_items->showMessage(
+                    tr("Link could not be opened to fix item_id %1: %2").arg(itemId, reason), true);
+            });
+    link::LinkHost *host = session->linkHost();
+    if (!host) {
+        onStateChanged(link::LinkController::State::Idle);
+        m_ui->stateLabel->setText(tr("Link is not part of this session"));
+        return;
+    }
+    attachLink(host);
+    // Preload: the host page loads in the (covered) view and Link is made ready ahead of time.
+    host->load();
+    host->controller()->start();
+    if (m_openWhenReady)
+        host->controller()->open();
+}
+
+void MainWindow::detachSession()
+{
+    if (!m_session)
+        return;
+    disconnect(m_session, nullptr, this, nullptr);
+    detachLink();
+    m_items->setServices(nullptr, nullptr);
+    m_items->setFixConnectionAvailable(false);
+    m_session = nullptr;
+    m_ui->stateLabel->setText(tr("Changing the backend…"));
+}
+
+void MainWindow::attachLink(link::LinkHost *host)
+{
+    m_host = host;
+    m_view->setPage(host->page());
     link::LinkController *controller = host->controller();
-    connect(m_ui->connectButton, &QPushButton::clicked, controller, &link::LinkController::open);
-    connect(m_ui->retryButton, &QPushButton::clicked, controller, &link::LinkController::retry);
     connect(controller, &link::LinkController::stateChanged, this, &MainWindow::onStateChanged);
-    connect(controller, &link::LinkController::opened, this, [this] { showLink(true); });
+    connect(controller, &link::LinkController::opened, this, [this] {
+        m_openWhenReady = false;
+        showLink(true);
+    });
     connect(controller, &link::LinkController::closed, this, [this] { showLink(false); });
     connect(controller, &link::LinkController::notice, this,
             [this](const QString &text) { showNotice(text, false); });
@@ -47,27 +179,132 @@ MainWindow::MainWindow(link::LinkHost *host, QWidget *parent)
     connect(controller, &link::LinkController::itemLinked, this, &MainWindow::onItemLinked);
     connect(controller, &link::LinkController::itemRepaired, this, &MainWindow::onItemRepaired);
     connect(controller, &link::LinkController::eventReceived, this, &MainWindow::appendEvent);
-
-    link::LinkPage *page = host->page();
-    connect(page, &link::LinkPage::popupCreated, this, [this](QWebEnginePage *popup) {
+    connect(host->page(), &link::LinkPage::popupCreated, this, [this](QWebEnginePage *popup) {
         if (auto *linkPopup = qobject_cast<link::LinkPopupPage *>(popup)) {
             connect(linkPopup, &link::LinkPopupPage::externalLinkRequested, this,
                     [](const QUrl &url) { QDesktopServices::openUrl(url); });
         }
         auto *window = new PopupWindow(popup, this);
+        m_popups.removeAll(nullptr); // closed ones
+        m_popups.append(window);
         window->show();
     });
     onStateChanged(controller->state());
 }
 
-MainWindow::~MainWindow()
+void MainWindow::detachLink()
 {
-    m_view->setPage(nullptr); // the page belongs to the LinkHost
+    if (!m_host)
+        return;
+    disconnect(m_host->controller(), nullptr, this, nullptr);
+    disconnect(m_host->page(), nullptr, this, nullptr);
+    // Popups first: their pages go with them, before the LinkHost deletes the profile.
+    for (const QPointer<PopupWindow> &popup : std::as_const(m_popups))
+        delete popup.data();
+    m_popups.clear();
+    showLink(false);
+    m_view->setPage(nullptr);
+    m_host = nullptr;
+    onStateChanged(link::LinkController::State::Idle);
+}
+
+void MainWindow::openLinkWhenReady()
+{
+    m_openWhenReady = true;
+    if (m_host)
+        m_host->controller()->open();
+}
+
+void MainWindow::showStartupProblem(const QString &text)
+{
+    m_ui->startupLabel->setText(text);
+    m_ui->startupLabel->setVisible(!text.isEmpty());
 }
 
 void MainWindow::setBackendDescription(const QString &text)
 {
-    m_ui->backendLabel->setText(text);
+    m_backendLabel->setText(text);
+}
+
+QString MainWindow::backendDescription() const
+{
+    return m_backendLabel->text();
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_ui->noticeLabel->text();
+}
+
+bool MainWindow::isLinkShown() const
+{
+    return m_stack->currentWidget() == m_view;
+}
+
+void MainWindow::setUnsavedQuestion(UnsavedQuestion question)
+{
+    m_unsavedQuestion = std::move(question);
+}
+
+bool MainWindow::askAboutUnsaved(UnsavedContext context)
+{
+    items::ItemService *service = m_session ? m_session->items() : nullptr;
+    if (!service || !service->hasUnsavedTokens())
+        return true;
+    const QStringList ids = service->unsavedItems();
+    QStringList lines;
+    for (const QString &id : ids) {
+        const vault::ItemRecord *record = m_store ? m_store->item(id) : nullptr;
+        const QString name = record ? (record->institutionName.isEmpty() ? record->institutionId
+                                                                         : record->institutionName)
+                                    : tr("Unknown institution");
+        lines.append(tr("%1 (item_id %2)").arg(name, id));
+    }
+    lines.sort();
+    switch (m_unsavedQuestion(context, lines)) {
+    case UnsavedChoice::Proceed:
+        return true;
+    case UnsavedChoice::RetrySaving:
+        for (const QString &id : ids)
+            service->retrySave(id);
+        showNotice(tr("Saving the access tokens again…"), false);
+        return false;
+    case UnsavedChoice::Cancel:
+        return false;
+    }
+    return false;
+}
+
+bool MainWindow::mayClose()
+{
+    return askAboutUnsaved(UnsavedContext::Quit);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!mayClose()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_manager)
+        return;
+    SettingsDialog dialog(m_manager->settings(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    applySettings(dialog.settings(), dialog.secret());
+}
+
+void MainWindow::applySettings(const AppSettings &settings, const QString &newSecret)
+{
+    if (!m_manager || !askAboutUnsaved(UnsavedContext::ChangeSettings))
+        return;
+    showNotice(tr("Applying the settings: %1…").arg(modeTitle(settings.mode)), false);
+    m_manager->apply(settings, newSecret);
 }
 
 void MainWindow::showLink(bool visible)
@@ -80,34 +317,14 @@ void MainWindow::showLink(bool visible)
 void MainWindow::onStateChanged(link::LinkController::State state)
 {
     using State = link::LinkController::State;
-    const bool busy = state == State::FetchingToken || state == State::Loading
-                      || state == State::Exchanging;
-    m_ui->connectButton->setEnabled(state == State::Ready);
+    const bool busy =
+        state == State::FetchingToken || state == State::Loading || state == State::Exchanging;
+    m_ui->connectButton->setEnabled(m_host && state == State::Ready);
     m_ui->progress->setVisible(busy);
-    m_ui->retryButton->setVisible(state == State::Failed);
-    QString text;
-    switch (state) {
-    case State::Idle:
-        break;
-    case State::FetchingToken:
-        text = tr("Getting a Link token…");
-        break;
-    case State::Loading:
-        text = tr("Loading Link…");
-        break;
-    case State::Ready:
-        text = tr("Ready");
-        break;
-    case State::Open:
-        text = tr("Link is open");
-        break;
-    case State::Exchanging:
-        text = tr("Completing the connection…");
-        break;
-    case State::Failed:
-        text = tr("Link is not available");
-        break;
-    }
+    m_ui->retryButton->setVisible(m_host && state == State::Failed);
+    // Changing the backend while Link is open would pull Link away from under the user.
+    m_ui->actionSettings->setEnabled(state != State::Open && state != State::Exchanging);
+    const QString text = LinkTexts::stateText(state);
     m_ui->stateLabel->setText(text);
     statusBar()->showMessage(text);
 }
@@ -121,17 +338,7 @@ void MainWindow::showNotice(const QString &text, bool error)
 
 void MainWindow::onFailed(const link::LinkFailure &failure)
 {
-    QStringList ids;
-    if (!failure.errorCode.isEmpty())
-        ids << tr("error code %1").arg(failure.errorCode);
-    if (!failure.linkSessionId.isEmpty())
-        ids << tr("link_session_id %1").arg(failure.linkSessionId);
-    if (!failure.requestId.isEmpty())
-        ids << tr("request_id %1").arg(failure.requestId);
-    QString text = failure.userText;
-    if (!ids.isEmpty())
-        text += QStringLiteral("\n") + ids.join(QStringLiteral(" · "));
-    showNotice(text, true);
+    showNotice(LinkTexts::failureText(failure), true);
 }
 
 void MainWindow::onItemLinked(const link::LinkedItem &item)
@@ -139,16 +346,11 @@ void MainWindow::onItemLinked(const link::LinkedItem &item)
     const link::LinkSuccess &success = item.success;
     const QString institution =
         success.institution ? success.institution->name : tr("Unknown institution");
-    QStringList accounts;
-    for (const link::LinkAccount &account : success.accounts)
-        accounts << QStringLiteral("%1 ••%2").arg(account.name, account.mask);
-    auto *entry = new QListWidgetItem(
-        tr("%1 — %2\nItem %3 · link_session_id %4")
-            .arg(institution, accounts.join(QStringLiteral(", ")), item.itemId,
-                 success.linkSessionId),
-        m_ui->itemsList);
-    entry->setData(Qt::UserRole, item.itemId);
-    showNotice(tr("%1 is connected.").arg(institution), false);
+    showNotice(tr("%1 is connected (item_id %2, link_session_id %3).")
+                   .arg(institution, item.itemId, success.linkSessionId),
+               false);
+    if (m_items)
+        m_items->selectItem(item.itemId); // the session has put it in the index already
 }
 
 void MainWindow::onItemRepaired(const QString &itemId, const link::LinkSuccess &)
@@ -161,18 +363,7 @@ void MainWindow::appendEvent(const link::LinkEvent &event)
     QTableWidget *log = m_ui->eventLog;
     const int row = log->rowCount();
     log->insertRow(row);
-    const QJsonObject &m = event.metadata;
-    QStringList details;
-    for (const char *key : {"error_code", "institution_search_query", "mfa_type", "exit_status",
-                            "link_session_id", "request_id"}) {
-        const QString value = m.value(QLatin1StringView(key)).toString();
-        if (!value.isEmpty())
-            details << QLatin1StringView(key) + u'=' + value;
-    }
-    const QStringList cells{event.timestamp.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
-                            event.name, event.viewName,
-                            m.value(QLatin1StringView("institution_name")).toString(),
-                            details.join(QStringLiteral("  "))};
+    const QStringList cells = LinkTexts::eventCells(event);
     for (int column = 0; column < cells.size(); ++column)
         log->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     log->scrollToBottom();

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "link/LinkController.h"
+#include "ui/LinkTexts.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+#include <functional>
 #include <memory>
 
+class QLabel;
 class QStackedLayout;
 class QWebEngineView;
 
@@ -16,24 +20,79 @@ class MainWindow;
 namespace weft::link {
 class LinkHost;
 }
+namespace weft::session {
+class Session;
+class SessionManager;
+} // namespace weft::session
+namespace weft::vault {
+class ItemStore;
+}
+
+namespace weft {
+struct AppSettings;
+}
 
 namespace weft::ui {
 
-// The main window: the "Connect a bank account" button (enabled only when Link is ready),
-// progress while Link is prepared, messages, the banks connected in this session, and the
-// Link event log. Link itself is shown over the window in the web view when opened.
+class ItemsPanel;
+class PopupWindow;
+
+// The main window: "Connect a bank account" (enabled only when Link is ready), progress while
+// Link is prepared, notices and failures with the ids support asks for, the Items panel and the
+// Link event log. Link lies loaded in a web view under the home page and is raised when opened.
+// It follows the SessionManager: each new session's Link and Items service are attached, the
+// old ones detached before they are destroyed. It loads the host page and starts (preloads)
+// the Link controller of every session it attaches.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    using UnsavedChoice = ui::UnsavedChoice;
+    using UnsavedContext = ui::UnsavedContext;
+    // Asks what to do about Items whose access token is not saved (lines naming them).
+    // Injectable for tests.
+    using UnsavedQuestion =
+        std::function<UnsavedChoice(UnsavedContext context, const QStringList &items)>;
+
+    MainWindow(session::SessionManager *manager, vault::ItemStore *store,
+               QWidget *parent = nullptr);
+    // Link only, without sessions or Items (weft-bench's Link child builds its LinkHost
+    // itself, and loads and starts it).
     explicit MainWindow(link::LinkHost *host, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Opens Link as soon as the current (or next) session's controller is ready (--connect).
+    void openLinkWhenReady();
+    // A problem found at start-up, e.g. a damaged Items index and where it was kept. Stays
+    // shown above the notices.
+    void showStartupProblem(const QString &text);
     void setBackendDescription(const QString &text);
+    // Asks the manager to apply new settings (after asking about unsaved tokens).
+    void applySettings(const AppSettings &settings, const QString &newSecret);
+    // Asks about unsaved tokens if there are any: true when the window may close.
+    bool mayClose();
+    void setUnsavedQuestion(UnsavedQuestion question);
+
     QWebEngineView *linkView() const { return m_view; }
+    ItemsPanel *itemsPanel() const { return m_items; }
+    QString noticeText() const;
+    QString backendDescription() const;
+    bool isLinkShown() const;
+
+public slots:
+    void openSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void setUpWindow();
+    void attachSession(session::Session *session);
+    void detachSession();
+    void attachLink(link::LinkHost *host);
+    void detachLink();
+    bool askAboutUnsaved(UnsavedContext context);
     void onStateChanged(link::LinkController::State state);
     void showLink(bool visible);
     void showNotice(const QString &text, bool error);
@@ -43,9 +102,17 @@ private:
     void appendEvent(const link::LinkEvent &event);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    link::LinkHost *m_host;
+    session::SessionManager *m_manager = nullptr;
+    vault::ItemStore *m_store = nullptr;
+    session::Session *m_session = nullptr;
+    link::LinkHost *m_host = nullptr;
+    ItemsPanel *m_items = nullptr;
     QStackedLayout *m_stack = nullptr;
     QWebEngineView *m_view = nullptr;
+    QLabel *m_backendLabel = nullptr;
+    QList<QPointer<PopupWindow>> m_popups;
+    UnsavedQuestion m_unsavedQuestion;
+    bool m_openWhenReady = false;
 };
 
 } // namespace weft::ui

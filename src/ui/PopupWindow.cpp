@@ -24,7 +24,8 @@ PopupWindow::PopupWindow(QWebEnginePage *page, QWidget *parent)
     m_view->setPage(page);
     // The address is always visible, as in a browser: the user sees whose page this is.
     connect(page, &QWebEnginePage::urlChanged, address, [address](const QUrl &url) {
-        address->setText(QStringLiteral(" %1").arg(url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment)));
+        address->setText(
+            QStringLiteral(" %1").arg(url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment)));
     });
     connect(page, &QWebEnginePage::windowCloseRequested, this, &QWidget::close);
     connect(page, &QWebEnginePage::titleChanged, this, &QWidget::setWindowTitle);
@@ -33,7 +34,7 @@ PopupWindow::PopupWindow(QWebEnginePage *page, QWidget *parent)
 PopupWindow::~PopupWindow()
 {
     m_view->setPage(nullptr);
-    m_page->deleteLater();
+    delete m_page.data();
 }
 
 } // namespace weft::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QWebEnginePage;
@@ -8,7 +9,8 @@ class QWebEngineView;
 namespace weft::ui {
 
 // A window for a page Link opened (an OAuth bank's login). It shows the page's address,
-// closes when the page asks to, and deletes the page with itself.
+// closes when the page asks to, and deletes the page with itself (at once, so that a session
+// being replaced can close its popups before their profile goes).
 class PopupWindow : public QWidget
 {
     Q_OBJECT
@@ -19,7 +21,7 @@ public:
 
 private:
     QWebEngineView *m_view;
-    QWebEnginePage *m_page;
+    QPointer<QWebEnginePage> m_page; // a child of Link's page, which may go first
 };
 
 } // namespace weft::ui

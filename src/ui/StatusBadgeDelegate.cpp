@@ -43,7 +43,9 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QColor color = badgeColor(status, foreign);
     const QFontMetrics metrics(opt.font);
     const QRect cell = opt.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
-    const int width = std::min(metrics.horizontalAdvance(text) + 2 * kPadding, cell.width());
+    // Text widths are fractional: a pixel of slack keeps a fitting text from being elided.
+    const int natural = metrics.horizontalAdvance(text) + 2 * kPadding + 2;
+    const int width = std::min(natural, cell.width());
     const QRect badge(cell.left(), cell.top(), width, cell.height());
 
     painter->save();
@@ -54,17 +56,19 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setFont(opt.font);
     const int luma = (299 * color.red() + 587 * color.green() + 114 * color.blue()) / 1000;
     painter->setPen(luma > 150 ? QColor(Qt::black) : QColor(Qt::white));
-    painter->drawText(badge.adjusted(kPadding, 0, -kPadding, 0), Qt::AlignCenter,
-                      metrics.elidedText(text, Qt::ElideRight, badge.width() - 2 * kPadding));
+    const QRect textRect = badge.adjusted(kPadding, 0, -kPadding, 0);
+    painter->drawText(
+        textRect, Qt::AlignCenter | Qt::TextDontClip,
+        width == natural ? text : metrics.elidedText(text, Qt::ElideRight, textRect.width()));
 
     const QString problem = index.data(ItemsModel::ProblemRole).toString();
     const QRect rest = cell.adjusted(width + kPadding, 0, 0, 0);
     if (!problem.isEmpty() && rest.width() > kPadding) {
         const bool selected = opt.state & QStyle::State_Selected;
         painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-        painter->drawText(rest, Qt::AlignVCenter | Qt::AlignLeft,
-                          metrics.elidedText(QStringLiteral("⚠ ") + problem, Qt::ElideRight,
-                                             rest.width()));
+        painter->drawText(
+            rest, Qt::AlignVCenter | Qt::AlignLeft,
+            metrics.elidedText(QStringLiteral("⚠ ") + problem, Qt::ElideRight, rest.width()));
     }
     painter->restore();
 }

@@ -1,0 +1,403 @@
+#include "ui/ItemsPanel.h"
+
+#include "items/ItemRefresher.h"
+#include "items/ItemService.h"
+#include "items/ItemsModel.h"
+#include "ui/ItemDetailsView.h"
+#include "ui/ItemsFilterModel.h"
+#include "ui/ItemsTableView.h"
+#include "ui/RefreshBar.h"
+#include "ui_ItemsPanel.h"
+#include "vault/ItemStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonDocument>
+#include <QMessageBox>
+
+namespace weft::ui {
+
+using items::ItemsModel;
+
+ItemsPanel::ItemsPanel(vault::ItemStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ItemsPanel>())
+    , m_store(store)
+    , m_proxy(new ItemsFilterModel(store, this))
+    , m_confirm([this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
+    })
+{
+    m_ui->setupUi(this);
+    m_model = new ItemsModel(store, nullptr, this);
+    m_proxy->setSourceModel(m_model);
+
+    ItemsTableView *table = m_ui->table;
+    table->setModel(m_proxy);
+    m_ui->splitter->setSizes({650, 350}); // in proportion
+    m_ui->panelLayout->setStretchFactor(m_ui->splitter, 1);
+
+    createActions();
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &ItemsPanel::setFilterText);
+    connect(m_ui->progressBox, &RefreshBar::finished, this, &ItemsPanel::showMessage);
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ItemsPanel::updateActions);
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ItemsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ItemsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ItemsPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ItemsPanel::updateCount);
+    connect(store, &vault::ItemStore::itemChanged, this, &ItemsPanel::onStoreRowChanged);
+    for (auto signal : {&vault::ItemStore::itemAdded, &vault::ItemStore::itemRemoved}) {
+        connect(store, signal, this, [this] {
+            if (!m_ui->details->itemId().isEmpty() && !m_store->item(m_ui->details->itemId()))
+                updateDetails();
+            updateActions();
+        });
+    }
+    connect(store, &vault::ItemStore::itemsReset, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    updateCount();
+    updateDetails();
+    updateActions();
+}
+
+ItemsPanel::~ItemsPanel() = default;
+
+QTableView *ItemsPanel::tableView() const
+{
+    return m_ui->table;
+}
+
+ItemDetailsView *ItemsPanel::details() const
+{
+    return m_ui->details;
+}
+
+void ItemsPanel::createActions()
+{
+    const auto make = [this](const QString &text, const QString &tip, void (ItemsPanel::*slot)()) {
+        auto *action = new QAction(text, this);
+        action->setToolTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_refresh = make(tr("Refresh"), tr("Ask Plaid for the selected Items' status and accounts"),
+                     &ItemsPanel::refreshSelected);
+    m_refreshAll = make(tr("Refresh all"), tr("Refresh every Item of the current environment"),
+                        &ItemsPanel::refreshAll);
+    m_fix = make(tr("Fix connection…"), tr("Open Link in update mode to repair the connection"),
+                 &ItemsPanel::fixConnection);
+    m_retrySave = make(tr("Retry saving"), tr("Save the access token to the keychain again"),
+                       &ItemsPanel::retrySaving);
+    m_remove = make(tr("Remove…"), tr("Remove the Item at Plaid, from the keychain and from Weft"),
+                    &ItemsPanel::removeSelected);
+    m_copyDiagnostics = make(tr("Copy diagnostics"),
+                             tr("Copy the Item's ids, statuses and events as JSON (no token)"),
+                             &ItemsPanel::copyDiagnostics);
+    m_copyItemId = make(tr("Copy item_id"), tr("Copy the Item's item_id"), &ItemsPanel::copyItemId);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_refresh);
+    m_ui->refreshButton->setDefaultAction(m_refresh);
+    m_ui->refreshAllButton->setDefaultAction(m_refreshAll);
+    m_ui->fixButton->setDefaultAction(m_fix);
+    m_ui->retrySaveButton->setDefaultAction(m_retrySave);
+    m_ui->removeButton->setDefaultAction(m_remove);
+    m_ui->copyDiagnosticsButton->setDefaultAction(m_copyDiagnostics);
+    m_ui->table->setContextActions({m_refresh, m_refreshAll, m_fix, m_retrySave, m_remove, nullptr,
+                                    m_copyDiagnostics, m_copyItemId});
+}
+
+void ItemsPanel::setServices(items::ItemService *service, items::ItemRefresher *refresher)
+{
+    if (m_service)
+        disconnect(m_service, nullptr, this, nullptr);
+    m_service = service;
+    m_refresher = refresher;
+    m_removing.clear();
+    m_ui->progressBox->setRefresher(refresher);
+
+    // A model per service: the model follows its service's token signals from construction.
+    const QString current = currentItemId();
+    items::ItemsModel *old = m_model;
+    m_model = new ItemsModel(m_store, service, this);
+    m_proxy->setSourceModel(m_model);
+    delete old;
+    if (!current.isEmpty())
+        selectItem(current);
+
+    if (service) {
+        const auto tokenChanged = [this](const QString &itemId) {
+            if (itemId == m_ui->details->itemId()) {
+                updateDetails();
+                updateActions();
+            }
+        };
+        connect(service, &items::ItemService::tokenSaved, this, tokenChanged);
+        connect(service, &items::ItemService::tokenMissing, this, tokenChanged);
+        connect(service, &items::ItemService::tokenSaveFailed, this,
+                [this, tokenChanged](const QString &itemId, const QString &reason) {
+                    tokenChanged(itemId);
+                    showMessage(tr("The access token of %1 (item_id %2) is not saved: %3")
+                                    .arg(institutionOf(itemId), itemId, reason),
+                                true);
+                });
+        connect(service, &items::ItemService::itemRemoved, this, [this](const QString &itemId) {
+            const QString name = m_removing.take(itemId);
+            showMessage(tr("%1 (item_id %2) was removed.")
+                            .arg(name.isEmpty() ? tr("The Item") : name, itemId));
+        });
+        connect(service, &items::ItemService::removeFailed, this,
+                [this](const QString &itemId, const QString &stage, const QString &reason) {
+                    const QString name = m_removing.take(itemId);
+                    showMessage(tr("%1 (item_id %2) was not removed: the %3 step failed. %4 The "
+                                   "Item is still listed; you can try again.")
+                                    .arg(name.isEmpty() ? institutionOf(itemId) : name, itemId,
+                                         stage, reason),
+                                true);
+                    updateActions();
+                });
+    }
+    updateDetails();
+    updateActions();
+}
+
+void ItemsPanel::setFixConnectionAvailable(bool available)
+{
+    m_fixAvailable = available;
+    updateActions();
+}
+
+void ItemsPanel::setConfirmation(Confirmation confirmation)
+{
+    m_confirm = std::move(confirmation);
+}
+
+void ItemsPanel::setFilterText(const QString &text)
+{
+    if (m_ui->filterEdit->text() != text)
+        m_ui->filterEdit->setText(text); // comes back here through textChanged
+    m_proxy->setFilterText(text);
+    updateCount();
+}
+
+QString ItemsPanel::currentItemId() const
+{
+    return m_ui->table->currentIndex().data(ItemsModel::ItemIdRole).toString();
+}
+
+QStringList ItemsPanel::selectedItemIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_ui->table->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(ItemsModel::ItemIdRole).toString());
+    return ids;
+}
+
+bool ItemsPanel::selectItem(const QString &itemId)
+{
+    const int sourceRow = m_model->rowOf(itemId);
+    if (sourceRow < 0)
+        return false;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid()) {
+        setFilterText(QString());
+        index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    }
+    m_ui->table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+    m_ui->table->scrollTo(index);
+    return true;
+}
+
+QString ItemsPanel::message() const
+{
+    return m_ui->messageLabel->text();
+}
+
+void ItemsPanel::showMessage(const QString &text, bool error)
+{
+    m_ui->messageLabel->setText(text);
+    m_ui->messageLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    m_ui->messageLabel->setVisible(!text.isEmpty());
+}
+
+const vault::ItemRecord *ItemsPanel::currentRecord() const
+{
+    const QString id = currentItemId();
+    return id.isEmpty() ? nullptr : m_store->item(id);
+}
+
+bool ItemsPanel::isCurrentEnvironment(const vault::ItemRecord *record) const
+{
+    return record && m_service && record->environment == m_service->environment();
+}
+
+QString ItemsPanel::institutionOf(const QString &itemId) const
+{
+    const vault::ItemRecord *record = m_store->item(itemId);
+    if (!record)
+        return tr("The Item");
+    return record->institutionName.isEmpty() ? record->institutionId : record->institutionName;
+}
+
+QString ItemsPanel::tokenText(const vault::ItemRecord &record) const
+{
+    if (!m_service)
+        return record.tokenSaved ? tr("Saved in the keychain (as far as the index knows)")
+                                 : tr("Not saved in the keychain");
+    if (record.environment != m_service->environment())
+        return tr("Kept for the %1 environment (not the current one)").arg(record.environment);
+    const QString problem = m_service->tokenProblem(record.itemId);
+    return problem.isEmpty() ? tr("Saved in the keychain") : problem;
+}
+
+void ItemsPanel::updateDetails()
+{
+    const vault::ItemRecord *record = currentRecord();
+    if (!record) {
+        m_ui->details->clear();
+        return;
+    }
+    const bool foreign = m_service && record->environment != m_service->environment();
+    m_ui->details->showItem(*record, tokenText(*record), foreign);
+}
+
+void ItemsPanel::updateActions()
+{
+    const vault::ItemRecord *record = currentRecord();
+    const bool current = isCurrentEnvironment(record);
+    m_refresh->setEnabled(m_refresher && current);
+    m_refreshAll->setEnabled(m_refresher && !m_store->items().isEmpty());
+    m_fix->setEnabled(current && m_fixAvailable && !record->isHealthy());
+    m_retrySave->setEnabled(current &&
+                            m_service->tokenState(record->itemId) == items::TokenState::Unsaved);
+    m_remove->setEnabled(current && !m_removing.contains(record->itemId));
+    m_copyDiagnostics->setEnabled(record && m_service);
+    m_copyItemId->setEnabled(record != nullptr);
+}
+
+void ItemsPanel::updateCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    const QString items = total == 1 ? tr("1 Item") : tr("%1 Items").arg(total);
+    m_ui->countLabel->setText(shown == total ? items : tr("%1 of %2 shown").arg(shown).arg(items));
+}
+
+void ItemsPanel::onStoreRowChanged(int row)
+{
+    const QList<vault::ItemRecord> &items = m_store->items();
+    if (row >= 0 && row < items.size() && items.at(row).itemId == m_ui->details->itemId()) {
+        updateDetails();
+        updateActions();
+    }
+}
+
+void ItemsPanel::refreshSelected()
+{
+    if (!m_refresher || !m_service)
+        return;
+    QStringList ids;
+    for (const QString &id : selectedItemIds()) {
+        if (isCurrentEnvironment(m_store->item(id)))
+            ids.append(id);
+    }
+    if (ids.isEmpty()) {
+        showMessage(tr("Select Items of the current environment to refresh them."));
+        return;
+    }
+    m_refresher->refresh(ids);
+}
+
+void ItemsPanel::refreshAll()
+{
+    if (!m_refresher || !m_service)
+        return;
+    QStringList ids;
+    for (const vault::ItemRecord &record : m_store->items()) {
+        if (record.environment == m_service->environment())
+            ids.append(record.itemId);
+    }
+    if (ids.isEmpty()) {
+        showMessage(
+            tr("No Item belongs to the current environment (%1).").arg(m_service->environment()));
+        return;
+    }
+    m_refresher->refresh(ids);
+}
+
+void ItemsPanel::cancelRefresh()
+{
+    if (m_refresher)
+        m_refresher->cancel();
+}
+
+void ItemsPanel::fixConnection()
+{
+    const vault::ItemRecord *record = currentRecord();
+    if (!isCurrentEnvironment(record) || !m_fixAvailable)
+        return;
+    showMessage(tr("Opening Link to fix %1…").arg(institutionOf(record->itemId)));
+    emit fixConnectionRequested(record->itemId);
+}
+
+void ItemsPanel::retrySaving()
+{
+    const vault::ItemRecord *record = currentRecord();
+    if (!isCurrentEnvironment(record))
+        return;
+    showMessage(tr("Saving the access token of %1 again…").arg(institutionOf(record->itemId)));
+    m_service->retrySave(record->itemId);
+}
+
+void ItemsPanel::removeSelected()
+{
+    const vault::ItemRecord *record = currentRecord();
+    if (!isCurrentEnvironment(record))
+        return;
+    const QString itemId = record->itemId;
+    const QString name = institutionOf(itemId);
+    const QString text =
+        tr("Remove %1 (item_id %2)?\n\nWeft asks Plaid to remove the Item, deletes its access "
+           "token from the keychain and forgets it. This cannot be undone; to use this bank "
+           "again, link it anew.")
+            .arg(name, itemId);
+    if (!m_confirm || !m_confirm(tr("Remove %1").arg(name), text))
+        return;
+    if (!m_service) // the session may have changed while the question was open
+        return;
+    m_removing.insert(itemId, name);
+    showMessage(tr("Removing %1 (item_id %2)…").arg(name, itemId));
+    updateActions();
+    m_service->removeItem(itemId);
+}
+
+void ItemsPanel::copyDiagnostics()
+{
+    const vault::ItemRecord *record = currentRecord();
+    if (!record || !m_service)
+        return;
+    const QJsonDocument json(m_service->diagnostics(record->itemId));
+    QApplication::clipboard()->setText(QString::fromUtf8(json.toJson()));
+    showMessage(tr("The diagnostics of %1 (item_id %2) are on the clipboard.")
+                    .arg(institutionOf(record->itemId), record->itemId));
+}
+
+void ItemsPanel::copyItemId()
+{
+    const QString id = currentItemId();
+    if (!id.isEmpty())
+        QApplication::clipboard()->setText(id);
+}
+
+} // namespace weft::ui

@@ -1,0 +1,62 @@
+#include "ui/ItemsTableView.h"
+
+#include "items/ItemsModel.h"
+#include "ui/StatusBadgeDelegate.h"
+
+#include <QContextMenuEvent>
+#include <QHeaderView>
+#include <QMenu>
+
+namespace weft::ui {
+
+using items::ItemsModel;
+
+ItemsTableView::ItemsTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setItemDelegateForColumn(ItemsModel::Status, new StatusBadgeDelegate(this));
+    const int rowHeight = std::max(24, fontMetrics().height() + 8);
+    verticalHeader()->setVisible(false);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(rowHeight);
+    setIconSize(QSize(rowHeight - 6, rowHeight - 6));
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(true);
+}
+
+void ItemsTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    const int charWidth = fontMetrics().averageCharWidth();
+    const int widths[ItemsModel::ColumnCount] = {26, 30, 12, 14, 24, 8};
+    for (int column = 0; column < ItemsModel::ColumnCount; ++column)
+        horizontalHeader()->resizeSection(column, widths[column] * charWidth);
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the index's order
+    setSortingEnabled(true);
+}
+
+void ItemsTableView::setContextActions(const QList<QAction *> &actions)
+{
+    m_contextActions = actions;
+}
+
+void ItemsTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (m_contextActions.isEmpty() || !indexAt(event->pos()).isValid())
+        return;
+    QMenu menu(this);
+    for (QAction *action : std::as_const(m_contextActions)) {
+        if (action)
+            menu.addAction(action);
+        else
+            menu.addSeparator();
+    }
+    menu.exec(event->globalPos());
+}
+
+} // namespace weft::ui

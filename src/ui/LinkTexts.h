@@ -1,0 +1,33 @@
+#pragma once
+
+#include "link/LinkController.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+class QWidget;
+
+namespace weft::ui {
+
+// What to do about Items whose access token is only in memory, before Weft quits or changes
+// the backend (either would lose the tokens).
+enum class UnsavedChoice { RetrySaving, Proceed, Cancel };
+enum class UnsavedContext { Quit, ChangeSettings };
+
+// The window's words for Link: its states, its failures with the ids support asks for, the
+// cells of an event in the event log, and the question about unsaved access tokens.
+class LinkTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(LinkTexts)
+
+public:
+    static QString stateText(link::LinkController::State state);
+    static QString failureText(const link::LinkFailure &failure);
+    // Time, event, view, institution, details.
+    static QStringList eventCells(const link::LinkEvent &event);
+    // A message box naming the Items: "Retry saving", "Quit anyway"/"Apply anyway", "Cancel".
+    static UnsavedChoice askAboutUnsaved(QWidget *parent, UnsavedContext context,
+                                         const QStringList &items);
+};
+
+} // namespace weft::ui

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "vault/ItemRecord.h"
+#include "vault/SecretStore.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+
+namespace weft::test {
+
+// An in-memory keychain for the UI tests: it works, or fails every call (no keychain), and
+// answers on the next turn of the event loop like a real one. It counts reads, so a test can
+// check that painting never touches it.
+class TestKeychain final : public vault::SecretStore
+{
+public:
+    void write(const QString &key, const QString &secret, QObject *context, Done done) override
+    {
+        ++writes;
+        if (working)
+            entries.insert(key, secret);
+        answer(context, std::move(done), working ? vault::SecretStatus::Ok : failure, {});
+    }
+    void read(const QString &key, QObject *context, Done done) override
+    {
+        ++reads;
+        if (!working) {
+            answer(context, std::move(done), failure, {});
+            return;
+        }
+        const auto it = entries.constFind(key);
+        answer(context, std::move(done),
+               it == entries.constEnd() ? vault::SecretStatus::NotFound : vault::SecretStatus::Ok,
+               it == entries.constEnd() ? QString() : *it);
+    }
+    void remove(const QString &key, QObject *context, Done done) override
+    {
+        if (!working) {
+            answer(context, std::move(done), failure, {});
+            return;
+        }
+        const bool had = entries.remove(key) > 0;
+        answer(context, std::move(done),
+               had ? vault::SecretStatus::Ok : vault::SecretStatus::NotFound, {});
+    }
+
+    bool working = true;
+    vault::SecretStatus failure = vault::SecretStatus::NoBackend;
+    QHash<QString, QString> entries;
+    int reads = 0;
+    int writes = 0;
+
+private:
+    static void answer(QObject *context, Done done, vault::SecretStatus status,
+                       const QString &secret)
+    {
+        QPointer<QObject> guard(context);
+        QTimer::singleShot(0, [guard, done = std::move(done), status, secret] {
+            if (!guard)
+                return;
+            vault::SecretResult result;
+            result.status = status;
+            result.secret = secret;
+            if (status != vault::SecretStatus::Ok && status != vault::SecretStatus::NotFound)
+                result.message = QStringLiteral("test keychain");
+            done(result);
+        });
+    }
+};
+
+// A record with every field filled, for the details pane.
+inline vault::ItemRecord makeRecord(int n, const QString &environment = QStringLiteral("sandbox"),
+                                    const QString &errorCode = QString())
+{
+    static const QStringList names{QStringLiteral("First Platypus Bank"),
+                                   QStringLiteral("Tartan Bank"),
+                                   QStringLiteral("Houndstooth Bank")};
+    static const QStringList ids{QStringLiteral("ins_109508"), QStringLiteral("ins_109511"),
+                                 QStringLiteral("ins_109512")};
+    vault::ItemRecord r;
+    r.itemId = QStringLiteral("item_%1_AbCdEfGhIjKlMnOpQrStUvWxYz").arg(n, 4, 10, QLatin1Char('0'));
+    r.environment = environment;
+    r.institutionId = ids.at(n % 3);
+    r.institutionName = names.at(n % 3);
+    r.institutionColor = QStringLiteral("#0a85ea");
+    r.createdAt = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC).addSecs(n * 60);
+    r.lastRefresh = r.createdAt.addSecs(3600);
+    if (!errorCode.isEmpty()) {
+        r.errorType = QStringLiteral("ITEM_ERROR");
+        r.errorCode = errorCode;
+        r.errorMessage = QStringLiteral("something about %1").arg(errorCode);
+        r.displayMessage = QStringLiteral("Please sign in again");
+    }
+    r.availableProducts = {QStringLiteral("auth"), QStringLiteral("balance")};
+    r.billedProducts = {QStringLiteral("transactions")};
+    r.consentExpiration = r.createdAt.addDays(365);
+    r.updateType = QStringLiteral("background");
+    r.accounts = {
+        {QStringLiteral("acc_a_%1").arg(n), QStringLiteral("Plaid Checking"),
+         QStringLiteral("Plaid Gold Standard 0% Interest Checking"), QStringLiteral("0000"),
+         QStringLiteral("depository"), QStringLiteral("checking"), 100.0, 110.0, std::nullopt,
+         QStringLiteral("USD")},
+        {QStringLiteral("acc_b_%1").arg(n), QStringLiteral("Plaid Credit Card"), QString(),
+         QStringLiteral("3333"), QStringLiteral("credit"), QStringLiteral("credit card"),
+         std::nullopt, 410.0, 2000.0, QStringLiteral("USD")},
+    };
+    r.linkSessionId = QStringLiteral("lsid-%1").arg(n);
+    r.addRequestId(QStringLiteral("req-old-%1").arg(n));
+    r.addRequestId(QStringLiteral("req-new-%1").arg(n));
+    r.events = {
+        {r.createdAt, QStringLiteral("OPEN"), QString(), {}},
+        {r.createdAt.addSecs(5), QStringLiteral("TRANSITION_VIEW"), QStringLiteral("CONSENT"), {}},
+        {r.createdAt.addSecs(30), QStringLiteral("HANDOFF"), QString(),
+         QJsonObject{{QStringLiteral("request_id"), QStringLiteral("req-new-%1").arg(n)}}}};
+    r.tokenSaved = true;
+    return r;
+}
+
+} // namespace weft::test

@@ -1,0 +1,310 @@
+// The main window driven by a real SessionManager on the embedded sandbox: the quit question,
+// start-up problems, a failed backend, and (under Xvfb) Link following the session and a bank
+// linked through the window landing in the Items panel.
+#include "UiTestKit.h"
+#include "items/ItemService.h"
+#include "link/LinkHost.h"
+#include "link/LinkPage.h"
+#include "link/WebTestKit.h"
+#include "session/SessionManager.h"
+#include "ui/CopyableTable.h"
+#include "ui/ItemDetailsView.h"
+#include "ui/ItemsPanel.h"
+#include "ui/MainWindow.h"
+#include "vault/ItemStore.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QWebEngineView>
+#include <QtTest>
+
+using namespace weft;
+using ui::MainWindow;
+using Choice = MainWindow::UnsavedChoice;
+using State = link::LinkController::State;
+
+namespace {
+
+AppSettings embeddedSettings(const QString &clientName = QStringLiteral("Weft"))
+{
+    AppSettings settings;
+    settings.clientName = clientName;
+    settings.fillDefaults(QLocale(QLocale::English));
+    return settings;
+}
+
+struct Fixture
+{
+    // stateFile: the embedded sandbox keeps its state in the data folder, as in the app.
+    explicit Fixture(bool withLink, bool stateFile = false)
+        : store(directory.filePath(QStringLiteral("items.json")))
+        , manager(&keychain, &store, options(withLink, stateFile ? directory.path() : QString()))
+        , window(&manager, &store)
+    {
+        window.resize(1000, 700);
+        window.setUnsavedQuestion(
+            [this](MainWindow::UnsavedContext context, const QStringList &items) {
+                questions.append({context, items});
+                return choice;
+            });
+    }
+    static session::Session::Options options(bool withLink, const QString &path)
+    {
+        session::Session::Options options;
+        options.withLink = withLink;
+        options.dataDirectory = path;
+        return options;
+    }
+    link::LinkController *controller() const { return manager.session()->linkHost()->controller(); }
+    // An Item whose token the keychain refused: it stays in memory, "not saved".
+    QString addUnsavedItem(const QString &itemId)
+    {
+        keychain.working = false;
+        link::LinkedItem item;
+        item.itemId = itemId;
+        item.accessToken = QStringLiteral("access-sandbox-5c4d3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
+        item.linkedAt = QDateTime::currentDateTimeUtc();
+        item.success.institution = link::LinkInstitution{QStringLiteral("ins_109508"),
+                                                         QStringLiteral("First Platypus Bank")};
+        QSignalSpy failed(manager.session()->items(), &items::ItemService::tokenSaveFailed);
+        manager.session()->items()->addLinkedItem(item, {});
+        failed.wait(5000);
+        keychain.working = true;
+        return itemId;
+    }
+
+    QTemporaryDir directory;
+    vault::ItemStore store;
+    test::TestKeychain keychain;
+    session::SessionManager manager;
+    MainWindow window;
+    Choice choice = Choice::Cancel;
+    QList<std::pair<MainWindow::UnsavedContext, QStringList>> questions;
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void quitQuestionOnlyWithUnsavedTokens();
+    void retrySavingFromTheQuitQuestion();
+    void changingSettingsAsksAboutUnsavedTokens();
+    void startupProblemIsShown();
+    void failedBackendKeepsTheItemsUsable();
+    void linkFollowsTheSession();
+    void linkingABankShowsItInTheItemsPanel();
+    void settingsChangeWithTheSandboxStateFile();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings saved by apply() go to a test folder
+    QCoreApplication::setOrganizationName(QStringLiteral("weft-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::quitQuestionOnlyWithUnsavedTokens()
+{
+    Fixture f(false);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    QCOMPARE(f.window.backendDescription(), f.manager.session()->description());
+    QVERIFY(f.window.backendDescription().contains(u"Embedded Plaid Sandbox"));
+
+    f.window.show();
+    QVERIFY(f.window.close()); // nothing unsaved: no question
+    QVERIFY(f.questions.isEmpty());
+
+    const QString itemId = f.addUnsavedItem(QStringLiteral("item_unsaved_1"));
+    QCOMPARE(f.manager.session()->items()->tokenState(itemId), items::TokenState::Unsaved);
+    f.window.show();
+    f.choice = Choice::Cancel;
+    QVERIFY(!f.window.close());
+    QVERIFY(f.window.isVisible());
+    QCOMPARE(f.questions.size(), 1);
+    QCOMPARE(f.questions.at(0).first, MainWindow::UnsavedContext::Quit);
+    QCOMPARE(f.questions.at(0).second,
+             QStringList{QStringLiteral("First Platypus Bank (item_id item_unsaved_1)")});
+
+    f.choice = Choice::Proceed;
+    QVERIFY(f.window.close());
+    QCOMPARE(f.questions.size(), 2);
+}
+
+void TestMainWindow::retrySavingFromTheQuitQuestion()
+{
+    Fixture f(false);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    const QString itemId = f.addUnsavedItem(QStringLiteral("item_unsaved_2"));
+    items::ItemService *service = f.manager.session()->items();
+    QSignalSpy saved(service, &items::ItemService::tokenSaved);
+    f.choice = Choice::RetrySaving;
+    QVERIFY(!f.window.mayClose());
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(service->tokenState(itemId), items::TokenState::Saved);
+    QVERIFY(f.window.mayClose()); // saved now: no question
+    QCOMPARE(f.questions.size(), 1);
+}
+
+void TestMainWindow::changingSettingsAsksAboutUnsavedTokens()
+{
+    Fixture f(false);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    session::Session *first = f.manager.session();
+    f.addUnsavedItem(QStringLiteral("item_unsaved_3"));
+    f.keychain.working = false; // still failing when the question comes
+    QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
+    f.choice = Choice::Cancel;
+    f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
+    QCOMPARE(f.questions.size(), 1);
+    QCOMPARE(f.questions.at(0).first, MainWindow::UnsavedContext::ChangeSettings);
+    QTest::qWait(50);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(f.manager.session(), first);
+
+    f.keychain.working = true; // the keychain is back by the time the new backend stands
+    f.choice = Choice::Proceed;
+    f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
+    QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
+    QCOMPARE(f.window.itemsPanel()->service(), f.manager.session()->items());
+    // The token that was only in memory moved to the new backend, which saved it.
+    QTRY_COMPARE(f.manager.session()->items()->tokenState(QStringLiteral("item_unsaved_3")),
+                 items::TokenState::Saved);
+    QCOMPARE(f.keychain.entries.value(QStringLiteral("plaid:embedded:item_unsaved_3")),
+             QStringLiteral("access-sandbox-5c4d3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"));
+}
+
+void TestMainWindow::startupProblemIsShown()
+{
+    Fixture f(false);
+    const QString text =
+        QStringLiteral("The Items index was damaged; it was kept as /tmp/items.json.damaged-1.");
+    f.window.showStartupProblem(text);
+    auto *label = f.window.findChild<QLabel *>(QStringLiteral("startupLabel"));
+    QVERIFY(label);
+    QCOMPARE(label->text(), text);
+    QVERIFY(!label->isHidden());
+    QVERIFY(label->textInteractionFlags() & Qt::TextSelectableByMouse);
+}
+
+void TestMainWindow::failedBackendKeepsTheItemsUsable()
+{
+    Fixture f(false);
+    f.store.resetItems({test::makeRecord(1, QStringLiteral("sandbox"))});
+    QSignalSpy failed(&f.manager, &session::SessionManager::sessionFailed);
+    AppSettings plaid = embeddedSettings();
+    plaid.mode = BackendMode::PlaidSandbox;
+    plaid.clientId = QStringLiteral("client_without_secret");
+    f.manager.start(plaid); // no secret in the keychain
+    QVERIFY(failed.wait(5000));
+    QVERIFY(!f.manager.session());
+    QVERIFY(f.window.noticeText().contains(u"No Plaid secret is saved"));
+    ui::ItemsPanel *panel = f.window.itemsPanel();
+    QCOMPARE(panel->tableView()->model()->rowCount(), 1);
+    QVERIFY(panel->selectItem(test::makeRecord(1).itemId));
+    QCOMPARE(panel->details()->fieldText(QStringLiteral("link_session_id")),
+             QStringLiteral("lsid-1"));
+    QVERIFY(!panel->refreshAction()->isEnabled());
+    QVERIFY(!f.window.findChild<QPushButton *>(QStringLiteral("connectButton"))->isEnabled());
+
+    // The settings can still fix it.
+    QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
+    f.window.applySettings(embeddedSettings(), QString());
+    QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
+    QCOMPARE(panel->service(), f.manager.session()->items());
+}
+
+void TestMainWindow::linkFollowsTheSession()
+{
+    Fixture f(true);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    session::Session *first = f.manager.session();
+    QCOMPARE(f.window.linkView()->page(), first->linkHost()->page());
+    // The window preloads Link: the host page loads and the controller gets ready.
+    QTRY_COMPARE_WITH_TIMEOUT(f.controller()->state(), State::Ready, 30000);
+    auto *connect = f.window.findChild<QPushButton *>(QStringLiteral("connectButton"));
+    QVERIFY(connect->isEnabled());
+
+    QSignalSpy aboutToChange(&f.manager, &session::SessionManager::sessionAboutToChange);
+    QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
+    f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
+    QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
+    QCOMPARE(aboutToChange.size(), 1);
+    session::Session *second = f.manager.session();
+    QVERIFY(second != first);
+    QCOMPARE(f.window.linkView()->page(), second->linkHost()->page());
+    QVERIFY(!f.window.isLinkShown());
+
+    f.window.show();
+    f.window.openLinkWhenReady(); // opens as soon as the new session's Link is ready
+    QTRY_VERIFY_WITH_TIMEOUT(f.window.isLinkShown(), 30000);
+    QCOMPARE(f.controller()->state(), State::Open);
+    QVERIFY(test::waitJs(second->linkHost()->page(), test::linkViewIs(QStringLiteral("CONSENT"))));
+}
+
+void TestMainWindow::linkingABankShowsItInTheItemsPanel()
+{
+    Fixture f(true);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    f.window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(f.controller()->state(), State::Ready, 30000);
+    f.window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+    QVERIFY(f.window.isLinkShown());
+    QWebEnginePage *page = f.manager.session()->linkHost()->page();
+    const auto step = [page](const char *view, const char *testId) {
+        return test::waitJs(page, test::linkViewIs(QString::fromLatin1(view))) &&
+               test::waitJs(page, test::clickTestId(QString::fromLatin1(testId)), 5000);
+    };
+    QVERIFY(step("CONSENT", "consent-continue"));
+    QVERIFY(step("SELECT_INSTITUTION", "institution-ins_109508"));
+    QVERIFY(test::waitJs(page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
+    QVERIFY(test::waitJs(
+        page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
+    QVERIFY(test::waitJs(
+        page, test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
+    QVERIFY(test::waitJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
+    QVERIFY(step("SELECT_ACCOUNT", "accounts-continue"));
+    QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
+    QVERIFY(step("CONNECTED", "connected-continue"));
+    QVERIFY(saved.wait(20000));
+    QTRY_VERIFY(!f.window.isLinkShown());
+
+    const QString itemId = saved.at(0).at(0).toString();
+    QVERIFY(f.store.item(itemId));
+    QVERIFY(f.window.noticeText().contains(itemId));
+    ui::ItemsPanel *panel = f.window.itemsPanel();
+    QCOMPARE(panel->currentItemId(), itemId);
+    QCOMPARE(panel->details()->fieldText(QStringLiteral("item_id")), itemId);
+    QCOMPARE(panel->details()->fieldText(QStringLiteral("token")),
+             QStringLiteral("Saved in the keychain"));
+    QVERIFY(!panel->details()->fieldText(QStringLiteral("link_session_id")).isEmpty());
+    QVERIFY(panel->details()->eventsTable()->rowCount() > 3);
+    QCOMPARE(f.keychain.entries.size(), 1);
+}
+
+// As the app runs: the embedded sandbox with its state file in the data folder. Applying new
+// settings builds the new session while the old one still stands.
+void TestMainWindow::settingsChangeWithTheSandboxStateFile()
+{
+    Fixture f(false, true);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
+    f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
+    QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
