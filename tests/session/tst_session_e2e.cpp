@@ -182,8 +182,13 @@ void TestSessionE2E::linkRestartRepairRemove()
     QVERIFY(drive(test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
     QVERIFY(drive(test::clickTestId(QStringLiteral("credentials-submit"))));
     QVERIFY(drive(test::linkViewIs(QStringLiteral("CONNECTED"))));
-    QVERIFY(drive(test::clickTestId(QStringLiteral("connected-continue"))));
-    QVERIFY(repaired.wait(15000));
+    // Continue, again if the first click came before the pane was ready for it.
+    QDeadlineTimer deadline(20000);
+    while (repaired.isEmpty() && !deadline.hasExpired()) {
+        test::runJs(m_view->page(), test::clickTestId(QStringLiteral("connected-continue")));
+        repaired.wait(1000);
+    }
+    QCOMPARE(repaired.size(), 1);
     QCOMPARE(m_store->item(itemId)->status(), QStringLiteral("healthy"));
     QSignalSpy third(m_session->refresher(), &items::ItemRefresher::finished);
     m_session->refresher()->refresh({itemId});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "vault/ItemRecord.h"
+#include "support/FakeSecretStore.h"
 #include "vault/SecretStore.h"
 
 #include <QDateTime>
@@ -10,65 +11,9 @@
 
 namespace weft::test {
 
-// An in-memory keychain for the UI tests: it works, or fails every call (no keychain), and
-// answers on the next turn of the event loop like a real one. It counts reads, so a test can
-// check that painting never touches it.
-class TestKeychain final : public vault::SecretStore
-{
-public:
-    void write(const QString &key, const QString &secret, QObject *context, Done done) override
-    {
-        ++writes;
-        if (working)
-            entries.insert(key, secret);
-        answer(context, std::move(done), working ? vault::SecretStatus::Ok : failure, {});
-    }
-    void read(const QString &key, QObject *context, Done done) override
-    {
-        ++reads;
-        if (!working) {
-            answer(context, std::move(done), failure, {});
-            return;
-        }
-        const auto it = entries.constFind(key);
-        answer(context, std::move(done),
-               it == entries.constEnd() ? vault::SecretStatus::NotFound : vault::SecretStatus::Ok,
-               it == entries.constEnd() ? QString() : *it);
-    }
-    void remove(const QString &key, QObject *context, Done done) override
-    {
-        if (!working) {
-            answer(context, std::move(done), failure, {});
-            return;
-        }
-        const bool had = entries.remove(key) > 0;
-        answer(context, std::move(done),
-               had ? vault::SecretStatus::Ok : vault::SecretStatus::NotFound, {});
-    }
-
-    bool working = true;
-    vault::SecretStatus failure = vault::SecretStatus::NoBackend;
-    QHash<QString, QString> entries;
-    int reads = 0;
-    int writes = 0;
-
-private:
-    static void answer(QObject *context, Done done, vault::SecretStatus status,
-                       const QString &secret)
-    {
-        QPointer<QObject> guard(context);
-        QTimer::singleShot(0, [guard, done = std::move(done), status, secret] {
-            if (!guard)
-                return;
-            vault::SecretResult result;
-            result.status = status;
-            result.secret = secret;
-            if (status != vault::SecretStatus::Ok && status != vault::SecretStatus::NotFound)
-                result.message = QStringLiteral("test keychain");
-            done(result);
-        });
-    }
-};
+// The UI tests' keychain: the shared fake (it works, refuses, or is missing; it counts reads,
+// so a test can check that painting never touches it).
+using TestKeychain = FakeSecretStore;
 
 // A record with every field filled, for the details pane.
 inline vault::ItemRecord makeRecord(int n, const QString &environment = QStringLiteral("sandbox"),

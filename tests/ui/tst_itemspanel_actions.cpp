@@ -42,7 +42,7 @@ void TestItemsPanelActions::diagnosticsNeverHoldTheToken()
 {
     ItemsPanelFixture f;
     QVERIFY(f.plaid.started);
-    f.keychain.working = false; // the token cannot be saved: it stays in memory
+    f.keychain.mode = test::FakeSecretStore::Mode::Unavailable; // the token cannot be saved: it stays in memory
     const QString itemId = f.linkRealItem();
     QVERIFY(!itemId.isEmpty());
     QCOMPARE(f.service.tokenState(itemId), items::TokenState::Unsaved);
@@ -66,11 +66,11 @@ void TestItemsPanelActions::diagnosticsNeverHoldTheToken()
 void TestItemsPanelActions::retrySavingSavesTheToken()
 {
     ItemsPanelFixture f;
-    f.keychain.working = false;
+    f.keychain.mode = test::FakeSecretStore::Mode::Unavailable;
     const QString itemId = f.linkRealItem();
     QVERIFY(!itemId.isEmpty());
     QVERIFY(f.panel.selectItem(itemId));
-    f.keychain.working = true;
+    f.keychain.mode = test::FakeSecretStore::Mode::Works;
     QSignalSpy saved(&f.service, &items::ItemService::tokenSaved);
     f.panel.retrySaveAction()->trigger();
     QVERIFY(saved.wait(5000));
@@ -122,7 +122,7 @@ void TestItemsPanelActions::removeFailureIsReported()
     QVERIFY(!itemId.isEmpty());
     QVERIFY(f.panel.selectItem(itemId));
     f.panel.setConfirmation([](const QString &, const QString &) { return true; });
-    f.keychain.working = false; // the token cannot be read
+    f.keychain.mode = test::FakeSecretStore::Mode::Unavailable; // the token cannot be read
     QSignalSpy failed(&f.service, &items::ItemService::removeFailed);
     f.panel.removeAction()->trigger();
     QVERIFY(failed.wait(5000));

@@ -63,7 +63,7 @@ struct Fixture
     // An Item whose token the keychain refused: it stays in memory, "not saved".
     QString addUnsavedItem(const QString &itemId)
     {
-        keychain.working = false;
+        keychain.mode = test::FakeSecretStore::Mode::Unavailable;
         link::LinkedItem item;
         item.itemId = itemId;
         item.accessToken = QStringLiteral("access-sandbox-5c4d3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
@@ -73,7 +73,7 @@ struct Fixture
         QSignalSpy failed(manager.session()->items(), &items::ItemService::tokenSaveFailed);
         manager.session()->items()->addLinkedItem(item, {});
         failed.wait(5000);
-        keychain.working = true;
+        keychain.mode = test::FakeSecretStore::Mode::Works;
         return itemId;
     }
 
@@ -162,7 +162,7 @@ void TestMainWindow::changingSettingsAsksAboutUnsavedTokens()
     QTRY_VERIFY(f.manager.session());
     session::Session *first = f.manager.session();
     f.addUnsavedItem(QStringLiteral("item_unsaved_3"));
-    f.keychain.working = false; // still failing when the question comes
+    f.keychain.mode = test::FakeSecretStore::Mode::Unavailable; // still failing when the question comes
     QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
     f.choice = Choice::Cancel;
     f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
@@ -172,7 +172,7 @@ void TestMainWindow::changingSettingsAsksAboutUnsavedTokens()
     QCOMPARE(changed.size(), 0);
     QCOMPARE(f.manager.session(), first);
 
-    f.keychain.working = true; // the keychain is back by the time the new backend stands
+    f.keychain.mode = test::FakeSecretStore::Mode::Works; // the keychain is back by the time the new backend stands
     f.choice = Choice::Proceed;
     f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
     QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
