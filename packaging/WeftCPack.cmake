@@ -3,14 +3,16 @@ set(CPACK_PACKAGE_NAME "weft")
 set(CPACK_PACKAGE_VENDOR "The Weft developers")
 set(CPACK_PACKAGE_CONTACT "The Weft developers <weft-developers@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Connect bank accounts with Plaid Link")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Weft connects bank accounts from the desktop with Plaid Link, shown in the app's own window, and keeps each connection's access token in the operating system's keychain. Support staff see each connection's status, errors, institution, accounts and ids. An embedded Plaid Sandbox lets it run without a network or keys.")
+set(CPACK_PACKAGE_DESCRIPTION "Weft connects bank accounts from the desktop with Plaid Link,
+shown in the app's own window, and keeps each connection's access token in the
+operating system's keychain. Support staff see each connection's status,
+errors, institution, accounts and ids. An embedded Plaid Sandbox lets it run
+without a network or keys.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "Weft")
 set(CPACK_PACKAGE_EXECUTABLES "weft;Weft")
 set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/linux/copyright")
-set(CPACK_OUTPUT_FILE_PREFIX "${PROJECT_SOURCE_DIR}/dist")
 set(CPACK_STRIP_FILES ON)
 
 if(UNIX AND NOT APPLE)
