@@ -122,6 +122,8 @@ int main(int argc, char *argv[])
                               "starts with an empty list.")
                       .arg(report.error, report.backupPath));
     }
+    QObject::connect(&window, &ui::MainWindow::allDataRemoved, app.get(), &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     window.show();
     if (parser.isSet(connectOption))
         window.openLinkWhenReady();

@@ -1,6 +1,7 @@
 #include "session/SessionManager.h"
 
 #include "items/ItemService.h"
+#include "session/DataEraser.h"
 #include "vault/TokenVault.h"
 
 #include <QSettings>
@@ -46,6 +47,20 @@ void SessionManager::apply(const AppSettings &settings, const QString &newSecret
                      }
                      saveAndBuild();
                  });
+}
+
+void SessionManager::eraseAllData(std::function<void(const QStringList &)> done)
+{
+    if (m_session) {
+        emit sessionAboutToChange();
+        m_session.reset();
+    }
+    m_pendingUnsaved.clear();
+    auto *eraser = new DataEraser(m_secrets, m_store, m_options.dataDirectory, this);
+    eraser->eraseAll([eraser, done](const QStringList &problems) {
+        eraser->deleteLater();
+        done(problems);
+    });
 }
 
 void SessionManager::build(const AppSettings &settings)

@@ -15,6 +15,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedLayout>
 #include <QWebEngineView>
@@ -39,6 +40,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
             [this, refreshAll] { m_ui->actionRefreshAll->setEnabled(refreshAll->isEnabled()); });
     m_ui->actionRefreshAll->setEnabled(refreshAll->isEnabled());
     connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_ui->actionRemoveAllData, &QAction::triggered, this, &MainWindow::removeAllData);
 
     connect(manager, &session::SessionManager::sessionAboutToChange, this,
             &MainWindow::detachSession);
@@ -297,6 +299,34 @@ void MainWindow::openSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     applySettings(dialog.settings(), dialog.secret());
+}
+
+void MainWindow::removeAllData()
+{
+    const int count = int(m_store->items().size());
+    const bool confirmed =
+        m_eraseQuestion
+            ? m_eraseQuestion(count)
+            : QMessageBox::warning(
+                  this, tr("Remove all my data"),
+                  tr("This deletes everything Weft keeps on this computer: the access tokens of "
+                     "%n connection(s) and your Plaid secrets from the keychain, the list of "
+                     "connections, the sandbox's state and the settings. The connections stay at "
+                     "Plaid (remove them one by one first to end them there). Weft then closes.",
+                     nullptr, count),
+                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+    if (!confirmed)
+        return;
+    m_manager->eraseAllData([this](const QStringList &problems) {
+        if (!problems.isEmpty()) {
+            showNotice(tr("Some data could not be removed; nothing else was touched:\n%1")
+                           .arg(problems.join(u'\n')),
+                       true);
+            return;
+        }
+        showNotice(tr("All of Weft's data is removed."), false);
+        emit allDataRemoved();
+    });
 }
 
 void MainWindow::applySettings(const AppSettings &settings, const QString &newSecret)

@@ -73,6 +73,8 @@ public:
     // Asks about unsaved tokens if there are any: true when the window may close.
     bool mayClose();
     void setUnsavedQuestion(UnsavedQuestion question);
+    using EraseQuestion = std::function<bool(int itemCount)>;
+    void setEraseQuestion(EraseQuestion question) { m_eraseQuestion = std::move(question); }
 
     QWebEngineView *linkView() const { return m_view; }
     ItemsPanel *itemsPanel() const { return m_items; }
@@ -82,9 +84,16 @@ public:
 
 public slots:
     void openSettings();
+    // Asks, then erases everything Weft keeps (keychain entries, index, sandbox state,
+    // settings) and quits. The question is injectable for tests (setEraseQuestion).
+    void removeAllData();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+
+signals:
+    // Everything was erased; the app closes (weft_main connects this to quit).
+    void allDataRemoved();
 
 private:
     void setUpWindow();
@@ -103,6 +112,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     session::SessionManager *m_manager = nullptr;
+    EraseQuestion m_eraseQuestion;
     vault::ItemStore *m_store = nullptr;
     session::Session *m_session = nullptr;
     link::LinkHost *m_host = nullptr;

@@ -102,6 +102,7 @@ private slots:
     void linkFollowsTheSession();
     void linkingABankShowsItInTheItemsPanel();
     void settingsChangeWithTheSandboxStateFile();
+    void removeAllDataAsksThenErases();
 };
 
 void TestMainWindow::initTestCase()
@@ -162,7 +163,8 @@ void TestMainWindow::changingSettingsAsksAboutUnsavedTokens()
     QTRY_VERIFY(f.manager.session());
     session::Session *first = f.manager.session();
     f.addUnsavedItem(QStringLiteral("item_unsaved_3"));
-    f.keychain.mode = test::FakeSecretStore::Mode::Unavailable; // still failing when the question comes
+    f.keychain.mode =
+        test::FakeSecretStore::Mode::Unavailable; // still failing when the question comes
     QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
     f.choice = Choice::Cancel;
     f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
@@ -172,7 +174,8 @@ void TestMainWindow::changingSettingsAsksAboutUnsavedTokens()
     QCOMPARE(changed.size(), 0);
     QCOMPARE(f.manager.session(), first);
 
-    f.keychain.mode = test::FakeSecretStore::Mode::Works; // the keychain is back by the time the new backend stands
+    f.keychain.mode = test::FakeSecretStore::Mode::Works; // the keychain is back by the time the
+                                                          // new backend stands
     f.choice = Choice::Proceed;
     f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
     QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
@@ -308,3 +311,32 @@ void TestMainWindow::settingsChangeWithTheSandboxStateFile()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+
+void TestMainWindow::removeAllDataAsksThenErases()
+{
+    Fixture f(false);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    f.addUnsavedItem(QStringLiteral("item_erase_1"));
+    f.keychain.entries.insert(QStringLiteral("plaid:production:client-secret"),
+                              QStringLiteral("s"));
+    f.keychain.entries.insert(QStringLiteral("plaid:embedded:item_erase_1"), QStringLiteral("t"));
+    QSignalSpy removed(&f.window, &MainWindow::allDataRemoved);
+    int asked = -1;
+    f.window.setEraseQuestion([&](int count) {
+        asked = count;
+        return false;
+    });
+    f.window.removeAllData();
+    QCOMPARE(asked, 1);
+    QTest::qWait(50);
+    QCOMPARE(f.keychain.entries.size(), 2); // "no" touches nothing
+    QVERIFY(f.manager.session());
+    f.window.setEraseQuestion([](int) { return true; });
+    f.window.removeAllData();
+    QVERIFY(removed.wait(5000));
+    QVERIFY(f.keychain.entries.isEmpty());
+    QVERIFY(f.store.items().isEmpty());
+    QVERIFY(!f.manager.session());
+    QVERIFY(f.window.noticeText().contains(u"removed"));
+}
