@@ -44,7 +44,7 @@ void milestone(const char *name)
 // Clicks through the emulator to a user_custom INVALID_LINK_TOKEN and exits from the error.
 const char kForceInvalidToken[] = R"JS(
 (function () {
-  var d = document.querySelector('iframe').contentDocument;
+  var d = document.querySelector('iframe[data-weft-link]').contentDocument;
   function q(id) { return d.querySelector('[data-testid="' + id + '"]'); }
   function step(view, act) {
     return new Promise(function (resolve) {

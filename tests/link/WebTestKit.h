@@ -36,7 +36,8 @@ inline bool waitJs(QWebEnginePage *page, const QString &script, int timeoutMs = 
 // Script fragments that reach into the Link emulator's iframe from the (same-origin) host page.
 inline QString linkFrameDocument()
 {
-    return QStringLiteral("(function(){var f=document.querySelector('iframe');"
+    // The handler's frame (a hidden spare frame may stand beside it).
+    return QStringLiteral("(function(){var f=document.querySelector('iframe[data-weft-link]');"
                           "return f&&f.contentDocument;})()");
 }
 
@@ -64,9 +65,10 @@ inline QString typeTestId(const QString &id, const QString &value)
         .arg(linkFrameDocument(), id, escaped);
 }
 
+// Handlers' frames in the page (not counting the emulator's hidden spare frame).
 inline QString frameCount()
 {
-    return QStringLiteral("document.querySelectorAll('iframe').length");
+    return QStringLiteral("document.querySelectorAll('iframe[data-weft-link]').length");
 }
 
 } // namespace weft::test

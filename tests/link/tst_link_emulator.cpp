@@ -96,7 +96,7 @@ void TestLinkEmulator::openBeforeOnLoadIsDeferred()
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
     // Opened as soon as it loaded: the overlay shows and the session began.
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.calls.some(function(c){return c.name==='onEvent' && c.args[0]==='OPEN';})")));
-    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe')).display !== 'none'")));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe[data-weft-link]')).display !== 'none'")));
     QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
 }
 
@@ -114,7 +114,7 @@ void TestLinkEmulator::forcedExitCallsOnExitOnce()
     const QVariantMap metadata = args.value(1).toMap();
     QVERIFY(!metadata.value(QStringLiteral("link_session_id")).toString().isEmpty());
     QVERIFY(metadata.contains(QStringLiteral("status")));
-    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe')).display === 'none'")));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe[data-weft-link]')).display === 'none'")));
     QTest::qWait(300);
     QCOMPARE(count("onExit"), 1);
     QCOMPARE(count("onSuccess"), 0);

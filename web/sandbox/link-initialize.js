@@ -159,7 +159,17 @@
     if (record.handler) {
       spare = null;
       record.handler.configure();
+      replenishSpare();
     }
+  }
+
+  // Once a spare is taken, the next one loads in the background, so that a handler created
+  // later (a fresh token after INVALID_LINK_TOKEN, a refresh) needs no frame load either. It
+  // waits a moment so as not to compete with the session that just started.
+  function replenishSpare() {
+    setTimeout(function () {
+      if (!spare) startSpare();
+    }, 100);
   }
 
   Handler.prototype.mount = function () {
@@ -182,6 +192,7 @@
     if (record.ready) {
       spare = null;
       this.configure();
+      replenishSpare();
     }
   };
 
