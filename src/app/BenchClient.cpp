@@ -43,7 +43,8 @@ QByteArray BenchClient::postRequest(const QUrl &baseUrl, const QString &path,
                                     const QString &secret)
 {
     QByteArray request = "POST " + path.toUtf8() + " HTTP/1.1\r\n";
-    request += "Host: " + baseUrl.host().toUtf8() + ':' + QByteArray::number(baseUrl.port()) + "\r\n";
+    request +=
+        "Host: " + baseUrl.host().toUtf8() + ':' + QByteArray::number(baseUrl.port()) + "\r\n";
     request += "Content-Type: application/json\r\n";
     request += "PLAID-CLIENT-ID: " + clientId.toUtf8() + "\r\n";
     request += "PLAID-SECRET: " + secret.toUtf8() + "\r\n";

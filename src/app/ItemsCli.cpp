@@ -47,12 +47,17 @@ QJsonObject summaryJson(const vault::ItemRecord &r)
             {QStringLiteral("institution_id"), r.institutionId},
             {QStringLiteral("institution_name"), r.institutionName},
             {QStringLiteral("status"), r.status()},
-            {QStringLiteral("error_code"), r.errorCode.isEmpty() ? QJsonValue() : QJsonValue(r.errorCode)},
-            {QStringLiteral("refresh_problem"), r.refreshProblem.isEmpty() ? QJsonValue() : QJsonValue(r.refreshProblem)},
+            {QStringLiteral("error_code"),
+             r.errorCode.isEmpty() ? QJsonValue() : QJsonValue(r.errorCode)},
+            {QStringLiteral("refresh_problem"),
+             r.refreshProblem.isEmpty() ? QJsonValue() : QJsonValue(r.refreshProblem)},
             {QStringLiteral("token_saved"), r.tokenSaved},
             {QStringLiteral("accounts"), int(r.accounts.size())},
-            {QStringLiteral("created_at"), r.createdAt.isValid() ? QJsonValue(r.createdAt.toString(Qt::ISODate)) : QJsonValue()},
-            {QStringLiteral("last_refresh"), r.lastRefresh.isValid() ? QJsonValue(r.lastRefresh.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("created_at"),
+             r.createdAt.isValid() ? QJsonValue(r.createdAt.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("last_refresh"), r.lastRefresh.isValid()
+                                                 ? QJsonValue(r.lastRefresh.toString(Qt::ISODate))
+                                                 : QJsonValue()},
             {QStringLiteral("link_session_id"), r.linkSessionId}};
 }
 
@@ -67,14 +72,17 @@ QByteArray table(const QList<vault::ItemRecord> &items)
                .arg(QStringLiteral("INSTITUTION"))
                .toUtf8();
     for (const vault::ItemRecord &r : items) {
-        out += QStringLiteral("%1  %2  %3  %4  %5\n")
-                   .arg(r.itemId, -38)
-                   .arg(r.environment, -11)
-                   .arg(r.status() + (r.tokenSaved ? QString() : QStringLiteral(" (no token)")), -22)
-                   .arg(r.lastRefresh.isValid() ? r.lastRefresh.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                                : QStringLiteral("never"), -20)
-                   .arg(r.institutionName)
-                   .toUtf8();
+        out +=
+            QStringLiteral("%1  %2  %3  %4  %5\n")
+                .arg(r.itemId, -38)
+                .arg(r.environment, -11)
+                .arg(r.status() + (r.tokenSaved ? QString() : QStringLiteral(" (no token)")), -22)
+                .arg(r.lastRefresh.isValid() ? r.lastRefresh.toLocalTime().toString(
+                                                   QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                             : QStringLiteral("never"),
+                     -20)
+                .arg(r.institutionName)
+                .toUtf8();
     }
     return out;
 }
@@ -87,31 +95,39 @@ QByteArray details(const vault::ItemRecord &r)
     };
     line(QStringLiteral("item_id"), r.itemId);
     line(QStringLiteral("environment"), r.environment);
-    line(QStringLiteral("institution"), r.institutionName + QStringLiteral(" (") + r.institutionId + u')');
+    line(QStringLiteral("institution"),
+         r.institutionName + QStringLiteral(" (") + r.institutionId + u')');
     line(QStringLiteral("status"), r.status());
     if (!r.isHealthy()) {
-        line(QStringLiteral("error"), r.errorType + u'/' + r.errorCode + QStringLiteral(": ") + r.errorMessage);
+        line(QStringLiteral("error"),
+             r.errorType + u'/' + r.errorCode + QStringLiteral(": ") + r.errorMessage);
         line(QStringLiteral("display_message"), r.displayMessage);
     }
     if (!r.refreshProblem.isEmpty())
         line(QStringLiteral("refresh problem"), r.refreshProblem);
-    line(QStringLiteral("token"), r.tokenSaved ? QStringLiteral("saved in the keychain") : QStringLiteral("not saved"));
+    line(QStringLiteral("token"),
+         r.tokenSaved ? QStringLiteral("saved in the keychain") : QStringLiteral("not saved"));
     line(QStringLiteral("created_at"), r.createdAt.toString(Qt::ISODate));
-    line(QStringLiteral("last refresh"), r.lastRefresh.isValid() ? r.lastRefresh.toString(Qt::ISODate) : QStringLiteral("never"));
+    line(QStringLiteral("last refresh"),
+         r.lastRefresh.isValid() ? r.lastRefresh.toString(Qt::ISODate) : QStringLiteral("never"));
     line(QStringLiteral("products (billed)"), r.billedProducts.join(QStringLiteral(", ")));
     line(QStringLiteral("products (available)"), r.availableProducts.join(QStringLiteral(", ")));
-    line(QStringLiteral("consent expiration"), r.consentExpiration.isValid() ? r.consentExpiration.toString(Qt::ISODate) : QStringLiteral("none"));
+    line(QStringLiteral("consent expiration"), r.consentExpiration.isValid()
+                                                   ? r.consentExpiration.toString(Qt::ISODate)
+                                                   : QStringLiteral("none"));
     line(QStringLiteral("update_type"), r.updateType);
     line(QStringLiteral("link_session_id"), r.linkSessionId);
     line(QStringLiteral("request ids"), r.requestIds.join(QStringLiteral(", ")));
     for (const vault::StoredAccount &a : r.accounts) {
-        line(QStringLiteral("account"), QStringLiteral("%1 ••%2 %3/%4 available %5 current %6 %7")
-                                            .arg(a.name, a.mask, a.type, a.subtype,
-                                                 a.available ? QString::number(*a.available) : QStringLiteral("-"),
-                                                 a.current ? QString::number(*a.current) : QStringLiteral("-"), a.currency));
+        line(QStringLiteral("account"),
+             QStringLiteral("%1 ••%2 %3/%4 available %5 current %6 %7")
+                 .arg(a.name, a.mask, a.type, a.subtype,
+                      a.available ? QString::number(*a.available) : QStringLiteral("-"),
+                      a.current ? QString::number(*a.current) : QStringLiteral("-"), a.currency));
     }
     for (const vault::StoredEvent &e : r.events)
-        line(QStringLiteral("event"), e.timestamp.toString(Qt::ISODateWithMs) + u' ' + e.name + u' ' + e.viewName);
+        line(QStringLiteral("event"),
+             e.timestamp.toString(Qt::ISODateWithMs) + u' ' + e.name + u' ' + e.viewName);
     return out;
 }
 
@@ -156,7 +172,8 @@ int refresh(vault::ItemStore *store)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     if (!session) {
         std::fprintf(stderr, "weft: %s\n", qPrintable(error));
-        return error.contains(u"keychain", Qt::CaseInsensitive) ? cli::KeychainUnavailable : cli::ApiError;
+        return error.contains(u"keychain", Qt::CaseInsensitive) ? cli::KeychainUnavailable
+                                                                : cli::ApiError;
     }
     QStringList ids;
     for (const vault::ItemRecord &r : store->items()) {
@@ -168,7 +185,8 @@ int refresh(vault::ItemStore *store)
     QObject::connect(session->refresher(), &items::ItemRefresher::itemRefreshed, &context,
                      [](const QString &itemId, bool ok, const QString &problem) {
                          if (!ok)
-                             std::fprintf(stderr, "weft: %s: %s\n", qPrintable(itemId), qPrintable(problem));
+                             std::fprintf(stderr, "weft: %s: %s\n", qPrintable(itemId),
+                                          qPrintable(problem));
                      });
     QObject::connect(session->refresher(), &items::ItemRefresher::finished, &context,
                      [&](int, int failures, bool) {
@@ -211,8 +229,10 @@ int runItemsCommand(int argc, char *argv[])
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     const bool one = args.value(0) == u"item";
-    if ((one && args.size() != 2) || (!one && args.size() != 1) || (one && parser.isSet(refreshOption))) {
-        std::fprintf(stderr, "weft: usage: weft items [--json] [--refresh] | weft item ITEM_ID [--json]\n");
+    if ((one && args.size() != 2) || (!one && args.size() != 1) ||
+        (one && parser.isSet(refreshOption))) {
+        std::fprintf(stderr,
+                     "weft: usage: weft items [--json] [--refresh] | weft item ITEM_ID [--json]\n");
         return cli::Usage;
     }
 
@@ -220,8 +240,9 @@ int runItemsCommand(int argc, char *argv[])
     const vault::ItemStore::LoadReport report = store.load();
     if (!report.ok) {
         std::fprintf(stderr, "weft: the Items index is damaged: %s%s\n", qPrintable(report.error),
-                     report.backupPath.isEmpty() ? ""
-                                                 : qPrintable(QStringLiteral(" (kept as ") + report.backupPath + u')'));
+                     report.backupPath.isEmpty()
+                         ? ""
+                         : qPrintable(QStringLiteral(" (kept as ") + report.backupPath + u')'));
         return cli::IndexDamaged;
     }
     int code = cli::Ok;
@@ -242,10 +263,11 @@ int runItemsCommand(int argc, char *argv[])
         QJsonArray list;
         for (const vault::ItemRecord &r : store.items())
             list.append(summaryJson(r));
-        print(QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("weft-items-list")},
-                                        {QStringLiteral("version"), 1},
-                                        {QStringLiteral("items"), list}})
-                  .toJson(QJsonDocument::Indented));
+        print(
+            QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("weft-items-list")},
+                                      {QStringLiteral("version"), 1},
+                                      {QStringLiteral("items"), list}})
+                .toJson(QJsonDocument::Indented));
     } else {
         print(table(store.items()));
     }

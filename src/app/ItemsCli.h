@@ -11,5 +11,12 @@
 int runItemsCommand(int argc, char *argv[]);
 
 namespace weft::cli {
-enum ExitCode { Ok = 0, Usage = 2, NoSuchItem = 3, KeychainUnavailable = 4, ApiError = 5, IndexDamaged = 6 };
+enum ExitCode {
+    Ok = 0,
+    Usage = 2,
+    NoSuchItem = 3,
+    KeychainUnavailable = 4,
+    ApiError = 5,
+    IndexDamaged = 6
+};
 }

@@ -103,8 +103,9 @@ void print(const Samples &samples, const char *label, const QString &key, const 
         std::printf("  %-52s n/a\n", label);
         return;
     }
-    std::printf("  %-52s median %8.1f %s   p95 %8.1f %s   (n=%lld)\n", label, percentile(values, 0.5),
-                unit, percentile(values, 0.95), unit, static_cast<long long>(values.size()));
+    std::printf("  %-52s median %8.1f %s   p95 %8.1f %s   (n=%lld)\n", label,
+                percentile(values, 0.5), unit, percentile(values, 0.95), unit,
+                static_cast<long long>(values.size()));
 }
 
 } // namespace
@@ -119,21 +120,29 @@ int runLinkBench(const QString &self, int runs)
         failures += runChild(self, QStringLiteral("link-no-preload"), "finished", &samples) ? 0 : 1;
         std::fprintf(stderr, "weft-bench: link run %d of %d done\n", run + 1, runs);
     }
-    std::printf("Link in the desktop window (%d runs, each a fresh process; times from process start "
-                "as seen by the parent)\n", runs);
+    std::printf(
+        "Link in the desktop window (%d runs, each a fresh process; times from process start "
+        "as seen by the parent)\n",
+        runs);
     print(samples, "process start -> window shown", QStringLiteral("link:shown-wall"));
-    print(samples, "process start -> Link ready (token + onLoad)", QStringLiteral("link:ready-wall"));
-    print(samples, "floor: process start -> bare QWebEngineView page loaded", QStringLiteral("floor:ready-wall"));
+    print(samples, "process start -> Link ready (token + onLoad)",
+          QStringLiteral("link:ready-wall"));
+    print(samples, "floor: process start -> bare QWebEngineView page loaded",
+          QStringLiteral("floor:ready-wall"));
     const double ready = percentile(samples.value(QStringLiteral("link:ready-wall")), 0.5);
     const double floor = percentile(samples.value(QStringLiteral("floor:ready-wall")), 0.5);
     if (floor > 0)
-        std::printf("  %-52s %8.2f x (target <= 1.5)\n", "Link ready / floor (medians)", ready / floor);
+        std::printf("  %-52s %8.2f x (target <= 1.5)\n", "Link ready / floor (medians)",
+                    ready / floor);
     print(samples, "click -> Link visible, preloaded", QStringLiteral("link:visible"));
-    print(samples, "click -> Link visible, preloaded, after a recovery", QStringLiteral("link:visible-again"));
-    print(samples, "click -> Link visible, without preload", QStringLiteral("link-no-preload:visible"));
+    print(samples, "click -> Link visible, preloaded, after a recovery",
+          QStringLiteral("link:visible-again"));
+    print(samples, "click -> Link visible, without preload",
+          QStringLiteral("link-no-preload:visible"));
     print(samples, "INVALID_LINK_TOKEN -> new handler ready", QStringLiteral("link:recovered"));
     print(samples, "one link token round trip (median of 15)", QStringLiteral("link:token-rtt"));
-    print(samples, "resident memory, app + web engine, Link open", QStringLiteral("link:rss"), "MiB");
+    print(samples, "resident memory, app + web engine, Link open", QStringLiteral("link:rss"),
+          "MiB");
     print(samples, "resident memory, floor", QStringLiteral("floor:rss"), "MiB");
     std::printf("  failed runs: %d\n", failures);
     return failures == 0 ? 0 : 1;

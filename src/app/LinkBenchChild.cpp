@@ -12,8 +12,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QNetworkAccessManager>
 #include <QFile>
+#include <QNetworkAccessManager>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -153,19 +153,18 @@ int runLinkBenchChild(const QString &mode, int argc, char *argv[])
     QElapsedTimer click;
     QElapsedTimer recovery;
     int opens = 0;
-    QObject::connect(controller, &link::LinkController::eventReceived, &app,
-                     [&](const link::LinkEvent &event) {
-                         if (event.name != u"OPEN")
-                             return;
-                         report(opens == 0 ? "visible" : "visible-again",
-                                double(click.nsecsElapsed()) / 1e6);
-                         if (++opens == 1) {
-                             host.page()->runJavaScript(QString::fromLatin1(kForceInvalidToken));
-                         } else {
-                             milestone("done");
-                             measureTokenRoundTrips(&backend, &app);
-                         }
-                     });
+    QObject::connect(
+        controller, &link::LinkController::eventReceived, &app, [&](const link::LinkEvent &event) {
+            if (event.name != u"OPEN")
+                return;
+            report(opens == 0 ? "visible" : "visible-again", double(click.nsecsElapsed()) / 1e6);
+            if (++opens == 1) {
+                host.page()->runJavaScript(QString::fromLatin1(kForceInvalidToken));
+            } else {
+                milestone("done");
+                measureTokenRoundTrips(&backend, &app);
+            }
+        });
     QObject::connect(controller, &link::LinkController::notice, &app, [&] { recovery.start(); });
     QObject::connect(controller, &link::LinkController::stateChanged, &app,
                      [&](link::LinkController::State state) {

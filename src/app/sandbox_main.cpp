@@ -45,9 +45,10 @@ int main(int argc, char *argv[])
                        "rate_limit, delay, truncated, non_json, oversized, drop. Repeatable."),
         QStringLiteral("SPEC"));
     const QCommandLineOption noAdminOption(
-        QStringLiteral("no-admin"), QStringLiteral("Disable the /weft/admin fault-injection routes."));
-    parser.addOptions({portOption, clientIdOption, secretOption, stateOption, faultOption,
-                       noAdminOption});
+        QStringLiteral("no-admin"),
+        QStringLiteral("Disable the /weft/admin fault-injection routes."));
+    parser.addOptions(
+        {portOption, clientIdOption, secretOption, stateOption, faultOption, noAdminOption});
     parser.process(app);
 
     bool portOk = false;
@@ -88,8 +89,7 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app,
-                     &QCoreApplication::quit);
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
     const int code = app.exec();
     sandbox.api().flushState();
     return code;

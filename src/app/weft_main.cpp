@@ -57,8 +57,9 @@ int main(int argc, char *argv[])
     if (isItemsCommand(argc, argv))
         return runItemsCommand(argc, argv);
     // --help and --version need no display.
-    const bool informational = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")
-                               || hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v");
+    const bool informational = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h") ||
+                               hasArgument(argc, argv, "--version") ||
+                               hasArgument(argc, argv, "-v");
 
     configureLogging();
     QCoreApplication::setApplicationName(QStringLiteral("Weft"));
@@ -90,8 +91,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
         QStringLiteral("Use the embedded Plaid Sandbox (the default: no network, no keys)."));
-    const QCommandLineOption connectOption(
-        QStringLiteral("connect"), QStringLiteral("Open Link as soon as it is ready."));
+    const QCommandLineOption connectOption(QStringLiteral("connect"),
+                                           QStringLiteral("Open Link as soon as it is ready."));
     const QCommandLineOption debugOption(
         QStringLiteral("remote-debugging-port"),
         QStringLiteral("Sandbox mode only: allow Chromium's remote debugging of the Link view "
@@ -102,7 +103,8 @@ int main(int argc, char *argv[])
     settings.fillDefaults();
     {
         QSettings qsettings;
-        if (qsettings.value(QStringLiteral("link/clientUserId")).toString() != settings.clientUserId)
+        if (qsettings.value(QStringLiteral("link/clientUserId")).toString() !=
+            settings.clientUserId)
             settings.save(qsettings); // the client_user_id is made once and kept
     }
 

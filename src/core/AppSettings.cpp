@@ -117,7 +117,8 @@ QString AppSettings::validate() const
         return QStringLiteral("Link does not support the language \"%1\".").arg(language);
     if (!webhook.isEmpty()) {
         const QUrl url(webhook, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
+            url.host().isEmpty())
             return QStringLiteral("The webhook must be an http or https address.");
     }
     if (!redirectUri.isEmpty()) {

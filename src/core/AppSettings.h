@@ -15,9 +15,10 @@ enum class BackendMode {
     PlaidProduction, // Plaid's Production with the user's own keys
 };
 
-QString modeName(BackendMode mode);        // "embedded-sandbox", "plaid-sandbox", "plaid-production"
-QString modeEnvironment(BackendMode mode); // keychain namespace: "embedded", "sandbox", "production"
-QString modeTitle(BackendMode mode);       // for people
+QString modeName(BackendMode mode); // "embedded-sandbox", "plaid-sandbox", "plaid-production"
+QString
+modeEnvironment(BackendMode mode);   // keychain namespace: "embedded", "sandbox", "production"
+QString modeTitle(BackendMode mode); // for people
 
 // The app's settings (QSettings). The client secret is not here: it lives only in the
 // keychain (see vault::TokenVault::clientSecretKey).

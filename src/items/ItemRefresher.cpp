@@ -112,8 +112,9 @@ void ItemRefresher::startItem(const QString &itemId)
         return;
     }
     if (record->environment != m_service->environment()) {
-        finishItem(itemId, false,
-                   tr("belongs to the %1 environment; switch to it to refresh").arg(record->environment));
+        finishItem(
+            itemId, false,
+            tr("belongs to the %1 environment; switch to it to refresh").arg(record->environment));
         return;
     }
     QObject *run = m_runContext;
@@ -126,28 +127,10 @@ void ItemRefresher::startItem(const QString &itemId)
             return;
         }
         plaid::PlaidClient *client = m_service->client();
-        client->getItem(token.secret, run, [this, itemId, run, client, secret = token.secret](
-                                               const plaid::PlaidResult<plaid::ItemDetails> &item) {
-            vault::ItemStore *store = m_service->store();
-            const vault::ItemRecord *known = store->item(itemId);
-            if (!known) {
-                finishItem(itemId, false, tr("removed while refreshing"));
-                return;
-            }
-            vault::ItemRecord record = *known;
-            record.addRequestId(item.requestId);
-            if (!item.ok()) {
-                record.refreshProblem = item.describe();
-                store->upsert(record);
-                finishItem(itemId, false, item.describe());
-                return;
-            }
-            applyItem(record, item.value.item);
-            record.lastRefresh = m_clock->now();
-            record.refreshProblem.clear();
-            store->upsert(record);
-            client->getAccounts(secret, run, [this, itemId, run, client](
-                                                 const plaid::PlaidResult<plaid::AccountsList> &accounts) {
+        client->getItem(
+            token.secret, run,
+            [this, itemId, run, client,
+             secret = token.secret](const plaid::PlaidResult<plaid::ItemDetails> &item) {
                 vault::ItemStore *store = m_service->store();
                 const vault::ItemRecord *known = store->item(itemId);
                 if (!known) {
@@ -155,55 +138,82 @@ void ItemRefresher::startItem(const QString &itemId)
                     return;
                 }
                 vault::ItemRecord record = *known;
-                record.addRequestId(accounts.requestId);
-                QString problem;
-                if (accounts.ok()) {
-                    applyAccounts(record, accounts.value.accounts);
-                } else if (accounts.status == plaid::PlaidStatus::ApiError
-                           && accounts.apiError.errorType == u"ITEM_ERROR") {
-                    record.errorType = accounts.apiError.errorType; // the Item's own state
-                    record.errorCode = accounts.apiError.errorCode;
-                    record.errorMessage = accounts.apiError.errorMessage;
-                    record.displayMessage = accounts.apiError.displayMessage;
-                } else {
-                    problem = accounts.describe();
-                    record.refreshProblem = problem;
-                }
-                store->upsert(record);
-                const QString institutionId = record.institutionId;
-                if (institutionId.isEmpty() || m_institutions.contains(institutionId)
-                    || !problem.isEmpty()) {
-                    if (m_institutions.contains(institutionId)) {
-                        record.institutionLogo = m_institutions.value(institutionId).logo;
-                        record.institutionColor = m_institutions.value(institutionId).primaryColor;
-                        store->upsert(record);
-                    }
-                    finishItem(itemId, problem.isEmpty(), problem);
+                record.addRequestId(item.requestId);
+                if (!item.ok()) {
+                    record.refreshProblem = item.describe();
+                    store->upsert(record);
+                    finishItem(itemId, false, item.describe());
                     return;
                 }
-                plaid::InstitutionGetRequest request;
-                request.institutionId = institutionId;
-                request.countryCodes = {QStringLiteral("US"), QStringLiteral("GB"), QStringLiteral("CA"),
-                                        QStringLiteral("FR"), QStringLiteral("ES"), QStringLiteral("NL"),
-                                        QStringLiteral("IE"), QStringLiteral("DE")};
-                client->getInstitution(request, run, [this, itemId, institutionId](
-                                                         const plaid::PlaidResult<plaid::Institution> &r) {
-                    vault::ItemStore *store = m_service->store();
-                    const vault::ItemRecord *known = store->item(itemId);
-                    if (r.ok() && known) {
-                        m_institutions.insert(institutionId, r.value);
+                applyItem(record, item.value.item);
+                record.lastRefresh = m_clock->now();
+                record.refreshProblem.clear();
+                store->upsert(record);
+                client->getAccounts(
+                    secret, run,
+                    [this, itemId, run,
+                     client](const plaid::PlaidResult<plaid::AccountsList> &accounts) {
+                        vault::ItemStore *store = m_service->store();
+                        const vault::ItemRecord *known = store->item(itemId);
+                        if (!known) {
+                            finishItem(itemId, false, tr("removed while refreshing"));
+                            return;
+                        }
                         vault::ItemRecord record = *known;
-                        record.institutionName = r.value.name;
-                        record.institutionLogo = r.value.logo;
-                        record.institutionColor = r.value.primaryColor;
-                        record.addRequestId(r.requestId);
+                        record.addRequestId(accounts.requestId);
+                        QString problem;
+                        if (accounts.ok()) {
+                            applyAccounts(record, accounts.value.accounts);
+                        } else if (accounts.status == plaid::PlaidStatus::ApiError &&
+                                   accounts.apiError.errorType == u"ITEM_ERROR") {
+                            record.errorType = accounts.apiError.errorType; // the Item's own state
+                            record.errorCode = accounts.apiError.errorCode;
+                            record.errorMessage = accounts.apiError.errorMessage;
+                            record.displayMessage = accounts.apiError.displayMessage;
+                        } else {
+                            problem = accounts.describe();
+                            record.refreshProblem = problem;
+                        }
                         store->upsert(record);
-                    }
-                    // The institution's logo is a nicety: its failure is not the Item's.
-                    finishItem(itemId, true, {});
-                });
+                        const QString institutionId = record.institutionId;
+                        if (institutionId.isEmpty() || m_institutions.contains(institutionId) ||
+                            !problem.isEmpty()) {
+                            if (m_institutions.contains(institutionId)) {
+                                record.institutionLogo = m_institutions.value(institutionId).logo;
+                                record.institutionColor =
+                                    m_institutions.value(institutionId).primaryColor;
+                                store->upsert(record);
+                            }
+                            finishItem(itemId, problem.isEmpty(), problem);
+                            return;
+                        }
+                        plaid::InstitutionGetRequest request;
+                        request.institutionId = institutionId;
+                        request.countryCodes = {QStringLiteral("US"), QStringLiteral("GB"),
+                                                QStringLiteral("CA"), QStringLiteral("FR"),
+                                                QStringLiteral("ES"), QStringLiteral("NL"),
+                                                QStringLiteral("IE"), QStringLiteral("DE")};
+                        client->getInstitution(
+                            request, run,
+                            [this, itemId,
+                             institutionId](const plaid::PlaidResult<plaid::Institution> &r) {
+                                vault::ItemStore *store = m_service->store();
+                                const vault::ItemRecord *known = store->item(itemId);
+                                if (r.ok() && known) {
+                                    m_institutions.insert(institutionId, r.value);
+                                    vault::ItemRecord record = *known;
+                                    record.institutionName = r.value.name;
+                                    record.institutionLogo = r.value.logo;
+                                    record.institutionColor = r.value.primaryColor;
+                                    record.addRequestId(r.requestId);
+                                    store->upsert(record);
+                                }
+                                // The institution's logo is a nicety: its failure is not the
+                                // Item's.
+                                finishItem(itemId, true, {});
+                            });
+                    });
             });
-        });
     });
 }
 
@@ -212,8 +222,8 @@ void ItemRefresher::finishItem(const QString &itemId, bool ok, const QString &pr
     if (!m_inFlight.remove(itemId))
         return;
     vault::ItemStore *store = m_service->store();
-    if (const vault::ItemRecord *known = store->item(itemId); known && !ok
-        && known->refreshProblem != problem) {
+    if (const vault::ItemRecord *known = store->item(itemId);
+        known && !ok && known->refreshProblem != problem) {
         vault::ItemRecord record = *known;
         record.refreshProblem = problem; // shown beside the Item until a refresh succeeds
         store->upsert(record);

@@ -24,10 +24,10 @@ public:
     enum Column { Institution, Status, Token, Environment, LastRefresh, Accounts, ColumnCount };
     enum Role {
         ItemIdRole = Qt::UserRole + 1,
-        StatusRole,      // "healthy" or the error code
-        ColorRole,       // the institution's primary colour (QColor)
-        ForeignRole,     // true when the Item belongs to another environment than the current
-        ProblemRole,     // the token's or the last refresh's problem, if any
+        StatusRole,  // "healthy" or the error code
+        ColorRole,   // the institution's primary colour (QColor)
+        ForeignRole, // true when the Item belongs to another environment than the current
+        ProblemRole, // the token's or the last refresh's problem, if any
     };
 
     ItemsModel(vault::ItemStore *store, ItemService *service, QObject *parent = nullptr);

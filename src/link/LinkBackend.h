@@ -17,8 +17,9 @@ public:
     // accessToken empty: a token for a new Item; otherwise for update mode of that Item.
     virtual void createLinkToken(const QString &accessToken, QObject *context,
                                  plaid::PlaidClient::Callback<plaid::LinkToken> done) = 0;
-    virtual void exchangePublicToken(const QString &publicToken, QObject *context,
-                                     plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) = 0;
+    virtual void
+    exchangePublicToken(const QString &publicToken, QObject *context,
+                        plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) = 0;
 };
 
 // The settings /link/token/create needs beside the token's purpose.
@@ -41,8 +42,9 @@ public:
 
     void createLinkToken(const QString &accessToken, QObject *context,
                          plaid::PlaidClient::Callback<plaid::LinkToken> done) override;
-    void exchangePublicToken(const QString &publicToken, QObject *context,
-                             plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) override;
+    void
+    exchangePublicToken(const QString &publicToken, QObject *context,
+                        plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) override;
 
     plaid::LinkTokenCreateRequest request(const QString &accessToken) const;
 

@@ -71,7 +71,8 @@ std::optional<QJsonObject> LinkBridge::accept(const char *call, const QString &p
 {
     const QUrl page = m_pageUrl ? m_pageUrl() : QUrl();
     if (originOf(page) != m_hostOrigin || page.scheme().isEmpty()) {
-        reject(call, QStringLiteral("the page is not the host page (%1)").arg(originOf(page).toString()));
+        reject(call,
+               QStringLiteral("the page is not the host page (%1)").arg(originOf(page).toString()));
         return std::nullopt;
     }
     if (payload.size() > kMaxPayloadBytes) {

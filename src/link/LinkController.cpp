@@ -98,22 +98,23 @@ void LinkController::fetchToken()
 {
     setState(State::FetchingToken);
     const quint64 generation = ++m_tokenGeneration;
-    m_backend->createLinkToken(
-        m_updateAccessToken, this, [this, generation](const plaid::PlaidResult<plaid::LinkToken> &r) {
-            if (generation != m_tokenGeneration)
-                return; // superseded
-            if (!r.ok()) {
-                m_openWhenReady = false;
-                setState(State::Failed);
-                emit failed(failureFrom(LinkFailure::Stage::Token, r,
-                                        tr("Could not prepare a Link session")));
-                return;
-            }
-            m_token = r.value.linkToken;
-            m_expiration = r.value.expiration;
-            scheduleRefresh();
-            createHandler();
-        });
+    m_backend->createLinkToken(m_updateAccessToken, this,
+                               [this, generation](const plaid::PlaidResult<plaid::LinkToken> &r) {
+                                   if (generation != m_tokenGeneration)
+                                       return; // superseded
+                                   if (!r.ok()) {
+                                       m_openWhenReady = false;
+                                       setState(State::Failed);
+                                       emit failed(
+                                           failureFrom(LinkFailure::Stage::Token, r,
+                                                       tr("Could not prepare a Link session")));
+                                       return;
+                                   }
+                                   m_token = r.value.linkToken;
+                                   m_expiration = r.value.expiration;
+                                   scheduleRefresh();
+                                   createHandler();
+                               });
 }
 
 void LinkController::createHandler()
@@ -183,8 +184,7 @@ void LinkController::onSuccess(const LinkSuccess &success)
         success.publicToken, this,
         [this, success](const plaid::PlaidResult<plaid::PublicTokenExchange> &r) {
             if (r.ok()) {
-                emit itemLinked({r.value.itemId, r.value.accessToken, success,
-                                 m_clock->now()});
+                emit itemLinked({r.value.itemId, r.value.accessToken, success, m_clock->now()});
             } else {
                 // The public token is single-use: it is never replayed. Linking again is one
                 // click on a fresh handler.

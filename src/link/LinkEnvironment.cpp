@@ -56,8 +56,8 @@ bool LinkEnvironment::linkMayLoad(const QUrl &url) const
     if (url.scheme() == u"about" && url.path() == u"blank")
         return true;
     if (sandbox)
-        return url.scheme() == u"http" && isLoopback(url)
-               && originOf(url) == originOf(linkScriptUrl);
+        return url.scheme() == u"http" && isLoopback(url) &&
+               originOf(url) == originOf(linkScriptUrl);
     return url.scheme() == u"https" && isPlaidHost(url.host());
 }
 

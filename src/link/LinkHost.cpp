@@ -20,7 +20,8 @@ LinkHost::LinkHost(const LinkEnvironment &environment, LinkBackend *backend, Clo
     , m_channel(new QWebChannel(this))
 {
     LinkPage *page = m_page;
-    m_bridge = new LinkBridge(environment.hostPageUrl, [page] { return page->url(); }, this);
+    m_bridge = new LinkBridge(
+        environment.hostPageUrl, [page] { return page->url(); }, this);
     m_channel->registerObject(QStringLiteral("weftLink"), m_bridge);
     m_page->setWebChannel(m_channel);
     m_controller = new LinkController(backend, m_bridge, environment.linkScriptUrl, clock, this);

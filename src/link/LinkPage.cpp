@@ -44,8 +44,8 @@ private:
 
 void refuseDialog(const char *kind, const QUrl &origin, const QString &message)
 {
-    qCWarning(lcLink).nospace() << "refused a JavaScript " << kind << " from "
-                                << origin.toString() << ": " << message.left(200);
+    qCWarning(lcLink).nospace() << "refused a JavaScript " << kind << " from " << origin.toString()
+                                << ": " << message.left(200);
 }
 
 } // namespace
@@ -94,8 +94,8 @@ void LinkPage::harden(QWebEnginePage *page)
                      [page](const QWebEngineCertificateError &error) {
                          auto copy = error;
                          copy.rejectCertificate();
-                         qCWarning(lcLink) << "rejected certificate for" << error.url()
-                                           << error.description();
+                         qCWarning(lcLink)
+                             << "rejected certificate for" << error.url() << error.description();
                          if (auto *linkPage = qobject_cast<LinkPage *>(page))
                              emit linkPage->certificateRejected(error.url(), error.description());
                      });
@@ -117,7 +117,8 @@ bool LinkPage::acceptNavigationRequest(const QUrl &url, NavigationType type, boo
     Q_UNUSED(type)
     const QString reason = isMainFrame ? QStringLiteral("not the host page's origin")
                                        : QStringLiteral("not Link's origin");
-    qCWarning(lcLink) << "refused navigation to" << url.toString(QUrl::RemoveQuery) << "-" << reason;
+    qCWarning(lcLink) << "refused navigation to" << url.toString(QUrl::RemoveQuery) << "-"
+                      << reason;
     emit navigationBlocked(url, reason);
     return false;
 }
@@ -148,13 +149,12 @@ bool LinkPage::javaScriptPrompt(const QUrl &securityOrigin, const QString &msg, 
     return false;
 }
 
-void LinkPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level,
-                                        const QString &message, int lineNumber,
-                                        const QString &sourceID)
+void LinkPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                        int lineNumber, const QString &sourceID)
 {
     if (level == ErrorMessageLevel) {
-        qCWarning(lcLink).nospace() << "page: " << message << " (" << sourceID << ':'
-                                    << lineNumber << ')';
+        qCWarning(lcLink).nospace()
+            << "page: " << message << " (" << sourceID << ':' << lineNumber << ')';
     } else {
         qCDebug(lcLink).nospace() << "page: " << message;
     }
@@ -184,8 +184,8 @@ bool LinkPopupPage::acceptNavigationRequest(const QUrl &url, NavigationType, boo
         return false;
     }
     // The bank's pages: https in the Plaid modes; the sandbox's own origin in sandbox mode.
-    const bool allowed = m_environment.sandbox ? m_environment.linkMayLoad(url)
-                                               : url.scheme() == u"https";
+    const bool allowed =
+        m_environment.sandbox ? m_environment.linkMayLoad(url) : url.scheme() == u"https";
     if (!allowed) {
         qCWarning(lcLink) << "popup: refused navigation to" << url.toString(QUrl::RemoveQuery);
         emit navigationBlocked(url, QStringLiteral("not allowed in a Link popup"));

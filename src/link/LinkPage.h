@@ -25,8 +25,7 @@ public:
 
     // A private, off-the-record profile for Link: nothing is written to disk, and
     // sub-resource requests outside what the environment allows are blocked.
-    static QWebEngineProfile *createProfile(const LinkEnvironment &environment,
-                                            QObject *parent);
+    static QWebEngineProfile *createProfile(const LinkEnvironment &environment, QObject *parent);
     // Applies the restrictive settings to any page of Link's (host page and popups).
     static void harden(QWebEnginePage *page);
 

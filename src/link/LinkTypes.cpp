@@ -32,8 +32,9 @@ bool parseInstitution(const QJsonValue &value, std::optional<LinkInstitution> *o
     const QJsonObject object = value.toObject();
     LinkInstitution institution;
     const QString where = QStringLiteral("metadata.institution.");
-    if (!optionalString(object, QLatin1StringView("institution_id"), &institution.institutionId, where, error)
-        || !optionalString(object, QLatin1StringView("name"), &institution.name, where, error))
+    if (!optionalString(object, QLatin1StringView("institution_id"), &institution.institutionId,
+                        where, error) ||
+        !optionalString(object, QLatin1StringView("name"), &institution.name, where, error))
         return false;
     *out = institution;
     return true;
@@ -47,18 +48,18 @@ bool parseAccount(const QJsonValue &value, int index, LinkAccount *out, QString 
         return false;
     }
     const QJsonObject object = value.toObject();
-    if (!object.value(QLatin1StringView("id")).isString()
-        || object.value(QLatin1StringView("id")).toString().isEmpty()) {
+    if (!object.value(QLatin1StringView("id")).isString() ||
+        object.value(QLatin1StringView("id")).toString().isEmpty()) {
         *error = where + QStringLiteral("id must be a non-empty string");
         return false;
     }
     out->id = object.value(QLatin1StringView("id")).toString();
-    return optionalString(object, QLatin1StringView("name"), &out->name, where, error)
-           && optionalString(object, QLatin1StringView("mask"), &out->mask, where, error)
-           && optionalString(object, QLatin1StringView("type"), &out->type, where, error)
-           && optionalString(object, QLatin1StringView("subtype"), &out->subtype, where, error)
-           && optionalString(object, QLatin1StringView("verification_status"),
-                             &out->verificationStatus, where, error);
+    return optionalString(object, QLatin1StringView("name"), &out->name, where, error) &&
+           optionalString(object, QLatin1StringView("mask"), &out->mask, where, error) &&
+           optionalString(object, QLatin1StringView("type"), &out->type, where, error) &&
+           optionalString(object, QLatin1StringView("subtype"), &out->subtype, where, error) &&
+           optionalString(object, QLatin1StringView("verification_status"),
+                          &out->verificationStatus, where, error);
 }
 
 QJsonObject metadataOf(const QJsonObject &payload, QString *error)
@@ -75,9 +76,9 @@ QJsonObject metadataOf(const QJsonObject &payload, QString *error)
 
 bool isPublicToken(const QString &token)
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^public-(sandbox|development|production)-"
-        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    static const QRegularExpression re(
+        QStringLiteral("^public-(sandbox|development|production)-"
+                       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
     return re.match(token).hasMatch();
 }
 
@@ -142,13 +143,13 @@ std::optional<LinkExit> LinkExit::parse(const QJsonObject &payload, QString *err
     if (!error->isEmpty())
         return std::nullopt;
     const QString where = QStringLiteral("metadata.");
-    if (!optionalString(exit.metadata, QLatin1StringView("status"), &exit.status, where, error)
-        || !optionalString(exit.metadata, QLatin1StringView("link_session_id"), &exit.linkSessionId,
-                           where, error)
-        || !optionalString(exit.metadata, QLatin1StringView("request_id"), &exit.requestId, where,
-                           error)
-        || !parseInstitution(exit.metadata.value(QLatin1StringView("institution")),
-                             &exit.institution, error))
+    if (!optionalString(exit.metadata, QLatin1StringView("status"), &exit.status, where, error) ||
+        !optionalString(exit.metadata, QLatin1StringView("link_session_id"), &exit.linkSessionId,
+                        where, error) ||
+        !optionalString(exit.metadata, QLatin1StringView("request_id"), &exit.requestId, where,
+                        error) ||
+        !parseInstitution(exit.metadata.value(QLatin1StringView("institution")), &exit.institution,
+                          error))
         return std::nullopt;
     return exit;
 }
@@ -169,9 +170,9 @@ std::optional<LinkEvent> LinkEvent::parse(const QJsonObject &payload, const QDat
         return std::nullopt;
     QString timestamp;
     if (!optionalString(event.metadata, QLatin1StringView("view_name"), &event.viewName,
-                        QStringLiteral("metadata."), error)
-        || !optionalString(event.metadata, QLatin1StringView("timestamp"), &timestamp,
-                           QStringLiteral("metadata."), error))
+                        QStringLiteral("metadata."), error) ||
+        !optionalString(event.metadata, QLatin1StringView("timestamp"), &timestamp,
+                        QStringLiteral("metadata."), error))
         return std::nullopt;
     event.timestamp = QDateTime::fromString(timestamp, Qt::ISODateWithMs);
     if (!event.timestamp.isValid())

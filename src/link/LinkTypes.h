@@ -53,17 +53,14 @@ struct LinkExit
     QJsonObject metadata;
 
     static std::optional<LinkExit> parse(const QJsonObject &payload, QString *error);
-    bool isInvalidLinkToken() const
-    {
-        return error && error->errorCode == u"INVALID_LINK_TOKEN";
-    }
+    bool isInvalidLinkToken() const { return error && error->errorCode == u"INVALID_LINK_TOKEN"; }
 };
 
 // onEvent(eventName, metadata)
 struct LinkEvent
 {
-    QString name;       // OPEN, TRANSITION_VIEW, SELECT_INSTITUTION, ...
-    QString viewName;   // for TRANSITION_VIEW
+    QString name;        // OPEN, TRANSITION_VIEW, SELECT_INSTITUTION, ...
+    QString viewName;    // for TRANSITION_VIEW
     QDateTime timestamp; // Link's own, or the time it arrived
     QJsonObject metadata;
 

@@ -26,8 +26,8 @@ void JsonReader::expected(QLatin1StringView key, const char *what)
     const QString found = value.isUndefined() ? QStringLiteral("missing")
                           : value.isNull()    ? QStringLiteral("null")
                                               : QStringLiteral("wrong type");
-    fail(where(key) + QStringLiteral(": expected ") + QLatin1StringView(what)
-         + QStringLiteral(", found ") + found);
+    fail(where(key) + QStringLiteral(": expected ") + QLatin1StringView(what) +
+         QStringLiteral(", found ") + found);
 }
 
 void JsonReader::fail(const QString &message)

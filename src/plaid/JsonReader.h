@@ -19,16 +19,16 @@ class JsonReader
 public:
     explicit JsonReader(const QJsonObject &object, const QString &path = {});
 
-    QString string(QLatin1StringView key);              // required string
-    QString optionalString(QLatin1StringView key);      // absent, null or string
+    QString string(QLatin1StringView key);                       // required string
+    QString optionalString(QLatin1StringView key);               // absent, null or string
     std::optional<double> nullableNumber(QLatin1StringView key); // required key, number or null
-    bool boolean(QLatin1StringView key);                // required bool
+    bool boolean(QLatin1StringView key);                         // required bool
     QStringList stringList(QLatin1StringView key, bool required = true);
     QDateTime dateTime(QLatin1StringView key, bool required = true); // RFC 3339; null allowed
                                                                      // when not required
-    JsonReader object(QLatin1StringView key);           // required object
+    JsonReader object(QLatin1StringView key);                        // required object
     std::optional<JsonReader> nullableObject(QLatin1StringView key); // absent/null: nothing
-    QList<JsonReader> objectList(QLatin1StringView key); // required array of objects
+    QList<JsonReader> objectList(QLatin1StringView key);             // required array of objects
 
     const QJsonObject &json() const { return m_object; }
     bool ok() const { return m_errors->isEmpty(); }
@@ -36,8 +36,7 @@ public:
     void fail(const QString &message);
 
 private:
-    JsonReader(const QJsonObject &object, const QString &path,
-               std::shared_ptr<QStringList> errors);
+    JsonReader(const QJsonObject &object, const QString &path, std::shared_ptr<QStringList> errors);
     QString where(QLatin1StringView key) const;
     void expected(QLatin1StringView key, const char *what);
 

@@ -28,22 +28,21 @@ template<typename T>
 void PlaidClient::call(const QString &path, const QJsonObject &body, bool retryable,
                        QObject *context, Callback<T> done, std::function<T(JsonReader &)> parse)
 {
-    m_transport->post(path, body, retryable, context,
-                      [path, done = std::move(done), parse = std::move(parse)](
-                          const TransportReply &reply) {
-                          PlaidResult<T> result;
-                          static_cast<PlaidOutcome &>(result) = reply;
-                          if (reply.ok()) {
-                              JsonReader reader(reply.body);
-                              result.value = parse(reader);
-                              if (!reader.ok()) {
-                                  result.status = PlaidStatus::InvalidResponse;
-                                  result.errorString = path + QStringLiteral(" answer: ")
-                                                       + reader.errorString();
-                              }
-                          }
-                          done(result);
-                      });
+    m_transport->post(
+        path, body, retryable, context,
+        [path, done = std::move(done), parse = std::move(parse)](const TransportReply &reply) {
+            PlaidResult<T> result;
+            static_cast<PlaidOutcome &>(result) = reply;
+            if (reply.ok()) {
+                JsonReader reader(reply.body);
+                result.value = parse(reader);
+                if (!reader.ok()) {
+                    result.status = PlaidStatus::InvalidResponse;
+                    result.errorString = path + QStringLiteral(" answer: ") + reader.errorString();
+                }
+            }
+            done(result);
+        });
 }
 
 void PlaidClient::createLinkToken(const LinkTokenCreateRequest &request, QObject *context,
@@ -84,19 +83,17 @@ void PlaidClient::exchangePublicToken(const QString &publicToken, QObject *conte
                                       Callback<PublicTokenExchange> done)
 {
     // A public token is single-use: never repeat this call, even when the answer was lost.
-    call<PublicTokenExchange>(QStringLiteral("/item/public_token/exchange"),
-                              publicTokenExchangeBody(publicToken), false, context,
-                              std::move(done), [](JsonReader &reader) {
-                                  PublicTokenExchange exchange;
-                                  exchange.accessToken =
-                                      reader.string(QLatin1StringView("access_token"));
-                                  exchange.itemId = reader.string(QLatin1StringView("item_id"));
-                                  return exchange;
-                              });
+    call<PublicTokenExchange>(
+        QStringLiteral("/item/public_token/exchange"), publicTokenExchangeBody(publicToken), false,
+        context, std::move(done), [](JsonReader &reader) {
+            PublicTokenExchange exchange;
+            exchange.accessToken = reader.string(QLatin1StringView("access_token"));
+            exchange.itemId = reader.string(QLatin1StringView("item_id"));
+            return exchange;
+        });
 }
 
-void PlaidClient::getItem(const QString &accessToken, QObject *context,
-                          Callback<ItemDetails> done)
+void PlaidClient::getItem(const QString &accessToken, QObject *context, Callback<ItemDetails> done)
 {
     call<ItemDetails>(QStringLiteral("/item/get"), accessTokenBody(accessToken), true, context,
                       std::move(done), [](JsonReader &reader) {

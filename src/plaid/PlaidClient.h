@@ -44,8 +44,7 @@ public:
 
     void createLinkToken(const LinkTokenCreateRequest &request, QObject *context,
                          Callback<LinkToken> done);
-    void getLinkToken(const QString &linkToken, QObject *context,
-                      Callback<LinkTokenDetails> done);
+    void getLinkToken(const QString &linkToken, QObject *context, Callback<LinkTokenDetails> done);
     void exchangePublicToken(const QString &publicToken, QObject *context,
                              Callback<PublicTokenExchange> done);
     void getItem(const QString &accessToken, QObject *context, Callback<ItemDetails> done);
@@ -54,8 +53,8 @@ public:
                      const QStringList &accountIds = {});
     void getInstitution(const InstitutionGetRequest &request, QObject *context,
                         Callback<Institution> done);
-    void createSandboxPublicToken(const SandboxPublicTokenCreateRequest &request,
-                                  QObject *context, Callback<QString> done);
+    void createSandboxPublicToken(const SandboxPublicTokenCreateRequest &request, QObject *context,
+                                  Callback<QString> done);
     void resetSandboxLogin(const QString &accessToken, QObject *context, Callback<Done> done);
 
     // Ends every call in flight; each completes with PlaidStatus::Canceled.

@@ -23,8 +23,7 @@ std::optional<PlaidError> PlaidError::fromJson(const QJsonObject &object, int ht
     const QJsonValue type = object.value(QLatin1StringView("error_type"));
     const QJsonValue code = object.value(QLatin1StringView("error_code"));
     const QJsonValue message = object.value(QLatin1StringView("error_message"));
-    if (!type.isString() || !code.isString() || !message.isString()
-        || code.toString().isEmpty())
+    if (!type.isString() || !code.isString() || !message.isString() || code.toString().isEmpty())
         return std::nullopt;
     PlaidError error;
     error.errorType = type.toString();

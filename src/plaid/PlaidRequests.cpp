@@ -33,8 +33,9 @@ QJsonObject LinkTokenCreateRequest::toJson() const
 
 QJsonObject SandboxPublicTokenCreateRequest::toJson() const
 {
-    QJsonObject body{{QStringLiteral("institution_id"), institutionId},
-                     {QStringLiteral("initial_products"), QJsonArray::fromStringList(initialProducts)}};
+    QJsonObject body{
+        {QStringLiteral("institution_id"), institutionId},
+        {QStringLiteral("initial_products"), QJsonArray::fromStringList(initialProducts)}};
     QJsonObject options;
     if (!webhook.isEmpty())
         options.insert(QStringLiteral("webhook"), webhook);
@@ -65,9 +66,9 @@ QJsonObject accountsGetBody(const QString &accessToken, const QStringList &accou
 {
     QJsonObject body = accessTokenBody(accessToken);
     if (!accountIds.isEmpty()) {
-        body.insert(QStringLiteral("options"),
-                    QJsonObject{{QStringLiteral("account_ids"),
-                                 QJsonArray::fromStringList(accountIds)}});
+        body.insert(
+            QStringLiteral("options"),
+            QJsonObject{{QStringLiteral("account_ids"), QJsonArray::fromStringList(accountIds)}});
     }
     return body;
 }

@@ -41,8 +41,8 @@ QString PlaidOutcome::describe() const
     if (status == PlaidStatus::Ok)
         text = QStringLiteral("ok");
     else if (status == PlaidStatus::ApiError)
-        text = apiError.errorType + u'/' + apiError.errorCode + QStringLiteral(": ")
-               + apiError.errorMessage;
+        text = apiError.errorType + u'/' + apiError.errorCode + QStringLiteral(": ") +
+               apiError.errorMessage;
     else
         text = statusName(status) + QStringLiteral(": ") + errorString;
     if (!requestId.isEmpty())

@@ -15,13 +15,13 @@ enum class PlaidStatus {
     ConnectionRefused, // nothing listens at the base URL
     ConnectionReset,   // the connection closed before an answer arrived
     HostNotFound,
-    TlsError,          // certificate or handshake failure; never ignored
-    NetworkError,      // any other network failure
-    InvalidJson,       // the body is not a JSON object
-    InvalidResponse,   // JSON, but not the shape the API promises (details in errorString)
-    BodyTooLarge,      // the body exceeded the size cap and was not read
-    TruncatedBody,     // fewer bytes arrived than Content-Length announced
-    Canceled,          // the client was told to stop
+    TlsError,        // certificate or handshake failure; never ignored
+    NetworkError,    // any other network failure
+    InvalidJson,     // the body is not a JSON object
+    InvalidResponse, // JSON, but not the shape the API promises (details in errorString)
+    BodyTooLarge,    // the body exceeded the size cap and was not read
+    TruncatedBody,   // fewer bytes arrived than Content-Length announced
+    Canceled,        // the client was told to stop
 };
 
 QString statusName(PlaidStatus status);

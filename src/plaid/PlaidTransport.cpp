@@ -86,7 +86,8 @@ void PlaidTransport::Call::send()
     const qint64 cap = m_transport->m_config.maxBodyBytes;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, cap] {
         bool known = false;
-        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        const qint64 length =
+            reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
         if (known && length > cap) {
             m_tooLarge = true;
             reply->abort();
@@ -145,8 +146,8 @@ void PlaidTransport::Call::onFinished()
         qCInfo(lcPlaid).nospace() << "POST " << m_path << " -> " << reply.httpStatus << " in " << ms
                                   << " ms: " << reply.describe();
     } else {
-        qCWarning(lcPlaid).nospace() << "POST " << m_path << " attempt " << m_attempt << " failed in "
-                                     << ms << " ms: " << reply.describe();
+        qCWarning(lcPlaid).nospace() << "POST " << m_path << " attempt " << m_attempt
+                                     << " failed in " << ms << " ms: " << reply.describe();
     }
     if (m_retryable && m_attempt < config.retry.maxAttempts && isTransient(reply)) {
         const auto delay = config.retry.delayBefore(m_attempt);
@@ -174,15 +175,14 @@ TransportReply PlaidTransport::Call::classify(QNetworkReply *networkReply)
     reply.httpStatus = networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_timedOut) {
         reply.status = PlaidStatus::Timeout;
-        reply.errorString = QStringLiteral("no answer from %1 within %2 ms")
-                                .arg(host)
-                                .arg(config.timeout.count());
+        reply.errorString =
+            QStringLiteral("no answer from %1 within %2 ms").arg(host).arg(config.timeout.count());
         return reply;
     }
     if (m_tooLarge) {
         reply.status = PlaidStatus::BodyTooLarge;
-        reply.errorString =
-            QStringLiteral("the answer is larger than %1 bytes and was not read").arg(config.maxBodyBytes);
+        reply.errorString = QStringLiteral("the answer is larger than %1 bytes and was not read")
+                                .arg(config.maxBodyBytes);
         return reply;
     }
     const QByteArray data = networkReply->readAll();

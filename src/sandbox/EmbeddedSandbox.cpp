@@ -15,7 +15,8 @@ bool EmbeddedSandbox::start(const EmbeddedSandboxOptions &options, QString *erro
     if (!options.stateFile.isEmpty() && !m_api.attachStateFile(options.stateFile, error))
         return false;
     m_server.setAdminEnabled(options.adminRoutes);
-    m_server.addStaticRoot(QStringLiteral("/link/v2/stable"), QStringLiteral(":/weft/link-emulator"));
+    m_server.addStaticRoot(QStringLiteral("/link/v2/stable"),
+                           QStringLiteral(":/weft/link-emulator"));
     for (const auto &[prefix, directory] : options.staticRoots)
         m_server.addStaticRoot(prefix, directory);
     return m_server.listen(options.port, error);

@@ -10,10 +10,10 @@ namespace weft::sandbox {
 
 struct EmbeddedSandboxOptions
 {
-    quint16 port = 0;            // 0: any free port
+    quint16 port = 0; // 0: any free port
     SandboxCredentials credentials;
-    QString stateFile;           // empty: state in memory only
-    bool adminRoutes = false;    // fault injection routes
+    QString stateFile;        // empty: state in memory only
+    bool adminRoutes = false; // fault injection routes
     // Extra static files: URL prefix -> folder or ":/" resource path (e.g. the host page).
     QList<QPair<QString, QString>> staticRoots;
 };

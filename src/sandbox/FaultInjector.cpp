@@ -63,8 +63,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
     fault.delayMs = object.value(QLatin1StringView("delay_ms")).toInt(1000);
     fault.status = object.value(QLatin1StringView("status")).toInt(200);
     fault.size = qint64(object.value(QLatin1StringView("size")).toDouble(8.0 * 1024 * 1024));
-    if (fault.count < 1 || fault.delayMs < 0 || fault.delayMs > 600000 || fault.status < 100
-        || fault.status > 599 || fault.size < 1 || fault.size > 256LL * 1024 * 1024) {
+    if (fault.count < 1 || fault.delayMs < 0 || fault.delayMs > 600000 || fault.status < 100 ||
+        fault.status > 599 || fault.size < 1 || fault.size > 256LL * 1024 * 1024) {
         *error = QStringLiteral("count must be at least 1, delay_ms within 0..600000, status "
                                 "within 100..599 and size within 1..256 MiB");
         return std::nullopt;
@@ -79,7 +79,8 @@ std::optional<Fault> Fault::fromSpec(const QString &spec, QString *error)
         *error = QStringLiteral("expected PATH:KIND[:COUNT[:DELAY_MS]], got ") + spec;
         return std::nullopt;
     }
-    QJsonObject object{{QStringLiteral("path"), parts.at(0)}, {QStringLiteral("kind"), parts.at(1)}};
+    QJsonObject object{{QStringLiteral("path"), parts.at(0)},
+                       {QStringLiteral("kind"), parts.at(1)}};
     if (parts.size() > 2)
         object.insert(QStringLiteral("count"), parts.at(2).toInt());
     if (parts.size() > 3)
@@ -89,8 +90,8 @@ std::optional<Fault> Fault::fromSpec(const QString &spec, QString *error)
 
 QJsonObject Fault::toJson() const
 {
-    return {{QStringLiteral("path"), path},   {QStringLiteral("kind"), kindName(kind)},
-            {QStringLiteral("count"), count}, {QStringLiteral("delay_ms"), delayMs},
+    return {{QStringLiteral("path"), path},     {QStringLiteral("kind"), kindName(kind)},
+            {QStringLiteral("count"), count},   {QStringLiteral("delay_ms"), delayMs},
             {QStringLiteral("status"), status}, {QStringLiteral("size"), double(size)}};
 }
 

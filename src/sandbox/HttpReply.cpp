@@ -9,8 +9,8 @@
 namespace weft::sandbox::http {
 namespace {
 
-void head(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-          qint64 length, Caching caching = Caching::None)
+void head(QHttpServerResponder &responder, int status, const QByteArray &contentType, qint64 length,
+          Caching caching = Caching::None)
 {
     responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
     responder.writeHeader(QByteArrayLiteral("Content-Type"), contentType);
@@ -18,7 +18,8 @@ void head(QHttpServerResponder &responder, int status, const QByteArray &content
     responder.writeHeader(QByteArrayLiteral("Cache-Control"),
                           caching == Caching::Static ? QByteArrayLiteral("private, max-age=600")
                                                      : QByteArrayLiteral("no-store"));
-    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"),
+                          QByteArrayLiteral("nosniff"));
 }
 
 } // namespace
@@ -110,8 +111,8 @@ bool serveStatic(const QList<QPair<QString, QString>> &roots, const QString &pat
         if (relative.isEmpty())
             relative = QStringLiteral("index.html");
         const QString cleaned = QDir::cleanPath(relative);
-        if (cleaned.startsWith(QStringLiteral("..")) || cleaned.startsWith(u'/')
-            || relative.contains(u'\\'))
+        if (cleaned.startsWith(QStringLiteral("..")) || cleaned.startsWith(u'/') ||
+            relative.contains(u'\\'))
             return false;
         const QString filePath = directory + u'/' + cleaned;
         QFile file(filePath);

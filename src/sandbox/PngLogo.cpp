@@ -94,7 +94,9 @@ QByteArray renderLogoPng(LogoPattern pattern, quint32 color, int size)
             const double edge = radius - std::sqrt(dx * dx + dy * dy);
             const double alpha = std::clamp(edge, 0.0, 1.0);
             const double on = coverage(pattern, x, y, size);
-            auto mix = [on](int channel) { return char(qRound(255 - (255 - channel) * on)); };
+            auto mix = [on](int channel) {
+                return char(qRound(255 - (255 - channel) * on));
+            };
             raw.append(mix(int((color >> 16) & 0xFF)));
             raw.append(mix(int((color >> 8) & 0xFF)));
             raw.append(mix(int(color & 0xFF)));

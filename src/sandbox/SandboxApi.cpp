@@ -110,8 +110,8 @@ SandboxResponse SandboxApi::handle(const SandboxRequest &request)
     SandboxResponse response;
     const Handler handler = handlerFor(request.path);
     if (!handler) {
-        response = fail(requestId, sandboxError(u"NOT_FOUND", QStringLiteral("unknown endpoint ")
-                                                                  + request.path));
+        response = fail(requestId, sandboxError(u"NOT_FOUND", QStringLiteral("unknown endpoint ") +
+                                                                  request.path));
     } else {
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
@@ -119,7 +119,8 @@ SandboxResponse SandboxApi::handle(const SandboxRequest &request)
         call.requestId = requestId;
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
             response = fail(requestId, sandboxError(u"INVALID_BODY"));
-        } else if (auto denied = authenticate(request, document.object(), &call.clientId, requestId)) {
+        } else if (auto denied =
+                       authenticate(request, document.object(), &call.clientId, requestId)) {
             response = *denied;
         } else if (auto invalid = checkFields(request.path, document.object(), requestId)) {
             response = *invalid;
@@ -152,8 +153,8 @@ std::optional<SandboxResponse> SandboxApi::authenticate(const SandboxRequest &re
     if (!missing.isEmpty()) {
         return fail(requestId,
                     sandboxError(u"MISSING_FIELDS",
-                                 QStringLiteral("the following required fields are missing: ")
-                                     + missing.join(QStringLiteral(", "))));
+                                 QStringLiteral("the following required fields are missing: ") +
+                                     missing.join(QStringLiteral(", "))));
     }
     const bool pinned = !m_credentials.clientId.isEmpty() && !m_credentials.secret.isEmpty();
     if (pinned && (id != m_credentials.clientId || secret != m_credentials.secret))
@@ -162,8 +163,7 @@ std::optional<SandboxResponse> SandboxApi::authenticate(const SandboxRequest &re
     return std::nullopt;
 }
 
-std::optional<SandboxResponse> SandboxApi::checkFields(const QString &path,
-                                                       const QJsonObject &body,
+std::optional<SandboxResponse> SandboxApi::checkFields(const QString &path, const QJsonObject &body,
                                                        const QString &requestId)
 {
     const EndpointFields *fields = fieldsFor(path);
@@ -177,20 +177,21 @@ std::optional<SandboxResponse> SandboxApi::checkFields(const QString &path,
         return fail(requestId,
                     sandboxError(u"UNKNOWN_FIELDS",
                                  QStringLiteral("the following fields are not recognized by this "
-                                                "endpoint: ")
-                                     + unknown.join(QStringLiteral(", "))));
+                                                "endpoint: ") +
+                                     unknown.join(QStringLiteral(", "))));
     }
     QStringList missing;
     for (const QString &name : split(fields->required)) {
         const QJsonValue value = body.value(name);
-        if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
+        if (value.isUndefined() || value.isNull() ||
+            (value.isString() && value.toString().isEmpty()))
             missing << name;
     }
     if (!missing.isEmpty()) {
         return fail(requestId,
                     sandboxError(u"MISSING_FIELDS",
-                                 QStringLiteral("the following required fields are missing: ")
-                                     + missing.join(QStringLiteral(", "))));
+                                 QStringLiteral("the following required fields are missing: ") +
+                                     missing.join(QStringLiteral(", "))));
     }
     return std::nullopt;
 }
@@ -250,7 +251,8 @@ void SandboxApi::flushState()
         return;
     QString error;
     if (!m_store.save(m_statePath, &error))
-        qCWarning(lcSandbox) << "could not save the sandbox state to" << m_statePath << ":" << error;
+        qCWarning(lcSandbox) << "could not save the sandbox state to" << m_statePath << ":"
+                             << error;
 }
 
 } // namespace weft::sandbox

@@ -4,8 +4,8 @@
 #include "sandbox/SandboxStore.h"
 
 #include <QJsonObject>
-#include <QObject>
 #include <QLockFile>
+#include <QObject>
 #include <QTimer>
 
 #include <memory>
@@ -99,8 +99,9 @@ private:
     static Handler handlerFor(const QString &path);
 
     // Shared checks; each returns the error response, or nothing when the check passed.
-    std::optional<SandboxResponse> authenticate(const SandboxRequest &request, const QJsonObject &body,
-                                                QString *clientId, const QString &requestId);
+    std::optional<SandboxResponse> authenticate(const SandboxRequest &request,
+                                                const QJsonObject &body, QString *clientId,
+                                                const QString &requestId);
     std::optional<SandboxResponse> checkFields(const QString &path, const QJsonObject &body,
                                                const QString &requestId);
     std::optional<SandboxResponse> findItem(const Call &call, ItemRecord **item);
@@ -108,7 +109,7 @@ private:
     // The institution a Link session may sign in to: the Item's in update mode, else the
     // requested one if it offers the token's products in one of its countries.
     const CatalogInstitution *sessionInstitution(const LinkTokenRecord &link,
-                                                        const QString &requested) const;
+                                                 const QString &requested) const;
 
     SandboxResponse ok(const Call &call, QJsonObject body);
     SandboxResponse fail(const QString &requestId, const plaid::PlaidError &error);

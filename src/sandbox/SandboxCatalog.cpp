@@ -47,23 +47,20 @@ struct AccountTemplate
 };
 
 const AccountTemplate kAccounts[] = {
-    {"Plaid Checking", "Plaid Gold Standard 0% Interest Checking", "0000", "depository",
-     "checking", 100, 110, std::nullopt},
-    {"Plaid Saving", "Plaid Silver Standard 0.1% Interest Saving", "1111", "depository",
-     "savings", 200, 210, std::nullopt},
-    {"Plaid CD", "Plaid Bronze Standard 0.2% Interest CD", "2222", "depository", "cd",
-     std::nullopt, 1000, std::nullopt},
+    {"Plaid Checking", "Plaid Gold Standard 0% Interest Checking", "0000", "depository", "checking",
+     100, 110, std::nullopt},
+    {"Plaid Saving", "Plaid Silver Standard 0.1% Interest Saving", "1111", "depository", "savings",
+     200, 210, std::nullopt},
+    {"Plaid CD", "Plaid Bronze Standard 0.2% Interest CD", "2222", "depository", "cd", std::nullopt,
+     1000, std::nullopt},
     {"Plaid Credit Card", "Plaid Diamond 12.5% APR Interest Credit Card", "3333", "credit",
      "credit card", std::nullopt, 410, 2000},
     {"Plaid Money Market", "Plaid Platinum Standard 1.85% Interest Money Market", "4444",
      "depository", "money market", 43200, 43200, std::nullopt},
     {"Plaid IRA", nullptr, "5555", "investment", "ira", std::nullopt, 320.76, std::nullopt},
-    {"Plaid 401k", nullptr, "6666", "investment", "401k", std::nullopt, 23631.9805,
-     std::nullopt},
-    {"Plaid Student Loan", nullptr, "7777", "loan", "student", std::nullopt, 65262,
-     std::nullopt},
-    {"Plaid Mortgage", nullptr, "8888", "loan", "mortgage", std::nullopt, 56302.06,
-     std::nullopt},
+    {"Plaid 401k", nullptr, "6666", "investment", "401k", std::nullopt, 23631.9805, std::nullopt},
+    {"Plaid Student Loan", nullptr, "7777", "loan", "student", std::nullopt, 65262, std::nullopt},
+    {"Plaid Mortgage", nullptr, "8888", "loan", "mortgage", std::nullopt, 56302.06, std::nullopt},
 };
 
 } // namespace
@@ -115,7 +112,8 @@ QString SandboxCatalog::logoBase64(const QString &institutionId)
     const CatalogInstitution *entry = institution(institutionId);
     if (!entry)
         return {};
-    const QString logo = QString::fromLatin1(renderLogoPng(entry->pattern, entry->color).toBase64());
+    const QString logo =
+        QString::fromLatin1(renderLogoPng(entry->pattern, entry->color).toBase64());
     cache.insert(institutionId, logo);
     return logo;
 }
@@ -157,9 +155,8 @@ const QStringList &SandboxCatalog::supportedProducts()
 
 const QStringList &SandboxCatalog::countryCodes()
 {
-    static const QStringList codes = QStringLiteral(
-                                         "US,GB,ES,NL,FR,IE,CA,DE,IT,PL,DK,NO,SE,EE,LT,LV,PT,BE,AT,FI")
-                                         .split(u',');
+    static const QStringList codes =
+        QStringLiteral("US,GB,ES,NL,FR,IE,CA,DE,IT,PL,DK,NO,SE,EE,LT,LV,PT,BE,AT,FI").split(u',');
     return codes;
 }
 

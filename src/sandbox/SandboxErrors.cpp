@@ -21,13 +21,13 @@ constexpr std::array kErrors{
     ErrorSpec{u"UNKNOWN_FIELDS", u"INVALID_REQUEST", 400,
               u"the following fields are not recognized by this endpoint", nullptr},
     ErrorSpec{u"INVALID_FIELD", u"INVALID_REQUEST", 400, u"a field has an invalid value", nullptr},
-    ErrorSpec{u"INVALID_BODY", u"INVALID_REQUEST", 400,
-              u"body could not be parsed as JSON", nullptr},
-    ErrorSpec{u"INVALID_HEADERS", u"INVALID_REQUEST", 400,
-              u"some headers are missing or invalid", nullptr},
+    ErrorSpec{u"INVALID_BODY", u"INVALID_REQUEST", 400, u"body could not be parsed as JSON",
+              nullptr},
+    ErrorSpec{u"INVALID_HEADERS", u"INVALID_REQUEST", 400, u"some headers are missing or invalid",
+              nullptr},
     ErrorSpec{u"NOT_FOUND", u"INVALID_REQUEST", 404, u"not found", nullptr},
-    ErrorSpec{u"INVALID_API_KEYS", u"INVALID_INPUT", 400,
-              u"invalid client_id or secret provided", nullptr},
+    ErrorSpec{u"INVALID_API_KEYS", u"INVALID_INPUT", 400, u"invalid client_id or secret provided",
+              nullptr},
     ErrorSpec{u"INVALID_ACCESS_TOKEN", u"INVALID_INPUT", 400,
               u"could not find matching access token", nullptr},
     ErrorSpec{u"INVALID_PUBLIC_TOKEN", u"INVALID_INPUT", 400,
@@ -61,12 +61,10 @@ constexpr std::array kErrors{
               u"Your account is not fully set up. Visit your bank to finish setting it up."},
     ErrorSpec{u"INSUFFICIENT_CREDENTIALS", u"ITEM_ERROR", 400,
               u"insufficient authorization was provided to complete the request", nullptr},
-    ErrorSpec{u"NO_ACCOUNTS", u"ITEM_ERROR", 400,
-              u"no valid accounts were found for this item",
+    ErrorSpec{u"NO_ACCOUNTS", u"ITEM_ERROR", 400, u"no valid accounts were found for this item",
               u"No valid accounts were found at the bank. Please ensure that you are entering "
               u"the correct details."},
-    ErrorSpec{u"ITEM_NOT_SUPPORTED", u"ITEM_ERROR", 400,
-              u"this item cannot currently be supported",
+    ErrorSpec{u"ITEM_NOT_SUPPORTED", u"ITEM_ERROR", 400, u"this item cannot currently be supported",
               u"Your account is not currently supported. Please try another account."},
     ErrorSpec{u"INSTITUTION_DOWN", u"INSTITUTION_ERROR", 400,
               u"this institution is not currently responding to this request. please try again "
@@ -86,8 +84,7 @@ constexpr std::array kErrors{
     ErrorSpec{u"INSTITUTION_NO_LONGER_SUPPORTED", u"INSTITUTION_ERROR", 400,
               u"this institution is no longer supported",
               u"This financial institution is no longer supported."},
-    ErrorSpec{u"INTERNAL_SERVER_ERROR", u"API_ERROR", 500,
-              u"an unexpected error occurred",
+    ErrorSpec{u"INTERNAL_SERVER_ERROR", u"API_ERROR", 500, u"an unexpected error occurred",
               u"Something went wrong on our side. Please try again later."},
     ErrorSpec{u"PLANNED_MAINTENANCE", u"API_ERROR", 503,
               u"the Plaid API is under planned maintenance",
@@ -130,9 +127,9 @@ plaid::PlaidError sandboxError(QStringView code, const QString &message)
     error.errorMessage = message.isEmpty() ? QString::fromUtf16(spec->message) : message;
     if (spec->display)
         error.displayMessage = QString::fromUtf16(spec->display);
-    error.documentationUrl = QStringLiteral("https://plaid.com/docs/errors/")
-                             + documentationSlug(error.errorType) + QStringLiteral("/#")
-                             + error.errorCode.toLower();
+    error.documentationUrl = QStringLiteral("https://plaid.com/docs/errors/") +
+                             documentationSlug(error.errorType) + QStringLiteral("/#") +
+                             error.errorCode.toLower();
     return error;
 }
 

@@ -77,8 +77,7 @@ QJsonObject SandboxApi::itemJson(const ItemRecord &record) const
 }
 
 QString SandboxApi::createItem(const QString &clientId, const QString &institutionId,
-                               const QStringList &products, const QString &webhook,
-                               QString *itemId)
+                               const QStringList &products, const QString &webhook, QString *itemId)
 {
     const CatalogInstitution *institution = SandboxCatalog::institution(institutionId);
     ItemRecord record;
@@ -123,8 +122,8 @@ SandboxResponse SandboxApi::publicTokenExchange(const Call &call)
                                    "format: public-<environment>-<identifier>"));
     }
     auto it = m_store.publicTokens.find(ids::tokenHash(token));
-    if (environment != u"sandbox" || it == m_store.publicTokens.end()
-        || it->clientId != call.clientId)
+    if (environment != u"sandbox" || it == m_store.publicTokens.end() ||
+        it->clientId != call.clientId)
         return fail(call, u"INVALID_PUBLIC_TOKEN");
     if (it->used) {
         return fail(call, u"INVALID_PUBLIC_TOKEN",
@@ -139,7 +138,8 @@ SandboxResponse SandboxApi::publicTokenExchange(const Call &call)
     }
     auto item = m_store.items.find(it->itemId);
     if (item == m_store.items.end())
-        return fail(call, u"INVALID_PUBLIC_TOKEN", QStringLiteral("the Item of this public token was removed"));
+        return fail(call, u"INVALID_PUBLIC_TOKEN",
+                    QStringLiteral("the Item of this public token was removed"));
     if (!item->accessTokenHash.isEmpty()) {
         return fail(call, u"INVALID_PUBLIC_TOKEN",
                     QStringLiteral("this public token comes from an update-mode Link session: the "
@@ -159,12 +159,13 @@ SandboxResponse SandboxApi::itemGet(const Call &call)
     ItemRecord *item = nullptr;
     if (auto error = findItem(call, &item))
         return *error;
-    const QJsonObject transactions{{QStringLiteral("last_successful_update"),
-                                    iso(item->item.createdAt)},
-                                   {QStringLiteral("last_failed_update"), QJsonValue::Null}};
+    const QJsonObject transactions{
+        {QStringLiteral("last_successful_update"), iso(item->item.createdAt)},
+        {QStringLiteral("last_failed_update"), QJsonValue::Null}};
     const QJsonObject status{{QStringLiteral("transactions"), transactions},
                              {QStringLiteral("last_webhook"), QJsonValue::Null}};
-    return ok(call, {{QStringLiteral("item"), itemJson(*item)}, {QStringLiteral("status"), status}});
+    return ok(call,
+              {{QStringLiteral("item"), itemJson(*item)}, {QStringLiteral("status"), status}});
 }
 
 SandboxResponse SandboxApi::itemRemove(const Call &call)
@@ -172,14 +173,17 @@ SandboxResponse SandboxApi::itemRemove(const Call &call)
     ItemRecord *item = nullptr;
     if (auto error = findItem(call, &item))
         return *error;
-    static const QStringList reasons{
-        QStringLiteral("FRAUD_FIRST_PARTY"), QStringLiteral("FRAUD_FALSE_IDENTITY"),
-        QStringLiteral("FRAUD_ABUSE"),       QStringLiteral("FRAUD_OTHER"),
-        QStringLiteral("CONNECTION_IS_NON_FUNCTIONAL"), QStringLiteral("OTHER")};
+    static const QStringList reasons{QStringLiteral("FRAUD_FIRST_PARTY"),
+                                     QStringLiteral("FRAUD_FALSE_IDENTITY"),
+                                     QStringLiteral("FRAUD_ABUSE"),
+                                     QStringLiteral("FRAUD_OTHER"),
+                                     QStringLiteral("CONNECTION_IS_NON_FUNCTIONAL"),
+                                     QStringLiteral("OTHER")};
     const QJsonValue reason = call.body.value(QLatin1StringView("reason_code"));
     if (!reason.isUndefined() && !reason.isNull() && !reasons.contains(reason.toString())) {
         return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("reason_code must be one of: ") + reasons.join(QStringLiteral(", ")));
+                    QStringLiteral("reason_code must be one of: ") +
+                        reasons.join(QStringLiteral(", ")));
     }
     m_store.itemByAccessToken.remove(item->accessTokenHash);
     m_store.items.remove(item->item.itemId);
@@ -196,10 +200,11 @@ SandboxResponse SandboxApi::accountsGet(const Call &call)
         return fail(call, item->item.error->errorCode);
     QStringList wanted;
     const QJsonValue options = call.body.value(QLatin1StringView("options"));
-    if (options.isObject() && options.toObject().contains(QLatin1StringView("account_ids"))
-        && !validation::stringArray(options.toObject().value(QLatin1StringView("account_ids")),
-                                    &wanted)) {
-        return fail(call, u"INVALID_FIELD", QStringLiteral("options.account_ids must be an array of strings"));
+    if (options.isObject() && options.toObject().contains(QLatin1StringView("account_ids")) &&
+        !validation::stringArray(options.toObject().value(QLatin1StringView("account_ids")),
+                                 &wanted)) {
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("options.account_ids must be an array of strings"));
     }
     QJsonArray accounts;
     QStringList found;
@@ -211,22 +216,24 @@ SandboxResponse SandboxApi::accountsGet(const Call &call)
     }
     if (!validation::notIn(wanted, found).isEmpty())
         return fail(call, u"INVALID_ACCOUNT_ID");
-    return ok(call, {{QStringLiteral("accounts"), accounts},
-                     {QStringLiteral("item"), itemJson(*item)}});
+    return ok(call,
+              {{QStringLiteral("accounts"), accounts}, {QStringLiteral("item"), itemJson(*item)}});
 }
 
 SandboxResponse SandboxApi::institutionsGetById(const Call &call)
 {
     QStringList countries;
-    if (!validation::stringArray(call.body.value(QLatin1StringView("country_codes")), &countries)
-        || countries.isEmpty()
-        || !validation::notIn(countries, SandboxCatalog::countryCodes()).isEmpty()) {
-        return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("country_codes must be a non-empty array of supported country codes"));
+    if (!validation::stringArray(call.body.value(QLatin1StringView("country_codes")), &countries) ||
+        countries.isEmpty() ||
+        !validation::notIn(countries, SandboxCatalog::countryCodes()).isEmpty()) {
+        return fail(
+            call, u"INVALID_FIELD",
+            QStringLiteral("country_codes must be a non-empty array of supported country codes"));
     }
     const QString institutionId = call.body.value(QLatin1StringView("institution_id")).toString();
     const CatalogInstitution *entry = SandboxCatalog::institution(institutionId);
-    if (!entry || validation::notIn(countries, entry->institution.countryCodes).size() == countries.size())
+    if (!entry ||
+        validation::notIn(countries, entry->institution.countryCodes).size() == countries.size())
         return fail(call, u"INVALID_INSTITUTION");
     const QJsonObject options = call.body.value(QLatin1StringView("options")).toObject();
     QJsonObject institution = entry->institution.toJson();
@@ -239,9 +246,10 @@ SandboxResponse SandboxApi::institutionsGetById(const Call &call)
     }
     if (options.value(QLatin1StringView("include_status")).toBool()) {
         const QDateTime since = m_clock->now().addDays(-3);
-        institution.insert(QStringLiteral("status"),
-                           QJsonObject{{QStringLiteral("item_logins"), productStatus(since)},
-                                       {QStringLiteral("transactions_updates"), productStatus(since)}});
+        institution.insert(
+            QStringLiteral("status"),
+            QJsonObject{{QStringLiteral("item_logins"), productStatus(since)},
+                        {QStringLiteral("transactions_updates"), productStatus(since)}});
     }
     return ok(call, {{QStringLiteral("institution"), institution}});
 }
@@ -253,31 +261,37 @@ SandboxResponse SandboxApi::sandboxPublicTokenCreate(const Call &call)
     if (!institution)
         return fail(call, u"INVALID_INSTITUTION");
     QStringList products;
-    if (!validation::stringArray(call.body.value(QLatin1StringView("initial_products")), &products)
-        || products.isEmpty()) {
-        return fail(call, u"INVALID_FIELD", QStringLiteral("initial_products must be a non-empty array of products"));
+    if (!validation::stringArray(call.body.value(QLatin1StringView("initial_products")),
+                                 &products) ||
+        products.isEmpty()) {
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("initial_products must be a non-empty array of products"));
     }
-    if (const QStringList unknown = validation::notIn(products, SandboxCatalog::supportedProducts());
+    if (const QStringList unknown =
+            validation::notIn(products, SandboxCatalog::supportedProducts());
         !unknown.isEmpty()) {
         return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("the following products are not valid: ") + unknown.join(QStringLiteral(", ")));
+                    QStringLiteral("the following products are not valid: ") +
+                        unknown.join(QStringLiteral(", ")));
     }
     if (const QStringList missing = validation::notIn(products, institution->institution.products);
         !missing.isEmpty()) {
-        return fail(call, u"INVALID_PRODUCT",
-                    QStringLiteral("the following products are not supported by this institution: ")
-                        + missing.join(QStringLiteral(", ")));
+        return fail(
+            call, u"INVALID_PRODUCT",
+            QStringLiteral("the following products are not supported by this institution: ") +
+                missing.join(QStringLiteral(", ")));
     }
     const QJsonObject options = call.body.value(QLatin1StringView("options")).toObject();
     const QString webhook = options.value(QLatin1StringView("webhook")).toString();
     if (options.contains(QLatin1StringView("webhook")) && !validation::isWebUrl(webhook))
-        return fail(call, u"INVALID_FIELD", QStringLiteral("options.webhook must be an http or https URL"));
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("options.webhook must be an http or https URL"));
     const QJsonValue username = options.value(QLatin1StringView("override_username"));
     const QJsonValue password = options.value(QLatin1StringView("override_password"));
-    const LoginOutcome login = checkSandboxLogin(
-        username.isString() ? username.toString() : QStringLiteral("user_good"),
-        password.isString() ? password.toString() : QStringLiteral("pass_good"),
-        QString::fromUtf16(kSandboxMfaCode));
+    const LoginOutcome login =
+        checkSandboxLogin(username.isString() ? username.toString() : QStringLiteral("user_good"),
+                          password.isString() ? password.toString() : QStringLiteral("pass_good"),
+                          QString::fromUtf16(kSandboxMfaCode));
     if (login.kind != LoginOutcome::Kind::Success)
         return fail(call.requestId, login.error);
     QString itemId;

@@ -32,15 +32,13 @@ bool validAccountFilters(const QJsonValue &value)
     const QJsonObject filters = value.toObject();
     for (auto it = filters.constBegin(); it != filters.constEnd(); ++it) {
         QStringList subtypes;
-        if (!types.contains(it.key()) || !it->isObject()
-            || !validation::stringArray(it->toObject().value(QLatin1StringView("account_subtypes")),
-                                        &subtypes))
+        if (!types.contains(it.key()) || !it->isObject() ||
+            !validation::stringArray(it->toObject().value(QLatin1StringView("account_subtypes")),
+                                     &subtypes))
             return false;
     }
     return true;
 }
-
-
 
 } // namespace
 
@@ -49,51 +47,56 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
     const QJsonObject &body = call.body;
     const QJsonValue clientName = body.value(QLatin1StringView("client_name"));
     if (!clientName.isString() || clientName.toString().size() > 30)
-        return fail(call, u"INVALID_FIELD", QStringLiteral("client_name must be a string of at most 30 characters"));
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("client_name must be a string of at most 30 characters"));
     const QString language = body.value(QLatin1StringView("language")).toString();
     if (!SandboxCatalog::languages().contains(language)) {
         return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("language must be one of: ")
-                        + SandboxCatalog::languages().join(QStringLiteral(", ")));
+                    QStringLiteral("language must be one of: ") +
+                        SandboxCatalog::languages().join(QStringLiteral(", ")));
     }
     QStringList countries;
-    if (!validation::stringArray(body.value(QLatin1StringView("country_codes")), &countries)
-        || countries.isEmpty()
-        || !validation::notIn(countries, SandboxCatalog::countryCodes()).isEmpty()) {
-        return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("country_codes must be a non-empty array of supported country codes"));
+    if (!validation::stringArray(body.value(QLatin1StringView("country_codes")), &countries) ||
+        countries.isEmpty() ||
+        !validation::notIn(countries, SandboxCatalog::countryCodes()).isEmpty()) {
+        return fail(
+            call, u"INVALID_FIELD",
+            QStringLiteral("country_codes must be a non-empty array of supported country codes"));
     }
     const QJsonObject user = body.value(QLatin1StringView("user")).toObject();
     const QJsonValue clientUserId = user.value(QLatin1StringView("client_user_id"));
     if (!clientUserId.isString() || clientUserId.toString().isEmpty()) {
-        return fail(call, u"MISSING_FIELDS",
-                    QStringLiteral("the following required fields are missing: user.client_user_id"));
+        return fail(
+            call, u"MISSING_FIELDS",
+            QStringLiteral("the following required fields are missing: user.client_user_id"));
     }
     QStringList products;
     const QJsonValue productsValue = body.value(QLatin1StringView("products"));
-    if (!productsValue.isUndefined() && !productsValue.isNull()
-        && !validation::stringArray(productsValue, &products)) {
+    if (!productsValue.isUndefined() && !productsValue.isNull() &&
+        !validation::stringArray(productsValue, &products)) {
         return fail(call, u"INVALID_FIELD", QStringLiteral("products must be an array of strings"));
     }
-    if (const QStringList unknown = validation::notIn(products, SandboxCatalog::supportedProducts());
+    if (const QStringList unknown =
+            validation::notIn(products, SandboxCatalog::supportedProducts());
         !unknown.isEmpty()) {
         return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("the following products are not valid: ")
-                        + unknown.join(QStringLiteral(", ")));
+                    QStringLiteral("the following products are not valid: ") +
+                        unknown.join(QStringLiteral(", ")));
     }
     const QString webhook = body.value(QLatin1StringView("webhook")).toString();
     if (body.contains(QLatin1StringView("webhook")) && !validation::isWebUrl(webhook))
         return fail(call, u"INVALID_FIELD", QStringLiteral("webhook must be an http or https URL"));
     const QString redirectUri = body.value(QLatin1StringView("redirect_uri")).toString();
-    if (body.contains(QLatin1StringView("redirect_uri")) && !validation::isWebUrl(redirectUri, true)
-        && !validation::isLoopbackUrl(redirectUri)) {
+    if (body.contains(QLatin1StringView("redirect_uri")) &&
+        !validation::isWebUrl(redirectUri, true) && !validation::isLoopbackUrl(redirectUri)) {
         return fail(call, u"INVALID_FIELD",
                     QStringLiteral("redirect_uri must be an https URL (or http on localhost)"));
     }
     const QJsonValue filters = body.value(QLatin1StringView("account_filters"));
     if (!filters.isUndefined() && !validAccountFilters(filters)) {
-        return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("account_filters must map account types to {account_subtypes: [...]}"));
+        return fail(
+            call, u"INVALID_FIELD",
+            QStringLiteral("account_filters must map account types to {account_subtypes: [...]}"));
     }
 
     LinkTokenRecord record;
@@ -134,7 +137,8 @@ SandboxResponse SandboxApi::linkTokenGet(const Call &call)
     const QString token = call.body.value(QLatin1StringView("link_token")).toString();
     const auto it = m_store.linkTokens.constFind(ids::tokenHash(token));
     if (it == m_store.linkTokens.constEnd() || it->clientId != call.clientId)
-        return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("could not find matching link token"));
+        return fail(call, u"INVALID_LINK_TOKEN",
+                    QStringLiteral("could not find matching link token"));
     return ok(call, {{QStringLiteral("link_token"), token},
                      {QStringLiteral("created_at"), iso(it->createdAt)},
                      {QStringLiteral("expiration"), iso(it->expiration)},

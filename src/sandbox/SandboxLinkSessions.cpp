@@ -76,7 +76,8 @@ std::optional<SandboxResponse> SandboxApi::usableLinkToken(const Call &call, Lin
     const QString token = call.body.value(QLatin1StringView("link_token")).toString();
     const auto it = m_store.linkTokens.find(ids::tokenHash(token));
     if (token.isEmpty() || it == m_store.linkTokens.end())
-        return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("could not find matching link token"));
+        return fail(call, u"INVALID_LINK_TOKEN",
+                    QStringLiteral("could not find matching link token"));
     if (it->expiration <= m_clock->now()) {
         return fail(call, u"INVALID_LINK_TOKEN",
                     QStringLiteral("provided link token is expired. Link tokens expire %1 hours "
@@ -85,9 +86,10 @@ std::optional<SandboxResponse> SandboxApi::usableLinkToken(const Call &call, Lin
                         .arg(kUpdateLinkTokenMinutes));
     }
     if (it->completed) {
-        return fail(call, u"INVALID_LINK_TOKEN",
-                    QStringLiteral("provided link token is no longer valid: it was used to complete "
-                                   "a Link session, or invalidated"));
+        return fail(
+            call, u"INVALID_LINK_TOKEN",
+            QStringLiteral("provided link token is no longer valid: it was used to complete "
+                           "a Link session, or invalidated"));
     }
     *link = &*it;
     return std::nullopt;
@@ -98,14 +100,17 @@ const CatalogInstitution *SandboxApi::sessionInstitution(const LinkTokenRecord &
 {
     if (!link.updateItemId.isEmpty()) {
         const auto item = m_store.items.constFind(link.updateItemId);
-        return item == m_store.items.constEnd() ? nullptr
-                                                : SandboxCatalog::institution(item->item.institutionId);
+        return item == m_store.items.constEnd()
+                   ? nullptr
+                   : SandboxCatalog::institution(item->item.institutionId);
     }
     const CatalogInstitution *entry = SandboxCatalog::institution(requested);
     if (!entry)
         return nullptr;
-    const QStringList products = stringsOf(link.metadata.value(QLatin1StringView("initial_products")));
-    const QStringList countries = stringsOf(link.metadata.value(QLatin1StringView("country_codes")));
+    const QStringList products =
+        stringsOf(link.metadata.value(QLatin1StringView("initial_products")));
+    const QStringList countries =
+        stringsOf(link.metadata.value(QLatin1StringView("country_codes")));
     const bool offersProducts = validation::notIn(products, entry->institution.products).isEmpty();
     const bool inCountry =
         validation::notIn(countries, entry->institution.countryCodes).size() < countries.size();
@@ -120,15 +125,17 @@ SandboxResponse SandboxApi::startLinkSession(const QJsonObject &body)
     LinkTokenRecord *link = nullptr;
     if (auto error = usableLinkToken(call, &link))
         return *error;
-    QJsonObject answer{{QStringLiteral("link_session_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                       {QStringLiteral("client_name"), link->metadata.value(QLatin1StringView("client_name"))},
-                       {QStringLiteral("language"), link->metadata.value(QLatin1StringView("language"))},
-                       {QStringLiteral("update_mode"), !link->updateItemId.isEmpty()},
-                       {QStringLiteral("expiration"), iso(link->expiration)}};
+    QJsonObject answer{
+        {QStringLiteral("link_session_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("client_name"), link->metadata.value(QLatin1StringView("client_name"))},
+        {QStringLiteral("language"), link->metadata.value(QLatin1StringView("language"))},
+        {QStringLiteral("update_mode"), !link->updateItemId.isEmpty()},
+        {QStringLiteral("expiration"), iso(link->expiration)}};
     if (!link->updateItemId.isEmpty()) {
         const CatalogInstitution *entry = sessionInstitution(*link, {});
         if (!entry)
-            return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("the Item of this update-mode link token was removed"));
+            return fail(call, u"INVALID_LINK_TOKEN",
+                        QStringLiteral("the Item of this update-mode link token was removed"));
         answer.insert(QStringLiteral("institution"), institutionSummary(*entry));
     } else {
         QJsonArray institutions;
@@ -152,7 +159,8 @@ SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
     const CatalogInstitution *institution =
         sessionInstitution(*link, body.value(QLatin1StringView("institution_id")).toString());
     if (!institution && !link->updateItemId.isEmpty())
-        return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("the Item of this update-mode link token was removed"));
+        return fail(call, u"INVALID_LINK_TOKEN",
+                    QStringLiteral("the Item of this update-mode link token was removed"));
     if (!institution)
         return fail(call, u"INVALID_INSTITUTION");
     const LoginOutcome login =
@@ -177,7 +185,8 @@ SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
         accounts = m_store.items.value(link->updateItemId).accounts;
     else
         accounts = SandboxCatalog::newAccounts(*institution);
-    const QJsonObject filters = link->metadata.value(QLatin1StringView("account_filters")).toObject();
+    const QJsonObject filters =
+        link->metadata.value(QLatin1StringView("account_filters")).toObject();
     QJsonArray offered;
     QList<plaid::Account> eligible;
     for (const plaid::Account &account : std::as_const(accounts)) {
@@ -191,8 +200,9 @@ SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
     if (eligible.isEmpty())
         return fail(call, u"NO_ACCOUNTS");
     const QString sessionId = body.value(QLatin1StringView("link_session_id")).toString();
-    m_pendingLogins.insert(sessionId, {ids::tokenHash(body.value(QLatin1StringView("link_token")).toString()),
-                                       institution->institution.institutionId, eligible});
+    m_pendingLogins.insert(sessionId,
+                           {ids::tokenHash(body.value(QLatin1StringView("link_token")).toString()),
+                            institution->institution.institutionId, eligible});
     return ok(call, {{QStringLiteral("accounts"), offered},
                      {QStringLiteral("institution"), institutionSummary(*institution)}});
 }
@@ -207,7 +217,8 @@ SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
         return *error;
     call.clientId = link->clientId;
     const QString sessionId = body.value(QLatin1StringView("link_session_id")).toString();
-    const QByteArray tokenHash = ids::tokenHash(body.value(QLatin1StringView("link_token")).toString());
+    const QByteArray tokenHash =
+        ids::tokenHash(body.value(QLatin1StringView("link_token")).toString());
     PendingLogin pending = m_pendingLogins.value(sessionId);
     if (pending.linkTokenHash != tokenHash) {
         // No earlier login in this session: sign in now.
@@ -228,18 +239,21 @@ SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
         selected.append(accountMetadata(account));
     }
     if (kept.isEmpty())
-        return fail(call, u"NO_ACCOUNTS", QStringLiteral("none of the selected accounts is available"));
+        return fail(call, u"NO_ACCOUNTS",
+                    QStringLiteral("none of the selected accounts is available"));
 
     QString itemId = link->updateItemId;
     if (itemId.isEmpty()) {
-        const QStringList products = stringsOf(link->metadata.value(QLatin1StringView("initial_products")));
+        const QStringList products =
+            stringsOf(link->metadata.value(QLatin1StringView("initial_products")));
         createItem(link->clientId, pending.institutionId, products,
                    link->metadata.value(QLatin1StringView("webhook")).toString(), &itemId);
         m_store.items[itemId].accounts = kept;
     }
     auto item = m_store.items.find(itemId);
     if (item == m_store.items.end())
-        return fail(call, u"INVALID_LINK_TOKEN", QStringLiteral("the Item of this update-mode link token was removed"));
+        return fail(call, u"INVALID_LINK_TOKEN",
+                    QStringLiteral("the Item of this update-mode link token was removed"));
     item->item.error.reset(); // the user signed in again: update mode repairs the Item
     link->completed = true;
 

@@ -14,7 +14,7 @@ struct LoginOutcome
 {
     enum class Kind { Success, MfaRequired, Failed };
     Kind kind = Kind::Failed;
-    QString mfaType;          // "device" when MfaRequired
+    QString mfaType;         // "device" when MfaRequired
     plaid::PlaidError error; // when Failed
 };
 

@@ -42,10 +42,10 @@ SandboxServer::SandboxServer(SandboxApi *api, Clock *clock, QObject *parent)
     , m_api(api)
     , m_clock(clock)
 {
-    m_http.setMissingHandler([this](const QHttpServerRequest &request,
-                                    QHttpServerResponder &&responder) {
-        dispatch(request, std::move(responder));
-    });
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            dispatch(request, std::move(responder));
+        });
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -58,7 +58,8 @@ bool SandboxServer::listen(quint16 port, QString *error)
 #endif
     tcp->setMaxPendingConnections(1024);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
-        *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(tcp->errorString());
+        *error =
+            QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(tcp->errorString());
         delete tcp;
         return false;
     }
@@ -137,8 +138,8 @@ void SandboxServer::answerApi(const SandboxRequest &request, QHttpServerResponde
 {
     const QString &path = request.path;
     if (fault) {
-        qCInfo(lcSandbox).nospace() << "injecting fault " << Fault::kindName(fault->kind) << " into "
-                                    << path;
+        qCInfo(lcSandbox).nospace()
+            << "injecting fault " << Fault::kindName(fault->kind) << " into " << path;
     }
     auto failWith = [&](QStringView code) {
         plaid::PlaidError error = sandboxError(code);
@@ -154,8 +155,9 @@ void SandboxServer::answerApi(const SandboxRequest &request, QHttpServerResponde
             failWith(u"RATE_LIMIT");
             return;
         case Fault::Kind::NonJson:
-            http::reply(responder, fault->status, QByteArrayLiteral("text/html; charset=utf-8"),
-                        QByteArrayLiteral("<html><body><h1>Service unavailable</h1></body></html>"));
+            http::reply(
+                responder, fault->status, QByteArrayLiteral("text/html; charset=utf-8"),
+                QByteArrayLiteral("<html><body><h1>Service unavailable</h1></body></html>"));
             return;
         case Fault::Kind::Oversized: {
             QByteArray body = QByteArrayLiteral("{\"padding\":\"");
@@ -189,9 +191,10 @@ void SandboxServer::serveAdmin(const QHttpServerRequest &request, QHttpServerRes
     const bool post = request.method() == QHttpServerRequest::Method::Post;
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
-    if (post && (parseError.error != QJsonParseError::NoError || !document.isObject())
-        && path != u"/weft/admin/faults/clear") {
-        http::replyJson(responder, 400, errorBody(QStringLiteral("the body must be a JSON object")));
+    if (post && (parseError.error != QJsonParseError::NoError || !document.isObject()) &&
+        path != u"/weft/admin/faults/clear") {
+        http::replyJson(responder, 400,
+                        errorBody(QStringLiteral("the body must be a JSON object")));
         return;
     }
     if (path.startsWith(kLinkSessionPrefix) && post) {
@@ -210,7 +213,8 @@ void SandboxServer::serveAdmin(const QHttpServerRequest &request, QHttpServerRes
         }
     }
     if (path.startsWith(kLinkSessionPrefix)) {
-        http::replyJson(responder, 404, errorBody(QStringLiteral("unknown Link session route ") + path));
+        http::replyJson(responder, 404,
+                        errorBody(QStringLiteral("unknown Link session route ") + path));
         return;
     }
     if (!m_adminEnabled) {

@@ -87,8 +87,8 @@ QJsonObject SandboxStore::toJson() const
 bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
 {
     plaid::JsonReader root(object);
-    if (root.string(QLatin1StringView("format")) != u"weft-sandbox-state"
-        || object.value(QLatin1StringView("version")).toInt() != kFormatVersion) {
+    if (root.string(QLatin1StringView("format")) != u"weft-sandbox-state" ||
+        object.value(QLatin1StringView("version")).toInt() != kFormatVersion) {
         *error = QStringLiteral("not a Weft sandbox state file of version %1").arg(kFormatVersion);
         return false;
     }
@@ -115,7 +115,8 @@ bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
     for (plaid::JsonReader &r : root.objectList(QLatin1StringView("items"))) {
         ItemRecord record;
         record.clientId = r.string(QLatin1StringView("client_id"));
-        record.accessTokenHash = r.optionalString(QLatin1StringView("access_token_sha256")).toLatin1();
+        record.accessTokenHash =
+            r.optionalString(QLatin1StringView("access_token_sha256")).toLatin1();
         plaid::JsonReader item = r.object(QLatin1StringView("item"));
         record.item = plaid::Item::fromJson(item);
         for (plaid::JsonReader &account : r.objectList(QLatin1StringView("accounts")))
@@ -161,9 +162,9 @@ bool SandboxStore::load(const QString &path, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = path + QStringLiteral(": not valid JSON (") + parseError.errorString()
-                 + QStringLiteral(" at offset ") + QString::number(parseError.offset)
-                 + QStringLiteral(")");
+        *error = path + QStringLiteral(": not valid JSON (") + parseError.errorString() +
+                 QStringLiteral(" at offset ") + QString::number(parseError.offset) +
+                 QStringLiteral(")");
         return false;
     }
     if (!document.isObject()) {

@@ -47,8 +47,8 @@ inline bool isWebUrl(const QString &text, bool httpsOnly = false)
 inline bool isLoopbackUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && url.scheme() == u"http"
-           && (url.host() == u"localhost" || url.host() == u"127.0.0.1");
+    return url.isValid() && url.scheme() == u"http" &&
+           (url.host() == u"localhost" || url.host() == u"127.0.0.1");
 }
 
 } // namespace weft::sandbox::validation

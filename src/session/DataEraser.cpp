@@ -11,8 +11,8 @@
 
 namespace weft::session {
 
-DataEraser::DataEraser(vault::SecretStore *secrets, vault::ItemStore *store,
-                       QString dataDirectory, QObject *parent)
+DataEraser::DataEraser(vault::SecretStore *secrets, vault::ItemStore *store, QString dataDirectory,
+                       QObject *parent)
     : QObject(parent)
     , m_secrets(secrets)
     , m_store(store)
@@ -51,12 +51,13 @@ void DataEraser::eraseAll(std::function<void(const QStringList &)> done)
         done(*problems);
     };
     for (const QString &key : std::as_const(keys)) {
-        vault->remove(key, this, [vault, key, problems, pending, finish](const vault::SecretResult &r) {
-            if (!r.ok())
-                problems->append(key + QStringLiteral(": ") + r.describe());
-            if (--*pending == 0)
-                finish();
-        });
+        vault->remove(key, this,
+                      [vault, key, problems, pending, finish](const vault::SecretResult &r) {
+                          if (!r.ok())
+                              problems->append(key + QStringLiteral(": ") + r.describe());
+                          if (--*pending == 0)
+                              finish();
+                      });
     }
 }
 

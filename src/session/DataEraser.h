@@ -8,7 +8,7 @@
 namespace weft::vault {
 class ItemStore;
 class SecretStore;
-}
+} // namespace weft::vault
 
 namespace weft::session {
 

@@ -9,17 +9,18 @@ namespace weft::session {
 HostPageServer::HostPageServer(QObject *parent)
     : QObject(parent)
 {
-    m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        const bool head = request.method() == QHttpServerRequest::Method::Head;
-        const bool get = request.method() == QHttpServerRequest::Method::Get;
-        static const QList<QPair<QString, QString>> roots{
-            {QStringLiteral("/weft/host/"), QStringLiteral(":/weft/host")}};
-        if ((get || head)
-            && sandbox::http::serveStatic(roots, request.url().path(), head, responder))
-            return;
-        sandbox::http::reply(responder, 404, QByteArrayLiteral("text/plain; charset=utf-8"),
-                             QByteArrayLiteral("not found"));
-    });
+    m_http.setMissingHandler(
+        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const bool head = request.method() == QHttpServerRequest::Method::Head;
+            const bool get = request.method() == QHttpServerRequest::Method::Get;
+            static const QList<QPair<QString, QString>> roots{
+                {QStringLiteral("/weft/host/"), QStringLiteral(":/weft/host")}};
+            if ((get || head) &&
+                sandbox::http::serveStatic(roots, request.url().path(), head, responder))
+                return;
+            sandbox::http::reply(responder, 404, QByteArrayLiteral("text/plain; charset=utf-8"),
+                                 QByteArrayLiteral("not found"));
+        });
 }
 
 bool HostPageServer::listen(QString *error)

@@ -58,22 +58,23 @@ void Session::create(const AppSettings &settings, const Options &options,
         return;
     }
     auto vault = std::make_shared<vault::TokenVault>(secrets);
-    vault->read(vault::TokenVault::clientSecretKey(modeEnvironment(settings.mode)), context,
-                [vault, settings, build, done](const vault::SecretResult &result) {
-                    if (result.status == vault::SecretStatus::NotFound) {
-                        done(nullptr, QObject::tr("No Plaid secret is saved for %1: enter it in "
-                                                  "the settings.")
-                                          .arg(modeTitle(settings.mode)));
-                        return;
-                    }
-                    if (!result.ok()) {
-                        done(nullptr, QObject::tr("The Plaid secret could not be read: %1")
-                                          .arg(result.describe()));
-                        return;
-                    }
-                    redaction::registerSecret(result.secret);
-                    build(result.secret);
-                });
+    vault->read(
+        vault::TokenVault::clientSecretKey(modeEnvironment(settings.mode)), context,
+        [vault, settings, build, done](const vault::SecretResult &result) {
+            if (result.status == vault::SecretStatus::NotFound) {
+                done(nullptr, QObject::tr("No Plaid secret is saved for %1: enter it in "
+                                          "the settings.")
+                                  .arg(modeTitle(settings.mode)));
+                return;
+            }
+            if (!result.ok()) {
+                done(nullptr,
+                     QObject::tr("The Plaid secret could not be read: %1").arg(result.describe()));
+                return;
+            }
+            redaction::registerSecret(result.secret);
+            build(result.secret);
+        });
 }
 
 bool Session::build(const Options &options, const QString &secret, vault::SecretStore *secrets,
@@ -89,8 +90,10 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
         sandboxOptions.credentials.secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
         redaction::registerSecret(sandboxOptions.credentials.secret);
         if (!options.dataDirectory.isEmpty())
-            sandboxOptions.stateFile = options.dataDirectory + QStringLiteral("/embedded-sandbox.json");
-        sandboxOptions.staticRoots = {{QStringLiteral("/weft/host"), QStringLiteral(":/weft/host")}};
+            sandboxOptions.stateFile =
+                options.dataDirectory + QStringLiteral("/embedded-sandbox.json");
+        sandboxOptions.staticRoots = {
+            {QStringLiteral("/weft/host"), QStringLiteral(":/weft/host")}};
         m_sandbox = std::make_unique<sandbox::SandboxThread>(Clock::system());
         if (!m_sandbox->start(sandboxOptions, error)) {
             *error = QObject::tr("The embedded Plaid Sandbox could not start: %1").arg(*error);
@@ -165,9 +168,10 @@ void Session::fixConnection(const QString &itemId)
         if (!self)
             return;
         if (!token.ok()) {
-            emit self->fixConnectionFailed(itemId, token.status == vault::SecretStatus::NotFound
-                                                       ? tr("The access token is missing from the keychain.")
-                                                       : token.describe());
+            emit self->fixConnectionFailed(
+                itemId, token.status == vault::SecretStatus::NotFound
+                            ? tr("The access token is missing from the keychain.")
+                            : token.describe());
             return;
         }
         self->m_link->controller()->openForUpdate(itemId, token.secret);

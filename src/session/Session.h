@@ -15,7 +15,7 @@ class QNetworkAccessManager;
 namespace weft::link {
 class LinkHost;
 class PlaidLinkBackend;
-}
+} // namespace weft::link
 namespace weft::plaid {
 class PlaidClient;
 }
@@ -26,11 +26,11 @@ namespace weft::vault {
 class ItemStore;
 class SecretStore;
 class TokenVault;
-}
+} // namespace weft::vault
 namespace weft::items {
 class ItemRefresher;
 class ItemService;
-}
+} // namespace weft::items
 
 namespace weft::session {
 
@@ -47,14 +47,15 @@ class Session : public QObject
 public:
     struct Options
     {
-        bool withLink = true;      // the command line needs no web view
-        QString dataDirectory;     // for the embedded sandbox's state file
+        bool withLink = true;  // the command line needs no web view
+        QString dataDirectory; // for the embedded sandbox's state file
     };
     using Created = std::function<void(std::unique_ptr<Session> session, const QString &error)>;
 
     // Builds a session; reads the client secret from the keychain in the Plaid modes.
-    static void create(const AppSettings &settings, const Options &options, vault::SecretStore *secrets,
-                       vault::ItemStore *store, QObject *context, Created done);
+    static void create(const AppSettings &settings, const Options &options,
+                       vault::SecretStore *secrets, vault::ItemStore *store, QObject *context,
+                       Created done);
     ~Session() override;
 
     BackendMode mode() const { return m_settings.mode; }

@@ -56,15 +56,18 @@ QJsonObject ItemRecord::toJson() const
 {
     QJsonArray accountList;
     for (const StoredAccount &a : accounts) {
-        accountList.append(QJsonObject{
-            {QStringLiteral("account_id"), a.id}, {QStringLiteral("name"), a.name},
-            {QStringLiteral("official_name"), a.officialName}, {QStringLiteral("mask"), a.mask},
-            {QStringLiteral("type"), a.type}, {QStringLiteral("subtype"), a.subtype},
-            {QStringLiteral("balances"),
-             QJsonObject{{QStringLiteral("available"), number(a.available)},
-                         {QStringLiteral("current"), number(a.current)},
-                         {QStringLiteral("limit"), number(a.limit)},
-                         {QStringLiteral("iso_currency_code"), a.currency}}}});
+        accountList.append(
+            QJsonObject{{QStringLiteral("account_id"), a.id},
+                        {QStringLiteral("name"), a.name},
+                        {QStringLiteral("official_name"), a.officialName},
+                        {QStringLiteral("mask"), a.mask},
+                        {QStringLiteral("type"), a.type},
+                        {QStringLiteral("subtype"), a.subtype},
+                        {QStringLiteral("balances"),
+                         QJsonObject{{QStringLiteral("available"), number(a.available)},
+                                     {QStringLiteral("current"), number(a.current)},
+                                     {QStringLiteral("limit"), number(a.limit)},
+                                     {QStringLiteral("iso_currency_code"), a.currency}}}});
     }
     QJsonArray eventList;
     for (const StoredEvent &e : events) {
@@ -85,11 +88,12 @@ QJsonObject ItemRecord::toJson() const
         {QStringLiteral("last_refresh"), time(lastRefresh)},
         {QStringLiteral("status"), status()},
         {QStringLiteral("error"),
-         isHealthy() ? QJsonValue()
-                     : QJsonValue(QJsonObject{{QStringLiteral("error_type"), errorType},
-                                              {QStringLiteral("error_code"), errorCode},
-                                              {QStringLiteral("error_message"), errorMessage},
-                                              {QStringLiteral("display_message"), displayMessage}})},
+         isHealthy()
+             ? QJsonValue()
+             : QJsonValue(QJsonObject{{QStringLiteral("error_type"), errorType},
+                                      {QStringLiteral("error_code"), errorCode},
+                                      {QStringLiteral("error_message"), errorMessage},
+                                      {QStringLiteral("display_message"), displayMessage}})},
         {QStringLiteral("refresh_problem"), refreshProblem},
         {QStringLiteral("products"),
          QJsonObject{{QStringLiteral("available"), QJsonArray::fromStringList(availableProducts)},

@@ -61,7 +61,7 @@ struct ItemRecord
     QList<StoredAccount> accounts;
 
     QString linkSessionId;
-    QStringList requestIds;   // the latest first, at most kMaxRequestIds
+    QStringList requestIds;    // the latest first, at most kMaxRequestIds
     QList<StoredEvent> events; // the Link event timeline of the last session
 
     bool tokenSaved = false; // the access token was written to the keychain and verified

@@ -34,8 +34,8 @@ ItemStore::~ItemStore()
 
 QString ItemStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/items.json");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/items.json");
 }
 
 ItemStore::LoadReport ItemStore::load()
@@ -65,9 +65,9 @@ ItemStore::LoadReport ItemStore::load()
         problem = QStringLiteral("not valid JSON (%1 at offset %2)")
                       .arg(parseError.errorString())
                       .arg(parseError.offset);
-    } else if (root.value(QLatin1StringView("format")).toString() != u"weft-items"
-               || root.value(QLatin1StringView("version")).toInt() != kVersion
-               || !root.value(QLatin1StringView("items")).isArray()) {
+    } else if (root.value(QLatin1StringView("format")).toString() != u"weft-items" ||
+               root.value(QLatin1StringView("version")).toInt() != kVersion ||
+               !root.value(QLatin1StringView("items")).isArray()) {
         problem = QStringLiteral("not a Weft Items file of version %1").arg(kVersion);
     } else {
         const QJsonArray array = root.value(QLatin1StringView("items")).toArray();
@@ -83,8 +83,9 @@ ItemStore::LoadReport ItemStore::load()
     if (!problem.isEmpty()) {
         report.ok = false;
         report.error = m_path + QStringLiteral(": ") + problem;
-        report.backupPath = m_path + QStringLiteral(".corrupt-")
-                            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        report.backupPath =
+            m_path + QStringLiteral(".corrupt-") +
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
         if (!QFile::rename(m_path, report.backupPath)) {
             report.error += QStringLiteral("; it could not be moved aside and stays in place");
             report.backupPath.clear();

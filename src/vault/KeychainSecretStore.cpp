@@ -38,22 +38,21 @@ void run(Job *job, const QString &key, QObject *context, SecretStore::Done done,
     job->setInsecureFallback(false); // never a plaintext copy
     job->setKey(key);
     QPointer<QObject> guard(context);
-    QObject::connect(job, &QKeychain::Job::finished, job,
-                     [job, key, guard, done = std::move(done), onSuccess](QKeychain::Job *) {
-                         SecretResult result;
-                         result.status = statusOf(job->error());
-                         if (result.status != SecretStatus::Ok
-                             && result.status != SecretStatus::NotFound) {
-                             result.message = job->errorString();
-                             qCWarning(lcVault).nospace()
-                                 << "keychain " << statusName(result.status) << " for " << key
-                                 << ": " << result.message;
-                         }
-                         if (result.ok() && onSuccess)
-                             onSuccess(job, result);
-                         if (guard)
-                             done(result);
-                     });
+    QObject::connect(
+        job, &QKeychain::Job::finished, job,
+        [job, key, guard, done = std::move(done), onSuccess](QKeychain::Job *) {
+            SecretResult result;
+            result.status = statusOf(job->error());
+            if (result.status != SecretStatus::Ok && result.status != SecretStatus::NotFound) {
+                result.message = job->errorString();
+                qCWarning(lcVault).nospace() << "keychain " << statusName(result.status) << " for "
+                                             << key << ": " << result.message;
+            }
+            if (result.ok() && onSuccess)
+                onSuccess(job, result);
+            if (guard)
+                done(result);
+        });
     job->start();
 }
 
@@ -75,10 +74,9 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, QObje
 void KeychainSecretStore::read(const QString &key, QObject *context, Done done)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service);
-    run<QKeychain::ReadPasswordJob>(job, key, context, std::move(done),
-                                    [](QKeychain::ReadPasswordJob *j, SecretResult &result) {
-                                        result.secret = j->textData();
-                                    });
+    run<QKeychain::ReadPasswordJob>(
+        job, key, context, std::move(done),
+        [](QKeychain::ReadPasswordJob *j, SecretResult &result) { result.secret = j->textData(); });
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Done done)

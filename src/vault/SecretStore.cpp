@@ -42,12 +42,13 @@ QString SecretResult::describe() const
                            "Service or KWallet) and try again.");
         break;
     case SecretStatus::AccessDenied:
-        text = QCoreApplication::translate(
-            "weft::vault", "The keychain refused access. Unlock it and try again.");
+        text = QCoreApplication::translate("weft::vault",
+                                           "The keychain refused access. Unlock it and try again.");
         break;
     case SecretStatus::DeniedByUser:
         text = QCoreApplication::translate(
-            "weft::vault", "Access to the keychain was denied. Allow Weft to use it and try again.");
+            "weft::vault",
+            "Access to the keychain was denied. Allow Weft to use it and try again.");
         break;
     case SecretStatus::VerifyFailed:
         text = QCoreApplication::translate(

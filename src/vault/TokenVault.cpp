@@ -26,26 +26,28 @@ void TokenVault::store(const QString &key, const QString &secret, QObject *conte
                        SecretStore::Done done)
 {
     QPointer<QObject> guard(context);
-    m_store->write(key, secret, this, [this, key, secret, guard, done](const SecretResult &written) {
-        if (!written.ok()) {
-            if (guard)
-                done(written);
-            return;
-        }
-        m_store->read(key, this, [key, secret, guard, done](const SecretResult &readBack) {
-            SecretResult result;
-            if (readBack.ok() && readBack.secret == secret) {
-                result.status = SecretStatus::Ok;
-            } else {
-                result.status = SecretStatus::VerifyFailed;
-                result.message = readBack.ok() ? QStringLiteral("a different value came back")
-                                               : readBack.describe();
-                qCWarning(lcVault) << "keychain write of" << key << "did not verify:" << result.message;
+    m_store->write(
+        key, secret, this, [this, key, secret, guard, done](const SecretResult &written) {
+            if (!written.ok()) {
+                if (guard)
+                    done(written);
+                return;
             }
-            if (guard)
-                done(result);
+            m_store->read(key, this, [key, secret, guard, done](const SecretResult &readBack) {
+                SecretResult result;
+                if (readBack.ok() && readBack.secret == secret) {
+                    result.status = SecretStatus::Ok;
+                } else {
+                    result.status = SecretStatus::VerifyFailed;
+                    result.message = readBack.ok() ? QStringLiteral("a different value came back")
+                                                   : readBack.describe();
+                    qCWarning(lcVault)
+                        << "keychain write of" << key << "did not verify:" << result.message;
+                }
+                if (guard)
+                    done(result);
+            });
         });
-    });
 }
 
 void TokenVault::read(const QString &key, QObject *context, SecretStore::Done done)

@@ -38,7 +38,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     sandbox::EmbeddedSandbox sandbox(Clock::system());
     sandbox::EmbeddedSandboxOptions options;
-    options.credentials = {QStringLiteral("weft_samples_client"), QStringLiteral("weft_samples_secret")};
+    options.credentials = {QStringLiteral("weft_samples_client"),
+                           QStringLiteral("weft_samples_secret")};
     QString error;
     if (!sandbox.start(options, &error)) {
         std::fprintf(stderr, "weft-request-samples: %s\n", qPrintable(error));
@@ -60,10 +61,11 @@ int main(int argc, char *argv[])
     linkRequest.language = QStringLiteral("en");
     linkRequest.webhook = QStringLiteral("https://example.com/webhook");
     linkRequest.redirectUri = QStringLiteral("https://example.com/oauth-return");
-    linkRequest.accountFilters = {{QStringLiteral("depository"),
-                                   {QStringLiteral("checking"), QStringLiteral("savings")}}};
-    const LinkToken link = call<LinkToken>(
-        [&](auto done) { client.createLinkToken(linkRequest, &context, done); }, "link/token/create");
+    linkRequest.accountFilters = {
+        {QStringLiteral("depository"), {QStringLiteral("checking"), QStringLiteral("savings")}}};
+    const LinkToken link =
+        call<LinkToken>([&](auto done) { client.createLinkToken(linkRequest, &context, done); },
+                        "link/token/create");
     call<LinkTokenDetails>([&](auto done) { client.getLinkToken(link.linkToken, &context, done); },
                            "link/token/get");
     SandboxPublicTokenCreateRequest publicRequest;
@@ -81,7 +83,8 @@ int main(int argc, char *argv[])
     call<ItemDetails>([&](auto done) { client.getItem(exchange.accessToken, &context, done); },
                       "item/get");
     const AccountsList accounts = call<AccountsList>(
-        [&](auto done) { client.getAccounts(exchange.accessToken, &context, done); }, "accounts/get");
+        [&](auto done) { client.getAccounts(exchange.accessToken, &context, done); },
+        "accounts/get");
     call<AccountsList>(
         [&](auto done) {
             client.getAccounts(exchange.accessToken, &context, done,
@@ -110,17 +113,18 @@ int main(int argc, char *argv[])
     for (const auto &sent : network.sent()) {
         const QNetworkRequest &request = sent.request;
         const bool headersOk =
-            request.rawHeader("PLAID-CLIENT-ID") == config.clientId.toUtf8()
-            && request.rawHeader("PLAID-SECRET") == config.secret.toUtf8()
-            && request.rawHeader("Plaid-Version") == "2020-09-14"
-            && request.header(QNetworkRequest::ContentTypeHeader).toString() == u"application/json";
+            request.rawHeader("PLAID-CLIENT-ID") == config.clientId.toUtf8() &&
+            request.rawHeader("PLAID-SECRET") == config.secret.toUtf8() &&
+            request.rawHeader("Plaid-Version") == "2020-09-14" &&
+            request.header(QNetworkRequest::ContentTypeHeader).toString() == u"application/json";
         if (!headersOk) {
             ++headerErrors;
             std::fprintf(stderr, "weft-request-samples: %s lacks the Plaid headers\n",
                          qPrintable(request.url().path()));
         }
-        samples.append(QJsonObject{{QStringLiteral("path"), request.url().path()},
-                                   {QStringLiteral("body"), QJsonDocument::fromJson(sent.body).object()}});
+        samples.append(
+            QJsonObject{{QStringLiteral("path"), request.url().path()},
+                        {QStringLiteral("body"), QJsonDocument::fromJson(sent.body).object()}});
     }
     std::fputs(QJsonDocument(samples).toJson(QJsonDocument::Indented).constData(), stdout);
     return headerErrors == 0 ? 0 : 1;

@@ -29,23 +29,24 @@ void TestRedaction::redactsText_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("access token") << QStringLiteral(
-        "token access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970 stored")
-                                  << QStringLiteral("token access-sandbox-[REDACTED] stored");
+    QTest::newRow("access token")
+        << QStringLiteral("token access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970 stored")
+        << QStringLiteral("token access-sandbox-[REDACTED] stored");
     QTest::newRow("public token production")
         << QStringLiteral("public-production-0a1b2c3d-0000-1111-2222-333344445555")
         << QStringLiteral("public-production-[REDACTED]");
-    QTest::newRow("development environment")
-        << QStringLiteral("access-development-abc123") << QStringLiteral("access-development-[REDACTED]");
+    QTest::newRow("development environment") << QStringLiteral("access-development-abc123")
+                                             << QStringLiteral("access-development-[REDACTED]");
     QTest::newRow("json secret field")
         << QStringLiteral(R"({"client_id":"abc","secret":"s3cr3t-value","x":1})")
         << QStringLiteral(R"({"client_id":"abc","secret":"[REDACTED]","x":1})");
     QTest::newRow("json access_token with escapes")
         << QStringLiteral(R"({"access_token": "odd\"value"})")
         << QStringLiteral(R"({"access_token": "[REDACTED]"})");
-    QTest::newRow("link token kept") << QStringLiteral("link-sandbox-1234") << QStringLiteral("link-sandbox-1234");
-    QTest::newRow("ordinary text kept") << QStringLiteral("accessible public data")
-                                        << QStringLiteral("accessible public data");
+    QTest::newRow("link token kept")
+        << QStringLiteral("link-sandbox-1234") << QStringLiteral("link-sandbox-1234");
+    QTest::newRow("ordinary text kept")
+        << QStringLiteral("accessible public data") << QStringLiteral("accessible public data");
 }
 
 void TestRedaction::redactsText()
@@ -74,7 +75,8 @@ void TestRedaction::messageHandlerRedactsEveryMessage()
     const QString secret = QStringLiteral("client-secret-7c6b5a");
     redaction::registerSecret(secret);
     QLoggingCategory::setFilterRules(QStringLiteral("weft.*=true"));
-    qCWarning(lcCore) << "exchanged" << QStringLiteral("access-sandbox-00000000-1111-2222-3333-444444444444")
+    qCWarning(lcCore) << "exchanged"
+                      << QStringLiteral("access-sandbox-00000000-1111-2222-3333-444444444444")
                       << "with" << secret;
     qInfo("public token %s", "public-sandbox-00000000-1111-2222-3333-444444444444");
     qInstallMessageHandler(nullptr);

@@ -107,8 +107,9 @@ void TestItemRefresher::loginRequiredShowsAsTheItemsStatus()
 {
     test::ItemsFixture f;
     const QStringList ids = linkMany(f, 1);
-    const auto reset = f.plaid.run<plaid::Done>(
-        [&](auto done) { f.plaid.client->resetSandboxLogin(f.tokens.value(ids.first()), &f.plaid.context, done); });
+    const auto reset = f.plaid.run<plaid::Done>([&](auto done) {
+        f.plaid.client->resetSandboxLogin(f.tokens.value(ids.first()), &f.plaid.context, done);
+    });
     QVERIFY(reset.ok());
     items::ItemRefresher refresher(&f.service, Clock::system());
     QSignalSpy finished(&refresher, &items::ItemRefresher::finished);

@@ -35,7 +35,9 @@ void TestItemService::linkedItemIsIndexedThenSaved()
     QVERIFY(saved.wait());
     QCOMPARE(f.service.tokenState(id), TokenState::Saved);
     QVERIFY(f.store.item(id)->tokenSaved);
-    QCOMPARE(f.keychain.entries.value(vault::TokenVault::accessTokenKey(QStringLiteral("embedded"), id)), f.tokens.value(id));
+    QCOMPARE(
+        f.keychain.entries.value(vault::TokenVault::accessTokenKey(QStringLiteral("embedded"), id)),
+        f.tokens.value(id));
     QVERIFY(!f.service.hasUnsavedTokens());
     QCOMPARE(f.store.item(id)->environment, QStringLiteral("embedded"));
 }
@@ -77,7 +79,7 @@ void TestItemService::missingTokenIsFoundWhenNeeded()
     QSignalSpy saved(&f.service, &items::ItemService::tokenSaved);
     const QString id = f.linkItem();
     QVERIFY(saved.wait());
-    f.keychain.entries.clear(); // e.g. the user wiped the keychain
+    f.keychain.entries.clear();                            // e.g. the user wiped the keychain
     QCOMPARE(f.service.tokenState(id), TokenState::Saved); // start-up reads no secret
     QSignalSpy missing(&f.service, &items::ItemService::tokenMissing);
     test::Waiter<vault::SecretResult> token;
@@ -122,7 +124,7 @@ void TestItemService::removeStopsWhenPlaidFails()
     QVERIFY(failed.wait());
     QCOMPARE(failed.first().at(1).toString(), QStringLiteral("Plaid"));
     QVERIFY(failed.first().at(2).toString().contains(u"INTERNAL_SERVER_ERROR"));
-    QVERIFY(f.store.item(id));           // still indexed
+    QVERIFY(f.store.item(id));              // still indexed
     QCOMPARE(f.keychain.entries.size(), 1); // still in the keychain
     // Removing again works once Plaid answers.
     QSignalSpy removed(&f.service, &items::ItemService::itemRemoved);

@@ -55,8 +55,9 @@ void TestKeychainOutage::initTestCase()
                "<auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\"/>"
                "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
     file.close();
-    m_bus.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--config-file=") + config,
-                                                QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
+    m_bus.start(QStringLiteral("dbus-daemon"),
+                {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+                 QStringLiteral("--print-address=1")});
     QVERIFY(m_bus.waitForStarted(10000));
     QVERIFY(m_bus.waitForReadyRead(10000));
     const QByteArray address = m_bus.readLine().trimmed();
@@ -90,7 +91,8 @@ void TestKeychainOutage::tokenStaysInMemoryUntilTheKeychainIsBack()
     linked.itemId = QStringLiteral("item-outage");
     linked.accessToken = kToken;
     linked.linkedAt = QDateTime::currentDateTimeUtc();
-    linked.success.institution = link::LinkInstitution{QStringLiteral("ins_109508"), QStringLiteral("First Platypus Bank")};
+    linked.success.institution =
+        link::LinkInstitution{QStringLiteral("ins_109508"), QStringLiteral("First Platypus Bank")};
     linked.success.linkSessionId = QStringLiteral("session-1");
     service.addLinkedItem(linked, {});
 
@@ -122,7 +124,8 @@ void TestKeychainOutage::tokenStaysInMemoryUntilTheKeychainIsBack()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     m_keyring.setProcessEnvironment(environment);
     m_keyring.start(QStringLiteral("gnome-keyring-daemon"),
-                    {QStringLiteral("--unlock"), QStringLiteral("--components=secrets"), QStringLiteral("--foreground")});
+                    {QStringLiteral("--unlock"), QStringLiteral("--components=secrets"),
+                     QStringLiteral("--foreground")});
     QVERIFY(m_keyring.waitForStarted(10000));
     m_keyring.write("weft-test");
     m_keyring.closeWriteChannel();
@@ -136,8 +139,8 @@ void TestKeychainOutage::tokenStaysInMemoryUntilTheKeychainIsBack()
     QCOMPARE(service.tokenState(linked.itemId), items::TokenState::Saved);
     QVERIFY(store.item(linked.itemId)->tokenSaved);
     test::Waiter<vault::SecretResult> fromKeychain;
-    vault.read(vault::TokenVault::accessTokenKey(QStringLiteral("embedded"), linked.itemId), &context,
-               fromKeychain.callback());
+    vault.read(vault::TokenVault::accessTokenKey(QStringLiteral("embedded"), linked.itemId),
+               &context, fromKeychain.callback());
     QVERIFY(fromKeychain.wait());
     QCOMPARE(fromKeychain.value().secret, kToken);
 }

@@ -46,8 +46,8 @@ struct LinkE2EFixture
         link::LinkTokenSettings settings;
         settings.clientUserId = QStringLiteral("e2e-user");
         backend = std::make_unique<link::PlaidLinkBackend>(client.get(), settings);
-        host = std::make_unique<link::LinkHost>(link::LinkEnvironment::forSandbox(sandbox.baseUrl()),
-                                                backend.get(), Clock::system());
+        host = std::make_unique<link::LinkHost>(
+            link::LinkEnvironment::forSandbox(sandbox.baseUrl()), backend.get(), Clock::system());
         view = std::make_unique<QWebEngineView>();
         view->setPage(host->page());
         view->resize(900, 720);
@@ -69,7 +69,10 @@ struct LinkE2EFixture
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         return controller()->state() == state;
     }
-    bool view_(const QString &name, int timeoutMs = 15000) { return waitJs(page(), linkViewIs(name), timeoutMs); }
+    bool view_(const QString &name, int timeoutMs = 15000)
+    {
+        return waitJs(page(), linkViewIs(name), timeoutMs);
+    }
     bool click(const QString &testId)
     {
         // The element may appear a moment after its pane.

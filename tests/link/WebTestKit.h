@@ -43,7 +43,8 @@ inline QString linkFrameDocument()
 
 inline QString linkViewIs(const QString &view)
 {
-    return QStringLiteral("(function(){var d=%1;return !!(d&&d.body&&d.body.dataset.view===%2);})()")
+    return QStringLiteral(
+               "(function(){var d=%1;return !!(d&&d.body&&d.body.dataset.view===%2);})()")
         .arg(linkFrameDocument(), QStringLiteral("'") + view + QStringLiteral("'"));
 }
 

@@ -48,7 +48,8 @@ void TestLinkE2E::cleanup()
     f.reset();
 }
 
-void TestLinkE2E::signIn(const QString &institution, const QString &username, const QString &password)
+void TestLinkE2E::signIn(const QString &institution, const QString &username,
+                         const QString &password)
 {
     f->controller()->open();
     QCOMPARE(f->controller()->state(), State::Open);
@@ -98,18 +99,26 @@ void TestLinkE2E::userGoodLinksAnItem()
 
     // Plaid's documented order of events.
     const QStringList names = f->eventNames();
-    const QStringList expected{QStringLiteral("OPEN"), QStringLiteral("TRANSITION_VIEW:CONSENT"),
-                               QStringLiteral("TRANSITION_VIEW:SELECT_INSTITUTION"), QStringLiteral("SELECT_INSTITUTION"),
-                               QStringLiteral("TRANSITION_VIEW:CREDENTIAL"), QStringLiteral("SUBMIT_CREDENTIALS"),
-                               QStringLiteral("TRANSITION_VIEW:SELECT_ACCOUNT"), QStringLiteral("TRANSITION_VIEW:CONNECTED"),
+    const QStringList expected{QStringLiteral("OPEN"),
+                               QStringLiteral("TRANSITION_VIEW:CONSENT"),
+                               QStringLiteral("TRANSITION_VIEW:SELECT_INSTITUTION"),
+                               QStringLiteral("SELECT_INSTITUTION"),
+                               QStringLiteral("TRANSITION_VIEW:CREDENTIAL"),
+                               QStringLiteral("SUBMIT_CREDENTIALS"),
+                               QStringLiteral("TRANSITION_VIEW:SELECT_ACCOUNT"),
+                               QStringLiteral("TRANSITION_VIEW:CONNECTED"),
                                QStringLiteral("HANDOFF")};
     qsizetype at = 0;
     for (const QString &name : expected) {
         at = names.indexOf(name, at);
-        QVERIFY2(at >= 0, qPrintable(QStringLiteral("%1 missing or out of order in %2").arg(name, names.join(u' '))));
+        QVERIFY2(
+            at >= 0,
+            qPrintable(
+                QStringLiteral("%1 missing or out of order in %2").arg(name, names.join(u' '))));
     }
     for (const LinkEvent &event : std::as_const(f->events))
-        QCOMPARE(event.metadata.value(QLatin1StringView("link_session_id")).toString(), item.success.linkSessionId);
+        QCOMPARE(event.metadata.value(QLatin1StringView("link_session_id")).toString(),
+                 item.success.linkSessionId);
     // The next Link session is prepared at once.
     QVERIFY(f->waitState(State::Ready));
 }
@@ -154,9 +163,12 @@ void TestLinkE2E::expiredTokenRecreatesTheHandler()
     QVERIFY(f->type(QStringLiteral("password"), QStringLiteral("pass_good")));
     QVERIFY(f->click(QStringLiteral("credentials-submit")));
     QVERIFY(f->view_(QStringLiteral("ERROR")));
-    QCOMPARE(test::runJs(f->page(), QStringLiteral("%1.querySelector('[data-testid=\"error-code\"]').textContent")
-                                        .arg(test::linkFrameDocument())).toString(),
-             QStringLiteral("INVALID_LINK_TOKEN"));
+    QCOMPARE(
+        test::runJs(f->page(),
+                    QStringLiteral("%1.querySelector('[data-testid=\"error-code\"]').textContent")
+                        .arg(test::linkFrameDocument()))
+            .toString(),
+        QStringLiteral("INVALID_LINK_TOKEN"));
     QVERIFY(f->click(QStringLiteral("error-exit")));
     QTRY_COMPARE_WITH_TIMEOUT(notice.size(), 1, 20000);
     QVERIFY(f->waitState(State::Ready));
@@ -172,7 +184,8 @@ void TestLinkE2E::wrongPasswordThenRetry()
     QVERIFY(f->view_(QStringLiteral("CREDENTIAL")));
     const auto errorEvent = *std::find_if(f->events.cbegin(), f->events.cend(),
                                           [](const LinkEvent &e) { return e.name == u"ERROR"; });
-    QCOMPARE(errorEvent.metadata.value(QLatin1StringView("error_code")).toString(), QStringLiteral("INVALID_CREDENTIALS"));
+    QCOMPARE(errorEvent.metadata.value(QLatin1StringView("error_code")).toString(),
+             QStringLiteral("INVALID_CREDENTIALS"));
     QVERIFY(f->type(QStringLiteral("password"), QStringLiteral("pass_good")));
     QVERIFY(f->click(QStringLiteral("credentials-submit")));
     finishAccounts();
@@ -224,17 +237,23 @@ void TestLinkE2E::oauthPopup()
     QVERIFY(qobject_cast<LinkPopupPage *>(popup));
     QSignalSpy closeRequested(popup, &QWebEnginePage::windowCloseRequested);
     // The bank's page is ready once Link has told it which bank it is.
-    QVERIFY(test::waitJs(popup, QStringLiteral("(function(){var n=document.querySelector('[data-role=\"bank-name\"]');"
-                                               "return !!(n && n.textContent === 'Platypus OAuth Bank');})()")));
+    QVERIFY(test::waitJs(
+        popup,
+        QStringLiteral("(function(){var n=document.querySelector('[data-role=\"bank-name\"]');"
+                       "return !!(n && n.textContent === 'Platypus OAuth Bank');})()")));
     QCOMPARE(popup->url().host(), QStringLiteral("127.0.0.1"));
-    test::runJs(popup, QStringLiteral("document.querySelector('[data-testid=\"oauth-authorize\"]').click(); true"));
+    test::runJs(popup,
+                QStringLiteral(
+                    "document.querySelector('[data-testid=\"oauth-authorize\"]').click(); true"));
     QTRY_VERIFY_WITH_TIMEOUT(!closeRequested.isEmpty(), 10000);
     finishAccounts();
     QTRY_COMPARE_WITH_TIMEOUT(linked.size(), 1, 15000);
     const QStringList names = f->eventNames();
-    QVERIFY2(names.contains(QStringLiteral("OPEN_OAUTH")) && names.contains(QStringLiteral("CLOSE_OAUTH")),
+    QVERIFY2(names.contains(QStringLiteral("OPEN_OAUTH")) &&
+                 names.contains(QStringLiteral("CLOSE_OAUTH")),
              qPrintable(names.join(u' ')));
-    QCOMPARE(linked.first().first().value<LinkedItem>().success.institution->institutionId, QStringLiteral("ins_127287"));
+    QCOMPARE(linked.first().first().value<LinkedItem>().success.institution->institutionId,
+             QStringLiteral("ins_127287"));
 }
 
 void TestLinkE2E::updateModeClearsLoginRequired()

@@ -33,7 +33,10 @@ private:
     bool call(const QString &script) { return test::runJs(m_page, script).isValid(); }
     int count(const char *callback)
     {
-        return test::runJs(m_page, QStringLiteral("window.countCalls('%1')").arg(QLatin1StringView(callback))).toInt();
+        return test::runJs(
+                   m_page,
+                   QStringLiteral("window.countCalls('%1')").arg(QLatin1StringView(callback)))
+            .toInt();
     }
 
     std::unique_ptr<sandbox::EmbeddedSandbox> m_sandbox;
@@ -50,7 +53,8 @@ void TestLinkEmulator::initTestCase()
     options.credentials = {QStringLiteral("emu"), QStringLiteral("emu_secret")};
     QString error;
     QVERIFY2(m_sandbox->start(options, &error), qPrintable(error));
-    m_sandbox->server().addStaticRoot(QStringLiteral("/weft/test"), QStringLiteral(WEFT_EMULATOR_PAGE_DIR));
+    m_sandbox->server().addStaticRoot(QStringLiteral("/weft/test"),
+                                      QStringLiteral(WEFT_EMULATOR_PAGE_DIR));
     plaid::PlaidConfig config;
     config.baseUrl = m_sandbox->baseUrl();
     config.clientId = options.credentials.clientId;
@@ -92,29 +96,39 @@ void TestLinkEmulator::openBeforeOnLoadIsDeferred()
     const QString token = newLinkToken();
     QVERIFY(!token.isEmpty());
     QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false)"
-                                ".then(function(){ window.linkHandler.open(); }); true").arg(token)));
+                                ".then(function(){ window.linkHandler.open(); }); true")
+                     .arg(token)));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
     // Opened as soon as it loaded: the overlay shows and the session began.
-    QVERIFY(test::waitJs(m_page, QStringLiteral("window.calls.some(function(c){return c.name==='onEvent' && c.args[0]==='OPEN';})")));
-    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe[data-weft-link]')).display !== 'none'")));
+    QVERIFY(test::waitJs(
+        m_page,
+        QStringLiteral(
+            "window.calls.some(function(c){return c.name==='onEvent' && c.args[0]==='OPEN';})")));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe["
+                                                "data-weft-link]')).display !== 'none'")));
     QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
 }
 
 void TestLinkEmulator::forcedExitCallsOnExitOnce()
 {
-    QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false); true").arg(newLinkToken())));
+    QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false); true")
+                     .arg(newLinkToken())));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
     QVERIFY(call(QStringLiteral("window.linkHandler.open(); true")));
     QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
     QVERIFY(call(QStringLiteral("window.linkHandler.exit({force: true}); true")));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onExit') === 1")));
-    const QVariantList args = test::runJs(m_page, QStringLiteral(
-        "window.calls.filter(function(c){return c.name==='onExit';})[0].args")).toList();
+    const QVariantList args =
+        test::runJs(
+            m_page,
+            QStringLiteral("window.calls.filter(function(c){return c.name==='onExit';})[0].args"))
+            .toList();
     QVERIFY(args.value(0).isNull()); // no error
     const QVariantMap metadata = args.value(1).toMap();
     QVERIFY(!metadata.value(QStringLiteral("link_session_id")).toString().isEmpty());
     QVERIFY(metadata.contains(QStringLiteral("status")));
-    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe[data-weft-link]')).display === 'none'")));
+    QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe["
+                                                "data-weft-link]')).display === 'none'")));
     QTest::qWait(300);
     QCOMPARE(count("onExit"), 1);
     QCOMPARE(count("onSuccess"), 0);
@@ -122,12 +136,14 @@ void TestLinkEmulator::forcedExitCallsOnExitOnce()
 
 void TestLinkEmulator::destroyTwiceIsHarmless()
 {
-    QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false); true").arg(newLinkToken())));
+    QVERIFY(call(QStringLiteral("window.testTokens.push('%1'); window.startLink(false); true")
+                     .arg(newLinkToken())));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
-    const QVariant result = test::runJs(m_page, QStringLiteral(
-        "(function(){try{window.linkHandler.destroy();window.linkHandler.destroy();"
-        "window.linkHandler.open();window.linkHandler.exit({force:true});return 'ok';}"
-        "catch(e){return 'threw: '+e;}})()"));
+    const QVariant result = test::runJs(
+        m_page, QStringLiteral(
+                    "(function(){try{window.linkHandler.destroy();window.linkHandler.destroy();"
+                    "window.linkHandler.open();window.linkHandler.exit({force:true});return 'ok';}"
+                    "catch(e){return 'threw: '+e;}})()"));
     QCOMPARE(result.toString(), QStringLiteral("ok"));
     QCOMPARE(test::runJs(m_page, test::frameCount()).toInt(), 0);
     QTest::qWait(300);
@@ -145,17 +161,25 @@ void TestLinkEmulator::invalidLinkTokenRecipe()
     QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("SELECT_INSTITUTION"))));
     QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("institution-ins_109508"))));
     QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(test::waitJs(m_page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_custom"))));
-    QVERIFY(test::waitJs(m_page, test::typeTestId(QStringLiteral("password"), QStringLiteral(R"({"force_error":"INVALID_LINK_TOKEN"})"))));
+    QVERIFY(test::waitJs(
+        m_page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_custom"))));
+    QVERIFY(test::waitJs(
+        m_page, test::typeTestId(QStringLiteral("password"),
+                                 QStringLiteral(R"({"force_error":"INVALID_LINK_TOKEN"})"))));
     QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("credentials-submit"))));
     QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("ERROR"))));
     QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("error-exit"))));
-    QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 2"))); // the new handler
+    QVERIFY(test::waitJs(m_page,
+                         QStringLiteral("window.countCalls('onLoad') === 2"))); // the new handler
     QCOMPARE(test::runJs(m_page, QStringLiteral("window.tokenFetches")).toInt(), 2);
     QCOMPARE(test::runJs(m_page, test::frameCount()).toInt(), 1); // the old iframe is gone
-    const QVariantList exitArgs = test::runJs(m_page, QStringLiteral(
-        "window.calls.filter(function(c){return c.name==='onExit';})[0].args")).toList();
-    QCOMPARE(exitArgs.value(0).toMap().value(QStringLiteral("error_code")).toString(), QStringLiteral("INVALID_LINK_TOKEN"));
+    const QVariantList exitArgs =
+        test::runJs(
+            m_page,
+            QStringLiteral("window.calls.filter(function(c){return c.name==='onExit';})[0].args"))
+            .toList();
+    QCOMPARE(exitArgs.value(0).toMap().value(QStringLiteral("error_code")).toString(),
+             QStringLiteral("INVALID_LINK_TOKEN"));
 }
 
 QTEST_MAIN(TestLinkEmulator)

@@ -75,11 +75,13 @@ void TestLinkBridge::createWaitsForTheHostPage()
 {
     LinkBridge bridge(kHost, [] { return kHost; });
     QSignalSpy create(&bridge, &LinkBridge::createRequested);
-    const int id = bridge.createHandler(QStringLiteral("link-sandbox-y"), QUrl(QStringLiteral("http://127.0.0.1:1/s.js")));
+    const int id = bridge.createHandler(QStringLiteral("link-sandbox-y"),
+                                        QUrl(QStringLiteral("http://127.0.0.1:1/s.js")));
     QCOMPARE(create.size(), 0);
     bridge.hostReady(QStringLiteral("{}"));
     QCOMPARE(create.size(), 1);
-    const QJsonObject config = QJsonDocument::fromJson(create.at(0).at(0).toString().toUtf8()).object();
+    const QJsonObject config =
+        QJsonDocument::fromJson(create.at(0).at(0).toString().toUtf8()).object();
     QCOMPARE(config.value(QLatin1StringView("handler_id")).toInt(), id);
     QCOMPARE(config.value(QLatin1StringView("token")).toString(), QStringLiteral("link-sandbox-y"));
 }
@@ -113,18 +115,39 @@ void TestLinkBridge::rejectedSuccess_data()
         return metadata;
     };
     auto payload = [](const QJsonValue &token, const QJsonValue &metadata) {
-        QJsonObject object{{QStringLiteral("public_token"), token}, {QStringLiteral("metadata"), metadata}};
+        QJsonObject object{{QStringLiteral("public_token"), token},
+                           {QStringLiteral("metadata"), metadata}};
         return object;
     };
     QTest::newRow("token missing") << payload(QJsonValue(), goodMetadata()) << "public_token";
-    QTest::newRow("access token instead") << payload(QString(kPublicToken).replace(QStringLiteral("public"), QStringLiteral("access")), goodMetadata()) << "public_token";
+    QTest::newRow("access token instead")
+        << payload(
+               QString(kPublicToken).replace(QStringLiteral("public"), QStringLiteral("access")),
+               goodMetadata())
+        << "public_token";
     QTest::newRow("token is a number") << payload(42, goodMetadata()) << "public_token";
-    QTest::newRow("metadata missing") << payload(kPublicToken, QJsonValue()) << "metadata must be an object";
-    QTest::newRow("accounts not array") << payload(kPublicToken, with("accounts", QStringLiteral("all"))) << "metadata.accounts must be an array";
-    QTest::newRow("account without id") << payload(kPublicToken, with("accounts", QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}})) << "metadata.accounts[0].id";
-    QTest::newRow("mask is a number") << payload(kPublicToken, with("accounts", QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("a")}, {QStringLiteral("mask"), 0}}})) << "mask must be a string";
-    QTest::newRow("institution is text") << payload(kPublicToken, with("institution", QStringLiteral("bank"))) << "metadata.institution must be an object";
-    QTest::newRow("no link_session_id") << payload(kPublicToken, with("link_session_id", QJsonValue::Undefined)) << "link_session_id";
+    QTest::newRow("metadata missing")
+        << payload(kPublicToken, QJsonValue()) << "metadata must be an object";
+    QTest::newRow("accounts not array")
+        << payload(kPublicToken, with("accounts", QStringLiteral("all")))
+        << "metadata.accounts must be an array";
+    QTest::newRow("account without id")
+        << payload(kPublicToken,
+                   with("accounts",
+                        QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}}))
+        << "metadata.accounts[0].id";
+    QTest::newRow("mask is a number")
+        << payload(
+               kPublicToken,
+               with("accounts", QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("a")},
+                                                       {QStringLiteral("mask"), 0}}}))
+        << "mask must be a string";
+    QTest::newRow("institution is text")
+        << payload(kPublicToken, with("institution", QStringLiteral("bank")))
+        << "metadata.institution must be an object";
+    QTest::newRow("no link_session_id")
+        << payload(kPublicToken, with("link_session_id", QJsonValue::Undefined))
+        << "link_session_id";
 }
 
 void TestLinkBridge::rejectedSuccess()
@@ -137,15 +160,18 @@ void TestLinkBridge::rejectedSuccess()
     m_bridge->succeeded(json(payload));
     QCOMPARE(accepted.size(), 0);
     QCOMPARE(rejected.size(), 1);
-    QVERIFY2(rejected.at(0).at(1).toString().contains(reason), qPrintable(rejected.at(0).at(1).toString()));
+    QVERIFY2(rejected.at(0).at(1).toString().contains(reason),
+             qPrintable(rejected.at(0).at(1).toString()));
 }
 
 void TestLinkBridge::rejectedFromAnotherOrigin_data()
 {
     QTest::addColumn<QUrl>("pageUrl");
     QTest::newRow("other host") << QUrl(QStringLiteral("http://evil.example/weft/host/index.html"));
-    QTest::newRow("other port") << QUrl(QStringLiteral("http://127.0.0.1:4243/weft/host/index.html"));
-    QTest::newRow("https variant") << QUrl(QStringLiteral("https://127.0.0.1:4242/weft/host/index.html"));
+    QTest::newRow("other port") << QUrl(
+        QStringLiteral("http://127.0.0.1:4243/weft/host/index.html"));
+    QTest::newRow("https variant")
+        << QUrl(QStringLiteral("https://127.0.0.1:4242/weft/host/index.html"));
     QTest::newRow("file") << QUrl(QStringLiteral("file:///tmp/index.html"));
     QTest::newRow("no page") << QUrl();
 }
@@ -171,12 +197,14 @@ void TestLinkBridge::oversizedAndMalformedPayloads_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QString>("reason");
-    QString big = json({{QStringLiteral("handler_id"), 1}, {QStringLiteral("pad"), QString(70 * 1024, u'x')}});
+    QString big = json(
+        {{QStringLiteral("handler_id"), 1}, {QStringLiteral("pad"), QString(70 * 1024, u'x')}});
     QTest::newRow("over 64 KiB") << big << "exceeds";
     QTest::newRow("not JSON") << QStringLiteral("{nope") << "not a JSON object";
     QTest::newRow("JSON array") << QStringLiteral("[1,2]") << "not a JSON object";
     QTest::newRow("no handler id") << QStringLiteral("{}") << "handler_id is missing";
-    QTest::newRow("handler id is text") << QStringLiteral(R"({"handler_id":"1"})") << "handler_id is missing";
+    QTest::newRow("handler id is text")
+        << QStringLiteral(R"({"handler_id":"1"})") << "handler_id is missing";
 }
 
 void TestLinkBridge::oversizedAndMalformedPayloads()
@@ -188,7 +216,8 @@ void TestLinkBridge::oversizedAndMalformedPayloads()
     m_bridge->exited(payload);
     QCOMPARE(exited.size(), 0);
     QCOMPARE(rejected.size(), 1);
-    QVERIFY2(rejected.at(0).at(1).toString().contains(reason), qPrintable(rejected.at(0).at(1).toString()));
+    QVERIFY2(rejected.at(0).at(1).toString().contains(reason),
+             qPrintable(rejected.at(0).at(1).toString()));
 }
 
 void TestLinkBridge::staleHandlerIgnored()
@@ -200,7 +229,8 @@ void TestLinkBridge::staleHandlerIgnored()
     m_bridge->loaded(json({{QStringLiteral("handler_id"), old}}));
     QCOMPARE(loaded.size(), 0);
     QCOMPARE(rejected.size(), 1);
-    const int fresh = m_bridge->createHandler(QStringLiteral("link-sandbox-z"), QUrl(QStringLiteral("http://127.0.0.1:1/s.js")));
+    const int fresh = m_bridge->createHandler(QStringLiteral("link-sandbox-z"),
+                                              QUrl(QStringLiteral("http://127.0.0.1:1/s.js")));
     QVERIFY(fresh != old);
     m_bridge->loaded(json({{QStringLiteral("handler_id"), fresh}}));
     QCOMPARE(loaded.size(), 1);
@@ -213,9 +243,11 @@ void TestLinkBridge::oneOutcomePerSession()
     const QString success = json({{QStringLiteral("handler_id"), m_handler},
                                   {QStringLiteral("public_token"), kPublicToken},
                                   {QStringLiteral("metadata"), goodMetadata()}});
-    const QString exit = json({{QStringLiteral("handler_id"), m_handler},
-                               {QStringLiteral("error"), QJsonValue::Null},
-                               {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("status"), QStringLiteral("requires_credentials")}}}});
+    const QString exit =
+        json({{QStringLiteral("handler_id"), m_handler},
+              {QStringLiteral("error"), QJsonValue::Null},
+              {QStringLiteral("metadata"),
+               QJsonObject{{QStringLiteral("status"), QStringLiteral("requires_credentials")}}}});
     m_bridge->exited(exit);
     m_bridge->succeeded(success); // success after exit: ignored
     m_bridge->exited(exit);       // a second exit: ignored
@@ -230,14 +262,18 @@ void TestLinkBridge::oneOutcomePerSession()
 void TestLinkBridge::exitWithError()
 {
     QSignalSpy exited(m_bridge.get(), &LinkBridge::linkExited);
-    m_bridge->exited(json({{QStringLiteral("handler_id"), m_handler},
-                           {QStringLiteral("error"), QJsonObject{{QStringLiteral("error_type"), QStringLiteral("INVALID_INPUT")},
-                                                                 {QStringLiteral("error_code"), QStringLiteral("INVALID_LINK_TOKEN")},
-                                                                 {QStringLiteral("error_message"), QStringLiteral("invalid link_token provided")},
-                                                                 {QStringLiteral("display_message"), QJsonValue::Null}}},
-                           {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("link_session_id"), QStringLiteral("s2")},
-                                                                    {QStringLiteral("request_id"), QStringLiteral("r2")},
-                                                                    {QStringLiteral("institution"), QJsonValue::Null}}}}));
+    m_bridge->exited(
+        json({{QStringLiteral("handler_id"), m_handler},
+              {QStringLiteral("error"),
+               QJsonObject{
+                   {QStringLiteral("error_type"), QStringLiteral("INVALID_INPUT")},
+                   {QStringLiteral("error_code"), QStringLiteral("INVALID_LINK_TOKEN")},
+                   {QStringLiteral("error_message"), QStringLiteral("invalid link_token provided")},
+                   {QStringLiteral("display_message"), QJsonValue::Null}}},
+              {QStringLiteral("metadata"),
+               QJsonObject{{QStringLiteral("link_session_id"), QStringLiteral("s2")},
+                           {QStringLiteral("request_id"), QStringLiteral("r2")},
+                           {QStringLiteral("institution"), QJsonValue::Null}}}}));
     QCOMPARE(exited.size(), 1);
     const auto exit = exited.at(0).at(0).value<LinkExit>();
     QVERIFY(exit.isInvalidLinkToken());
@@ -252,8 +288,10 @@ void TestLinkBridge::events()
     QSignalSpy rejected(m_bridge.get(), &LinkBridge::rejected);
     m_bridge->event(json({{QStringLiteral("handler_id"), m_handler},
                           {QStringLiteral("event_name"), QStringLiteral("TRANSITION_VIEW")},
-                          {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("view_name"), QStringLiteral("CONSENT")},
-                                                                   {QStringLiteral("timestamp"), QStringLiteral("2026-01-15T09:00:01.250Z")}}}}));
+                          {QStringLiteral("metadata"),
+                           QJsonObject{{QStringLiteral("view_name"), QStringLiteral("CONSENT")},
+                                       {QStringLiteral("timestamp"),
+                                        QStringLiteral("2026-01-15T09:00:01.250Z")}}}}));
     m_bridge->event(json({{QStringLiteral("handler_id"), m_handler},
                           {QStringLiteral("event_name"), QStringLiteral("<script>")},
                           {QStringLiteral("metadata"), QJsonObject{}}}));

@@ -47,21 +47,28 @@ private slots:
 
 private:
     // The page side: answers createRequested with onLoad, like the host page would.
-    void pageLoads() { m_bridge->loaded(json({{QStringLiteral("handler_id"), m_bridge->currentHandler()}})); }
+    void pageLoads()
+    {
+        m_bridge->loaded(json({{QStringLiteral("handler_id"), m_bridge->currentHandler()}}));
+    }
     void pageExits(const QJsonValue &error)
     {
-        m_bridge->exited(json({{QStringLiteral("handler_id"), m_bridge->currentHandler()},
-                               {QStringLiteral("error"), error},
-                               {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("link_session_id"), QStringLiteral("sess")},
-                                                                        {QStringLiteral("request_id"), QStringLiteral("req")}}}}));
+        m_bridge->exited(
+            json({{QStringLiteral("handler_id"), m_bridge->currentHandler()},
+                  {QStringLiteral("error"), error},
+                  {QStringLiteral("metadata"),
+                   QJsonObject{{QStringLiteral("link_session_id"), QStringLiteral("sess")},
+                               {QStringLiteral("request_id"), QStringLiteral("req")}}}}));
     }
     void pageSucceeds()
     {
-        m_bridge->succeeded(json(
-            {{QStringLiteral("handler_id"), m_bridge->currentHandler()},
-             {QStringLiteral("public_token"), QStringLiteral("public-sandbox-0b2c5a70-4d8e-4f6a-9c1d-2e3f4a5b6c7d")},
-             {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("accounts"), QJsonArray()},
-                                                      {QStringLiteral("link_session_id"), QStringLiteral("sess")}}}}));
+        m_bridge->succeeded(
+            json({{QStringLiteral("handler_id"), m_bridge->currentHandler()},
+                  {QStringLiteral("public_token"),
+                   QStringLiteral("public-sandbox-0b2c5a70-4d8e-4f6a-9c1d-2e3f4a5b6c7d")},
+                  {QStringLiteral("metadata"),
+                   QJsonObject{{QStringLiteral("accounts"), QJsonArray()},
+                               {QStringLiteral("link_session_id"), QStringLiteral("sess")}}}}));
     }
     QJsonObject error(const char *code)
     {
@@ -70,7 +77,8 @@ private:
                 {QStringLiteral("error_message"), QStringLiteral("message")},
                 {QStringLiteral("display_message"), QStringLiteral("Shown to the user")}};
     }
-    void answerToken(const QString &token = QStringLiteral("link-sandbox-a"), minutes life = minutes(240))
+    void answerToken(const QString &token = QStringLiteral("link-sandbox-a"),
+                     minutes life = minutes(240))
     {
         m_backend.answerToken(token, m_clock->now().addSecs(life.count() * 60));
     }
@@ -94,7 +102,8 @@ void TestLinkController::init()
     m_backend = {};
     m_bridge = std::make_unique<LinkBridge>(kHost, [] { return kHost; });
     m_bridge->hostReady(QStringLiteral("{}"));
-    m_controller = std::make_unique<LinkController>(&m_backend, m_bridge.get(), kScript, m_clock.get());
+    m_controller =
+        std::make_unique<LinkController>(&m_backend, m_bridge.get(), kScript, m_clock.get());
 }
 
 void TestLinkController::cleanup()
@@ -114,7 +123,8 @@ void TestLinkController::preloadsThenOpensAtOnce()
     answerToken();
     QCOMPARE(m_controller->state(), State::Loading);
     QCOMPARE(create.size(), 1);
-    const QJsonObject config = QJsonDocument::fromJson(create.first().first().toString().toUtf8()).object();
+    const QJsonObject config =
+        QJsonDocument::fromJson(create.first().first().toString().toUtf8()).object();
     QCOMPARE(config.value(QLatin1StringView("token")).toString(), QStringLiteral("link-sandbox-a"));
     QCOMPARE(config.value(QLatin1StringView("script_url")).toString(), kScript.toString());
     pageLoads();
@@ -187,7 +197,8 @@ void TestLinkController::successIsExchangedOnceAndPreparesTheNext()
     pageSucceeds();
     QCOMPARE(m_controller->state(), State::Exchanging);
     QCOMPARE(m_backend.exchangeCalls.size(), 1);
-    QCOMPARE(m_backend.exchangeCalls.first().publicToken, QStringLiteral("public-sandbox-0b2c5a70-4d8e-4f6a-9c1d-2e3f4a5b6c7d"));
+    QCOMPARE(m_backend.exchangeCalls.first().publicToken,
+             QStringLiteral("public-sandbox-0b2c5a70-4d8e-4f6a-9c1d-2e3f4a5b6c7d"));
     m_backend.answerExchange(QStringLiteral("item-1"), QStringLiteral("access-sandbox-x"));
     QCOMPARE(linked.size(), 1);
     QCOMPARE(linked.first().first().value<LinkedItem>().itemId, QStringLiteral("item-1"));
@@ -262,7 +273,8 @@ void TestLinkController::tokenFailureThenRetry()
     m_backend.failToken(QStringLiteral("INVALID_API_KEYS"));
     QCOMPARE(m_controller->state(), State::Failed);
     QCOMPARE(failed.size(), 1);
-    QCOMPARE(failed.first().first().value<LinkFailure>().errorCode, QStringLiteral("INVALID_API_KEYS"));
+    QCOMPARE(failed.first().first().value<LinkFailure>().errorCode,
+             QStringLiteral("INVALID_API_KEYS"));
     QCOMPARE(failed.first().first().value<LinkFailure>().requestId, QStringLiteral("req-fake"));
     m_controller->retry();
     QCOMPARE(m_backend.tokenCalls.size(), 2);
@@ -276,8 +288,9 @@ void TestLinkController::scriptFailure()
     QSignalSpy failed(m_controller.get(), &LinkController::failed);
     m_controller->start();
     answerToken();
-    m_bridge->failed(json({{QStringLiteral("handler_id"), m_bridge->currentHandler()},
-                           {QStringLiteral("message"), QStringLiteral("could not load the script")}}));
+    m_bridge->failed(
+        json({{QStringLiteral("handler_id"), m_bridge->currentHandler()},
+              {QStringLiteral("message"), QStringLiteral("could not load the script")}}));
     QCOMPARE(m_controller->state(), State::Failed);
     QCOMPARE(failed.first().first().value<LinkFailure>().stage, LinkFailure::Stage::Script);
 }

@@ -48,11 +48,13 @@ private:
 void TestLinkPage::initTestCase()
 {
     m_server.route(QStringLiteral("/weft/host/index.html"), [] {
-        return QHttpServerResponse(QByteArrayLiteral("text/html"),
-                                   QByteArrayLiteral("<!DOCTYPE html><html><body>host</body></html>"));
+        return QHttpServerResponse(
+            QByteArrayLiteral("text/html"),
+            QByteArrayLiteral("<!DOCTYPE html><html><body>host</body></html>"));
     });
     m_server.route(QStringLiteral("/link/v2/stable/frame.html"), [] {
-        return QHttpServerResponse(QByteArrayLiteral("text/html"), QByteArrayLiteral("<p>link</p>"));
+        return QHttpServerResponse(QByteArrayLiteral("text/html"),
+                                   QByteArrayLiteral("<p>link</p>"));
     });
     m_tcp = new QTcpServer(this);
     QVERIFY(m_tcp->listen(QHostAddress::LocalHost));
@@ -83,7 +85,8 @@ void TestLinkPage::hostPageLoads()
 {
     QCOMPARE(m_page->url(), m_environment.hostPageUrl);
     QVERIFY(m_profile->isOffTheRecord());
-    QCOMPARE(test::runJs(m_page, QStringLiteral("document.body.textContent")).toString(), QStringLiteral("host"));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("document.body.textContent")).toString(),
+             QStringLiteral("host"));
 }
 
 void TestLinkPage::mainFrameStaysOnTheHostOrigin_data()
@@ -95,7 +98,8 @@ void TestLinkPage::mainFrameStaysOnTheHostOrigin_data()
     QTest::newRow("https elsewhere") << QStringLiteral("https://example.com/") << true;
     QTest::newRow("file URL") << QStringLiteral("file:///etc/passwd") << false;
     QTest::newRow("unknown scheme") << QStringLiteral("weft-unknown-scheme:payload") << false;
-    QTest::newRow("javascript URL in a new document") << QStringLiteral("data:text/html,<b>x</b>") << false;
+    QTest::newRow("javascript URL in a new document")
+        << QStringLiteral("data:text/html,<b>x</b>") << false;
 }
 
 void TestLinkPage::mainFrameStaysOnTheHostOrigin()
@@ -109,20 +113,24 @@ void TestLinkPage::mainFrameStaysOnTheHostOrigin()
     else
         QTest::qWait(500); // Chromium refuses these itself, or our policy does
     QCOMPARE(m_page->url(), m_environment.hostPageUrl);
-    QCOMPARE(test::runJs(m_page, QStringLiteral("document.body.textContent")).toString(), QStringLiteral("host"));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("document.body.textContent")).toString(),
+             QStringLiteral("host"));
 }
 
 void TestLinkPage::framesOnlyFromLinksOrigin()
 {
     QSignalSpy blocked(m_page, &LinkPage::navigationBlocked);
-    const QString linkFrame = m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString();
-    test::runJs(m_page, QStringLiteral("var a=document.createElement('iframe');a.id='ok';a.src='%1';"
-                                       "document.body.appendChild(a);"
-                                       "var b=document.createElement('iframe');b.id='bad';"
-                                       "b.src='http://198.51.100.9/';document.body.appendChild(b);true")
-                            .arg(linkFrame));
-    QVERIFY(test::waitJs(m_page, QStringLiteral("(function(){var d=document.getElementById('ok').contentDocument;"
-                                                "return !!(d && d.body && d.body.textContent==='link');})()")));
+    const QString linkFrame =
+        m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString();
+    test::runJs(m_page,
+                QStringLiteral("var a=document.createElement('iframe');a.id='ok';a.src='%1';"
+                               "document.body.appendChild(a);"
+                               "var b=document.createElement('iframe');b.id='bad';"
+                               "b.src='http://198.51.100.9/';document.body.appendChild(b);true")
+                    .arg(linkFrame));
+    QVERIFY(test::waitJs(
+        m_page, QStringLiteral("(function(){var d=document.getElementById('ok').contentDocument;"
+                               "return !!(d && d.body && d.body.textContent==='link');})()")));
     QTRY_VERIFY_WITH_TIMEOUT(!blocked.isEmpty(), 5000);
     QCOMPARE(blocked.first().first().toUrl().host(), QStringLiteral("198.51.100.9"));
 }
@@ -131,18 +139,27 @@ void TestLinkPage::permissionsAreDenied()
 {
     QSignalSpy denied(m_page, &LinkPage::permissionDenied);
     // (Geolocation is left out: without a position source QtWebEngine never answers it.)
-    test::runJs(m_page, QStringLiteral("window.notif='pending';Notification.requestPermission().then("
-                                       "function(p){window.notif=p;});true"));
+    test::runJs(m_page,
+                QStringLiteral("window.notif='pending';Notification.requestPermission().then("
+                               "function(p){window.notif=p;});true"));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.notif !== 'pending'")));
-    QCOMPARE(test::runJs(m_page, QStringLiteral("window.notif")).toString(), QStringLiteral("denied"));
-    test::runJs(m_page, QStringLiteral("window.media='pending';navigator.mediaDevices.getUserMedia({video:true})"
-                                       ".then(function(){window.media='granted';},function(e){window.media='denied';});true"));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.notif")).toString(),
+             QStringLiteral("denied"));
+    test::runJs(
+        m_page,
+        QStringLiteral(
+            "window.media='pending';navigator.mediaDevices.getUserMedia({video:true})"
+            ".then(function(){window.media='granted';},function(e){window.media='denied';});true"));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.media !== 'pending'")));
-    QCOMPARE(test::runJs(m_page, QStringLiteral("window.media")).toString(), QStringLiteral("denied"));
-    test::runJs(m_page, QStringLiteral("window.clip='pending';navigator.clipboard.readText().then("
-                                       "function(){window.clip='granted';},function(){window.clip='denied';});true"));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.media")).toString(),
+             QStringLiteral("denied"));
+    test::runJs(m_page,
+                QStringLiteral(
+                    "window.clip='pending';navigator.clipboard.readText().then("
+                    "function(){window.clip='granted';},function(){window.clip='denied';});true"));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.clip !== 'pending'")));
-    QCOMPARE(test::runJs(m_page, QStringLiteral("window.clip")).toString(), QStringLiteral("denied"));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.clip")).toString(),
+             QStringLiteral("denied"));
     // Notifications reach the page's policy and are denied there; camera and clipboard are
     // refused earlier (no device; clipboard access switched off in the settings).
     QVERIFY(!denied.isEmpty());
@@ -152,7 +169,8 @@ void TestLinkPage::permissionsAreDenied()
 void TestLinkPage::dialogsAreNeverShown()
 {
     // A native dialog would block runJavaScript until someone closed it.
-    QCOMPARE(test::runJs(m_page, QStringLiteral("alert('x'); 'after alert'"), 3000).toString(), QStringLiteral("after alert"));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("alert('x'); 'after alert'"), 3000).toString(),
+             QStringLiteral("after alert"));
     QCOMPARE(test::runJs(m_page, QStringLiteral("confirm('sure?')"), 3000).toBool(), false);
     QVERIFY(test::runJs(m_page, QStringLiteral("prompt('name?', 'x') === null"), 3000).toBool());
 }
@@ -160,12 +178,15 @@ void TestLinkPage::dialogsAreNeverShown()
 void TestLinkPage::popupsArePolicedToo()
 {
     QSignalSpy created(m_page, &LinkPage::popupCreated);
-    test::runJs(m_page, QStringLiteral("window.w = window.open('%1', 'bank'); !!window.w")
-                            .arg(m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString()));
+    test::runJs(
+        m_page,
+        QStringLiteral("window.w = window.open('%1', 'bank'); !!window.w")
+            .arg(m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 5000);
     auto *popup = qobject_cast<LinkPopupPage *>(created.first().first().value<QWebEnginePage *>());
     QVERIFY(popup);
-    QTRY_COMPARE_WITH_TIMEOUT(popup->url().path(), QStringLiteral("/link/v2/stable/frame.html"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(popup->url().path(), QStringLiteral("/link/v2/stable/frame.html"),
+                              5000);
     QSignalSpy blocked(popup, &LinkPopupPage::navigationBlocked);
     popup->load(QUrl(QStringLiteral("http://203.0.113.7/")));
     QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 1, 5000);
@@ -175,7 +196,8 @@ void TestLinkPage::popupsArePolicedToo()
     int closing = 0;
     auto watch = connect(m_page, &LinkPage::popupCreated, this, [&](QWebEnginePage *created) {
         auto *help = qobject_cast<LinkPopupPage *>(created);
-        connect(help, &LinkPopupPage::externalLinkRequested, this, [&](const QUrl &url) { external << url; });
+        connect(help, &LinkPopupPage::externalLinkRequested, this,
+                [&](const QUrl &url) { external << url; });
         connect(help, &QWebEnginePage::windowCloseRequested, this, [&] { ++closing; });
     });
     test::runJs(m_page, QStringLiteral("window.open('https://plaid.com/legal'); true"));
@@ -194,9 +216,10 @@ void TestLinkPage::certificateErrorsAreRejected()
     QTemporaryDir dir;
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
                    QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
     QVERIFY(openssl.waitForFinished(30000));
     QCOMPARE(openssl.exitCode(), 0);
@@ -213,11 +236,13 @@ void TestLinkPage::certificateErrorsAreRejected()
         while (QTcpSocket *socket = server.nextPendingConnection()) {
             connect(socket, &QTcpSocket::readyRead, socket, [socket] {
                 socket->readAll();
-                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/html\r\n\r\nok");
+                socket->write(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/html\r\n\r\nok");
             });
         }
     });
-    const QUrl host(QStringLiteral("https://127.0.0.1:%1/weft/host/index.html").arg(server.serverPort()));
+    const QUrl host(
+        QStringLiteral("https://127.0.0.1:%1/weft/host/index.html").arg(server.serverPort()));
     LinkEnvironment plaid = LinkEnvironment::forPlaid(host);
     QWebEngineProfile *profile = LinkPage::createProfile(plaid, nullptr);
     auto *page = new LinkPage(plaid, profile);
@@ -234,13 +259,19 @@ void TestLinkPage::certificateErrorsAreRejected()
 
 void TestLinkPage::environmentRules()
 {
-    const LinkEnvironment sandbox = LinkEnvironment::forSandbox(QUrl(QStringLiteral("http://127.0.0.1:9000")));
-    QVERIFY(sandbox.linkMayLoad(QUrl(QStringLiteral("http://127.0.0.1:9000/link/v2/stable/link.html"))));
+    const LinkEnvironment sandbox =
+        LinkEnvironment::forSandbox(QUrl(QStringLiteral("http://127.0.0.1:9000")));
+    QVERIFY(sandbox.linkMayLoad(
+        QUrl(QStringLiteral("http://127.0.0.1:9000/link/v2/stable/link.html"))));
     QVERIFY(!sandbox.linkMayLoad(QUrl(QStringLiteral("http://127.0.0.1:9001/"))));
-    QVERIFY(!sandbox.linkMayLoad(QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link.html"))));
-    const LinkEnvironment plaid = LinkEnvironment::forPlaid(QUrl(QStringLiteral("http://127.0.0.1:9100/weft/host/index.html")));
-    QCOMPARE(plaid.linkScriptUrl, QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link-initialize.js")));
-    QVERIFY(plaid.linkMayLoad(QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link.html"))));
+    QVERIFY(!sandbox.linkMayLoad(
+        QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link.html"))));
+    const LinkEnvironment plaid = LinkEnvironment::forPlaid(
+        QUrl(QStringLiteral("http://127.0.0.1:9100/weft/host/index.html")));
+    QCOMPARE(plaid.linkScriptUrl,
+             QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link-initialize.js")));
+    QVERIFY(
+        plaid.linkMayLoad(QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link.html"))));
     QVERIFY(plaid.linkMayLoad(QUrl(QStringLiteral("https://secure.plaid.com/x"))));
     QVERIFY(!plaid.linkMayLoad(QUrl(QStringLiteral("http://cdn.plaid.com/"))));
     QVERIFY(!plaid.linkMayLoad(QUrl(QStringLiteral("https://plaid.com.evil.example/"))));

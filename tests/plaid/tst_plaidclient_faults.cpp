@@ -21,7 +21,9 @@ RetryPolicy testPolicy(int attempts = 4)
     policy.maxAttempts = attempts;
     policy.baseDelay = milliseconds(400);
     policy.maxDelay = milliseconds(1000);
-    policy.random = [] { return 0.75; };
+    policy.random = [] {
+        return 0.75;
+    };
     return policy;
 }
 
@@ -147,7 +149,8 @@ void TestPlaidClientFaults::retriesStopAtTheCap()
     QCOMPARE(result.apiError.errorCode, QStringLiteral("INTERNAL_SERVER_ERROR"));
     QCOMPARE(result.attempts, 4);
     const QList<milliseconds> delays = retryDelays();
-    QCOMPARE(delays, (QList<milliseconds>{milliseconds(350), milliseconds(700), milliseconds(875)}));
+    QCOMPARE(delays,
+             (QList<milliseconds>{milliseconds(350), milliseconds(700), milliseconds(875)}));
     for (milliseconds delay : delays)
         QVERIFY(delay <= milliseconds(1000));
 }
@@ -173,12 +176,14 @@ void TestPlaidClientFaults::neverRetried()
         SandboxPublicTokenCreateRequest request;
         request.institutionId = QStringLiteral("ins_109508");
         request.initialProducts = {QStringLiteral("auth")};
-        const auto token = f->run<QString>([&](auto done) { f->client->createSandboxPublicToken(request, &f->context, done); });
+        const auto token = f->run<QString>(
+            [&](auto done) { f->client->createSandboxPublicToken(request, &f->context, done); });
         QVERIFY(token.ok());
         outcome = f->run<PublicTokenExchange>(
             [&](auto done) { f->client->exchangePublicToken(token.value, &f->context, done); });
     } else {
-        outcome = f->run<Done>([&](auto done) { f->client->removeItem(m_item.accessToken, &f->context, done); });
+        outcome = f->run<Done>(
+            [&](auto done) { f->client->removeItem(m_item.accessToken, &f->context, done); });
     }
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.attempts, 1);
@@ -191,10 +196,14 @@ void TestPlaidClientFaults::transportErrors_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("expected");
     QTest::addColumn<int>("attempts");
-    QTest::newRow("truncated body") << int(Fault::Kind::Truncated) << 200 << int(PlaidStatus::TruncatedBody) << 1;
-    QTest::newRow("HTML with 200") << int(Fault::Kind::NonJson) << 200 << int(PlaidStatus::InvalidJson) << 1;
-    QTest::newRow("oversized body") << int(Fault::Kind::Oversized) << 200 << int(PlaidStatus::BodyTooLarge) << 1;
-    QTest::newRow("connection dropped") << int(Fault::Kind::Drop) << 200 << int(PlaidStatus::ConnectionReset) << 3;
+    QTest::newRow("truncated body")
+        << int(Fault::Kind::Truncated) << 200 << int(PlaidStatus::TruncatedBody) << 1;
+    QTest::newRow("HTML with 200")
+        << int(Fault::Kind::NonJson) << 200 << int(PlaidStatus::InvalidJson) << 1;
+    QTest::newRow("oversized body")
+        << int(Fault::Kind::Oversized) << 200 << int(PlaidStatus::BodyTooLarge) << 1;
+    QTest::newRow("connection dropped")
+        << int(Fault::Kind::Drop) << 200 << int(PlaidStatus::ConnectionReset) << 3;
 }
 
 void TestPlaidClientFaults::transportErrors()

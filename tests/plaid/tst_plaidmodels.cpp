@@ -55,20 +55,28 @@ void TestPlaidModels::malformedItem_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("expectedError");
-    QTest::newRow("item_id missing") << QStringLiteral("item_id") << QJsonValue(QJsonValue::Undefined)
-                                     << QStringLiteral("item.item_id: expected a string, found missing");
-    QTest::newRow("item_id number") << QStringLiteral("item_id") << QJsonValue(7)
-                                    << QStringLiteral("item.item_id: expected a string, found wrong type");
-    QTest::newRow("products not array") << QStringLiteral("billed_products") << QJsonValue(QStringLiteral("auth"))
-                                        << QStringLiteral("item.billed_products: expected an array");
-    QTest::newRow("product not string") << QStringLiteral("available_products") << QJsonValue(QJsonArray{1})
-                                        << QStringLiteral("item.available_products[0]: expected a string");
-    QTest::newRow("error not object") << QStringLiteral("error") << QJsonValue(QStringLiteral("oops"))
-                                      << QStringLiteral("item.error: expected an object or null");
-    QTest::newRow("error not plaid error") << QStringLiteral("error") << QJsonValue(QJsonObject{{QStringLiteral("x"), 1}})
-                                           << QStringLiteral("item.error: not a Plaid error object");
-    QTest::newRow("bad date") << QStringLiteral("consent_expiration_time") << QJsonValue(QStringLiteral("tomorrow"))
-                              << QStringLiteral("item.consent_expiration_time: not an RFC 3339 date-time");
+    QTest::newRow("item_id missing")
+        << QStringLiteral("item_id") << QJsonValue(QJsonValue::Undefined)
+        << QStringLiteral("item.item_id: expected a string, found missing");
+    QTest::newRow("item_id number")
+        << QStringLiteral("item_id") << QJsonValue(7)
+        << QStringLiteral("item.item_id: expected a string, found wrong type");
+    QTest::newRow("products not array")
+        << QStringLiteral("billed_products") << QJsonValue(QStringLiteral("auth"))
+        << QStringLiteral("item.billed_products: expected an array");
+    QTest::newRow("product not string")
+        << QStringLiteral("available_products") << QJsonValue(QJsonArray{1})
+        << QStringLiteral("item.available_products[0]: expected a string");
+    QTest::newRow("error not object")
+        << QStringLiteral("error") << QJsonValue(QStringLiteral("oops"))
+        << QStringLiteral("item.error: expected an object or null");
+    QTest::newRow("error not plaid error")
+        << QStringLiteral("error") << QJsonValue(QJsonObject{{QStringLiteral("x"), 1}})
+        << QStringLiteral("item.error: not a Plaid error object");
+    QTest::newRow("bad date") << QStringLiteral("consent_expiration_time")
+                              << QJsonValue(QStringLiteral("tomorrow"))
+                              << QStringLiteral(
+                                     "item.consent_expiration_time: not an RFC 3339 date-time");
 }
 
 void TestPlaidModels::malformedItem()
@@ -91,14 +99,17 @@ void TestPlaidModels::malformedAccount_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("expectedError");
-    QTest::newRow("no balances") << QByteArray(R"({"account_id":"a","name":"n","type":"depository"})")
+    QTest::newRow("no balances") << QByteArray(
+                                        R"({"account_id":"a","name":"n","type":"depository"})")
                                  << QStringLiteral("balances: expected an object");
-    QTest::newRow("balance is text") << QByteArray(R"({"account_id":"a","name":"n","type":"depository",
+    QTest::newRow("balance is text")
+        << QByteArray(R"({"account_id":"a","name":"n","type":"depository",
         "balances":{"available":"100","current":1,"limit":null}})")
-                                     << QStringLiteral("balances.available: expected a number or null");
-    QTest::newRow("balance key missing") << QByteArray(R"({"account_id":"a","name":"n","type":"depository",
+        << QStringLiteral("balances.available: expected a number or null");
+    QTest::newRow("balance key missing")
+        << QByteArray(R"({"account_id":"a","name":"n","type":"depository",
         "balances":{"available":1,"limit":null}})")
-                                         << QStringLiteral("balances.current: expected a number or null, found missing");
+        << QStringLiteral("balances.current: expected a number or null, found missing");
     QTest::newRow("type missing") << QByteArray(R"({"account_id":"a","name":"n",
         "balances":{"available":1,"current":1,"limit":null}})")
                                   << QStringLiteral("type: expected a string");
@@ -142,11 +153,17 @@ void TestPlaidModels::plaidError_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("full") << QByteArray(R"({"error_type":"ITEM_ERROR","error_code":"ITEM_LOGIN_REQUIRED",
-        "error_message":"m","display_message":null,"request_id":"r1","documentation_url":"u"})") << true;
-    QTest::newRow("no message") << QByteArray(R"({"error_type":"ITEM_ERROR","error_code":"X"})") << false;
-    QTest::newRow("empty code") << QByteArray(R"({"error_type":"ITEM_ERROR","error_code":"","error_message":"m"})") << false;
-    QTest::newRow("code is number") << QByteArray(R"({"error_type":"A","error_code":5,"error_message":"m"})") << false;
+    QTest::newRow("full") << QByteArray(
+                                 R"({"error_type":"ITEM_ERROR","error_code":"ITEM_LOGIN_REQUIRED",
+        "error_message":"m","display_message":null,"request_id":"r1","documentation_url":"u"})")
+                          << true;
+    QTest::newRow("no message") << QByteArray(R"({"error_type":"ITEM_ERROR","error_code":"X"})")
+                                << false;
+    QTest::newRow("empty code")
+        << QByteArray(R"({"error_type":"ITEM_ERROR","error_code":"","error_message":"m"})")
+        << false;
+    QTest::newRow("code is number")
+        << QByteArray(R"({"error_type":"A","error_code":5,"error_message":"m"})") << false;
     QTest::newRow("not an error") << QByteArray(R"({"request_id":"r"})") << false;
 }
 
@@ -161,7 +178,8 @@ void TestPlaidModels::plaidError()
         QCOMPARE(error->requestId, QStringLiteral("r1"));
         QVERIFY(error->displayMessage.isEmpty());
         QCOMPARE(error->userText(), QStringLiteral("m"));
-        QCOMPARE(error->toJson().value(QLatin1StringView("display_message")), QJsonValue(QJsonValue::Null));
+        QCOMPARE(error->toJson().value(QLatin1StringView("display_message")),
+                 QJsonValue(QJsonValue::Null));
     }
 }
 
@@ -176,7 +194,10 @@ void TestPlaidModels::linkTokenRequestBody()
     QVERIFY(!body.contains(QLatin1StringView("products"))); // update mode: none
     QVERIFY(!body.contains(QLatin1StringView("secret")));
     QVERIFY(!body.contains(QLatin1StringView("client_id")));
-    QCOMPARE(body.value(QLatin1StringView("user")).toObject().value(QLatin1StringView("client_user_id")).toString(),
+    QCOMPARE(body.value(QLatin1StringView("user"))
+                 .toObject()
+                 .value(QLatin1StringView("client_user_id"))
+                 .toString(),
              QStringLiteral("u1"));
     QCOMPARE(body.value(QLatin1StringView("language")).toString(), QStringLiteral("en"));
 }

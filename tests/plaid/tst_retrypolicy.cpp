@@ -30,7 +30,9 @@ void TestRetryPolicy::delaysGrowWithinBounds()
     RetryPolicy policy;
     policy.baseDelay = milliseconds(400);
     policy.maxDelay = milliseconds(5000);
-    policy.random = [random] { return random; };
+    policy.random = [random] {
+        return random;
+    };
     milliseconds previous(0);
     for (int retry = 1; retry <= 8; ++retry) {
         const milliseconds delay = policy.delayBefore(retry);

@@ -32,17 +32,20 @@ void TestDataEraser::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("DataEraser"));
 }
 
-void TestDataEraser::fill(vault::ItemStore &store, test::FakeSecretStore &keychain, const QString &dir)
+void TestDataEraser::fill(vault::ItemStore &store, test::FakeSecretStore &keychain,
+                          const QString &dir)
 {
     for (const char *env : {"embedded", "sandbox", "production"}) {
         vault::ItemRecord record;
         record.itemId = QStringLiteral("item-") + QLatin1StringView(env);
         record.environment = QLatin1StringView(env);
         store.upsert(record);
-        keychain.entries.insert(vault::TokenVault::accessTokenKey(record.environment, record.itemId),
-                                QStringLiteral("token"));
+        keychain.entries.insert(
+            vault::TokenVault::accessTokenKey(record.environment, record.itemId),
+            QStringLiteral("token"));
     }
-    keychain.entries.insert(vault::TokenVault::clientSecretKey(QStringLiteral("production")), QStringLiteral("s"));
+    keychain.entries.insert(vault::TokenVault::clientSecretKey(QStringLiteral("production")),
+                            QStringLiteral("s"));
     keychain.entries.insert(QStringLiteral("someone-elses-entry"), QStringLiteral("kept"));
     QVERIFY(store.flush());
     QFile state(dir + QStringLiteral("/embedded-sandbox.json"));

@@ -35,7 +35,8 @@ void capture(QtMsgType, const QMessageLogContext &, const QString &message)
     s_log.append(message);
 }
 
-const QRegularExpression kTokenPattern(QStringLiteral("(access|public)-sandbox-[0-9a-f]{8}-[0-9a-f]{4}"));
+const QRegularExpression
+    kTokenPattern(QStringLiteral("(access|public)-sandbox-[0-9a-f]{8}-[0-9a-f]{4}"));
 
 } // namespace
 
@@ -137,9 +138,11 @@ void TestSessionE2E::linkRestartRepairRemove()
     QVERIFY(record->events.size() >= 5); // the Link timeline is kept
     const QString key = vault::TokenVault::accessTokenKey(QStringLiteral("embedded"), itemId);
     QProcess tool;
-    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("user"), key});
+    tool.start(QStringLiteral("secret-tool"),
+               {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("user"), key});
     QVERIFY(tool.waitForFinished(20000));
-    const QString found = QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
+    const QString found =
+        QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
     QVERIFY2(found.contains(key), qPrintable(found));
 
     // Restart: a new session on the same data folder; the Item is still there, and its token
@@ -200,7 +203,8 @@ void TestSessionE2E::linkRestartRepairRemove()
     m_session->items()->removeItem(itemId);
     QVERIFY(removed.wait(20000));
     QVERIFY(!m_store->item(itemId));
-    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("user"), key});
+    tool.start(QStringLiteral("secret-tool"),
+               {QStringLiteral("lookup"), QStringLiteral("user"), key});
     QVERIFY(tool.waitForFinished(20000));
     QVERIFY(tool.readAllStandardOutput().isEmpty());
     QVERIFY(m_store->flush());
@@ -210,7 +214,8 @@ void TestSessionE2E::linkRestartRepairRemove()
     while (files.hasNext()) {
         QFile file(files.next());
         if (file.open(QIODevice::ReadOnly))
-            QVERIFY2(!kTokenPattern.match(QString::fromUtf8(file.readAll())).hasMatch(), qPrintable(file.fileName()));
+            QVERIFY2(!kTokenPattern.match(QString::fromUtf8(file.readAll())).hasMatch(),
+                     qPrintable(file.fileName()));
     }
     QVERIFY(!kTokenPattern.match(s_log.join(u'\n')).hasMatch());
 }

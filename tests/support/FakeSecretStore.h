@@ -42,7 +42,8 @@ public:
             return;
         }
         const bool had = entries.remove(key) > 0;
-        answer(context, std::move(done), had ? vault::SecretStatus::Ok : vault::SecretStatus::NotFound, {});
+        answer(context, std::move(done),
+               had ? vault::SecretStatus::Ok : vault::SecretStatus::NotFound, {});
     }
 
     Mode mode = Mode::Works;
@@ -62,7 +63,8 @@ private:
             return vault::SecretStatus::Ok;
         }
     }
-    static void answer(QObject *context, Done done, vault::SecretStatus status, const QString &secret)
+    static void answer(QObject *context, Done done, vault::SecretStatus status,
+                       const QString &secret)
     {
         QPointer<QObject> guard(context);
         QTimer::singleShot(0, [guard, done = std::move(done), status, secret] {

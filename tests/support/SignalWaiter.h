@@ -26,13 +26,18 @@ public:
     {
         QDeadlineTimer deadline(timeoutMs);
         while (!m_value && !deadline.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
+                                            20);
         return m_value.has_value();
     }
     const T &value() const { return *m_value; }
     bool done() const { return m_value.has_value(); }
     int calls() const { return m_calls; }
-    void reset() { m_value.reset(); m_calls = 0; }
+    void reset()
+    {
+        m_value.reset();
+        m_calls = 0;
+    }
 
 private:
     std::optional<T> m_value;

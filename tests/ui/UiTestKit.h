@@ -1,7 +1,7 @@
 #pragma once
 
-#include "vault/ItemRecord.h"
 #include "support/FakeSecretStore.h"
+#include "vault/ItemRecord.h"
 #include "vault/SecretStore.h"
 
 #include <QDateTime>

@@ -42,7 +42,8 @@ void TestItemsPanelActions::diagnosticsNeverHoldTheToken()
 {
     ItemsPanelFixture f;
     QVERIFY(f.plaid.started);
-    f.keychain.mode = test::FakeSecretStore::Mode::Unavailable; // the token cannot be saved: it stays in memory
+    f.keychain.mode =
+        test::FakeSecretStore::Mode::Unavailable; // the token cannot be saved: it stays in memory
     const QString itemId = f.linkRealItem();
     QVERIFY(!itemId.isEmpty());
     QCOMPARE(f.service.tokenState(itemId), items::TokenState::Unsaved);

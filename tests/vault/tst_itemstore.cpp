@@ -21,10 +21,12 @@ ItemRecord record(const QString &id)
     r.createdAt = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
     r.errorCode = QStringLiteral("ITEM_LOGIN_REQUIRED");
     r.errorType = QStringLiteral("ITEM_ERROR");
-    r.accounts.append({QStringLiteral("acc"), QStringLiteral("Plaid Checking"), QString(), QStringLiteral("0000"),
-                       QStringLiteral("depository"), QStringLiteral("checking"), 100.0, 110.0, std::nullopt,
+    r.accounts.append({QStringLiteral("acc"), QStringLiteral("Plaid Checking"), QString(),
+                       QStringLiteral("0000"), QStringLiteral("depository"),
+                       QStringLiteral("checking"), 100.0, 110.0, std::nullopt,
                        QStringLiteral("USD")});
-    r.events.append({QDateTime(QDate(2026, 3, 1), QTime(10, 0, 1), Qt::UTC), QStringLiteral("OPEN"), QString(),
+    r.events.append({QDateTime(QDate(2026, 3, 1), QTime(10, 0, 1), Qt::UTC), QStringLiteral("OPEN"),
+                     QString(),
                      QJsonObject{{QStringLiteral("link_session_id"), QStringLiteral("s1")}}});
     r.linkSessionId = QStringLiteral("s1");
     r.addRequestId(QStringLiteral("req1"));
@@ -85,7 +87,8 @@ void TestItemStore::fileIsPrivateAndHasNoSecrets()
     QVERIFY(store.flush());
     const QFile::Permissions permissions = QFile(path).permissions();
     QVERIFY(permissions & QFile::ReadOwner);
-    QVERIFY(!(permissions & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)));
+    QVERIFY(!(permissions &
+              (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
@@ -97,10 +100,14 @@ void TestItemStore::damagedFileIsKeptAside_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("garbage") << QByteArray("\x00\x01 not json", 12);
-    QTest::newRow("truncated") << QByteArray(R"({"format":"weft-items","version":1,"items":[{"item_id":"a")");
-    QTest::newRow("other format") << QByteArray(R"({"format":"something-else","version":1,"items":[]})");
-    QTest::newRow("newer version") << QByteArray(R"({"format":"weft-items","version":99,"items":[]})");
-    QTest::newRow("entry without id") << QByteArray(R"({"format":"weft-items","version":1,"items":[{"environment":"embedded"}]})");
+    QTest::newRow("truncated") << QByteArray(
+        R"({"format":"weft-items","version":1,"items":[{"item_id":"a")");
+    QTest::newRow("other format") << QByteArray(
+        R"({"format":"something-else","version":1,"items":[]})");
+    QTest::newRow("newer version")
+        << QByteArray(R"({"format":"weft-items","version":99,"items":[]})");
+    QTest::newRow("entry without id") << QByteArray(
+        R"({"format":"weft-items","version":1,"items":[{"environment":"embedded"}]})");
     QTest::newRow("array") << QByteArray("[]");
 }
 

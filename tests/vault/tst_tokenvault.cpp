@@ -60,13 +60,14 @@ void TestTokenVault::realKeychainRoundTrip()
     QObject context;
     const QString item = QUuid::createUuid().toString(QUuid::Id128);
     const QString key = TokenVault::accessTokenKey(QStringLiteral("embedded"), item);
-    const QString token = QStringLiteral("access-sandbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString token =
+        QStringLiteral("access-sandbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     const SecretResult stored = wait([&](auto done) { vault.store(key, token, &context, done); });
     QVERIFY2(stored.ok(), qPrintable(stored.describe()));
     // The entry is really in the Secret Service, under the app's one service name.
-    const QString found = secretTool({QStringLiteral("search"), QStringLiteral("--all"),
-                                      QStringLiteral("user"), key});
+    const QString found = secretTool(
+        {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("user"), key});
     QVERIFY2(found.contains(key), qPrintable(found));
     QVERIFY2(found.contains(u"Weft"), qPrintable(found));
 
@@ -98,10 +99,16 @@ void TestTokenVault::environmentsNeverMix()
     const QString item = QUuid::createUuid().toString(QUuid::Id128);
     const QString sandboxKey = TokenVault::accessTokenKey(QStringLiteral("sandbox"), item);
     const QString productionKey = TokenVault::accessTokenKey(QStringLiteral("production"), item);
-    QVERIFY(wait([&](auto done) { vault.store(sandboxKey, QStringLiteral("one-value"), &context, done); }).ok());
-    QVERIFY(wait([&](auto done) { vault.store(productionKey, QStringLiteral("other-value"), &context, done); }).ok());
-    QCOMPARE(wait([&](auto done) { vault.read(sandboxKey, &context, done); }).secret, QStringLiteral("one-value"));
-    QCOMPARE(wait([&](auto done) { vault.read(productionKey, &context, done); }).secret, QStringLiteral("other-value"));
+    QVERIFY(wait([&](auto done) {
+                vault.store(sandboxKey, QStringLiteral("one-value"), &context, done);
+            }).ok());
+    QVERIFY(wait([&](auto done) {
+                vault.store(productionKey, QStringLiteral("other-value"), &context, done);
+            }).ok());
+    QCOMPARE(wait([&](auto done) { vault.read(sandboxKey, &context, done); }).secret,
+             QStringLiteral("one-value"));
+    QCOMPARE(wait([&](auto done) { vault.read(productionKey, &context, done); }).secret,
+             QStringLiteral("other-value"));
     wait([&](auto done) { vault.remove(sandboxKey, &context, done); });
     wait([&](auto done) { vault.remove(productionKey, &context, done); });
 }
@@ -112,7 +119,8 @@ void TestTokenVault::lyingKeychainIsCaught()
     fake.mode = test::FakeSecretStore::Mode::Lies;
     TokenVault vault(&fake);
     QObject context;
-    const SecretResult result = wait([&](auto done) { vault.store(QStringLiteral("k"), QStringLiteral("v"), &context, done); });
+    const SecretResult result = wait(
+        [&](auto done) { vault.store(QStringLiteral("k"), QStringLiteral("v"), &context, done); });
     QCOMPARE(result.status, SecretStatus::VerifyFailed);
     QVERIFY(result.describe().contains(u"did not keep"));
     QCOMPARE(fake.reads, 1); // it read back
@@ -123,8 +131,10 @@ void TestTokenVault::failuresAreDistinct_data()
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("words");
-    QTest::newRow("no keychain") << int(test::FakeSecretStore::Mode::Unavailable) << int(SecretStatus::NoBackend) << "No keychain is available";
-    QTest::newRow("refused") << int(test::FakeSecretStore::Mode::Denied) << int(SecretStatus::AccessDenied) << "refused access";
+    QTest::newRow("no keychain") << int(test::FakeSecretStore::Mode::Unavailable)
+                                 << int(SecretStatus::NoBackend) << "No keychain is available";
+    QTest::newRow("refused") << int(test::FakeSecretStore::Mode::Denied)
+                             << int(SecretStatus::AccessDenied) << "refused access";
 }
 
 void TestTokenVault::failuresAreDistinct()
@@ -136,11 +146,13 @@ void TestTokenVault::failuresAreDistinct()
     fake.mode = test::FakeSecretStore::Mode(mode);
     TokenVault vault(&fake);
     QObject context;
-    const SecretResult stored = wait([&](auto done) { vault.store(QStringLiteral("k"), QStringLiteral("v"), &context, done); });
+    const SecretResult stored = wait(
+        [&](auto done) { vault.store(QStringLiteral("k"), QStringLiteral("v"), &context, done); });
     QCOMPARE(int(stored.status), status);
     QVERIFY2(stored.describe().contains(words), qPrintable(stored.describe()));
     QVERIFY(!stored.describe().contains(u"v)")); // the secret is never in the words
-    QCOMPARE(int(wait([&](auto done) { vault.read(QStringLiteral("k"), &context, done); }).status), status);
+    QCOMPARE(int(wait([&](auto done) { vault.read(QStringLiteral("k"), &context, done); }).status),
+             status);
 }
 
 QTEST_GUILESS_MAIN(TestTokenVault)
