@@ -16,7 +16,7 @@ QSet<QString> &registered()
 
 const QRegularExpression &tokenPattern()
 {
-    // access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970, public-production-..., and the
+    // access-sandbox-<uuid>, public-production-<uuid>, and the
     // legacy development environment; any identifier after the prefix.
     static const QRegularExpression re(
         QStringLiteral("\\b(access|public)-(sandbox|development|production)-[A-Za-z0-9-]+"));
