@@ -215,6 +215,33 @@ void ItemService::removeItem(const QString &itemId)
     });
 }
 
+bool ItemService::isSandboxEnvironment(const QString &environment)
+{
+    return environment == u"embedded" || environment == u"sandbox";
+}
+
+void ItemService::simulateLoginRequired(const QString &itemId)
+{
+    const vault::ItemRecord *record = m_store->item(itemId);
+    if (!record || !isSandboxEnvironment(m_environment) || record->environment != m_environment) {
+        emit loginResetFailed(itemId, tr("only Items of a sandbox environment can be reset"));
+        return;
+    }
+    withAccessToken(itemId, this, [this, itemId](const vault::SecretResult &token) {
+        if (!token.ok()) {
+            emit loginResetFailed(itemId, token.describe());
+            return;
+        }
+        m_client->resetSandboxLogin(token.secret, this,
+                                    [this, itemId](const plaid::PlaidResult<plaid::Done> &r) {
+                                        if (r.ok())
+                                            emit loginReset(itemId);
+                                        else
+                                            emit loginResetFailed(itemId, r.describe());
+                                    });
+    });
+}
+
 QJsonObject ItemService::diagnostics(const QString &itemId) const
 {
     const vault::ItemRecord *record = m_store->item(itemId);

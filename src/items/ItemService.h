@@ -67,6 +67,12 @@ public:
     // order; a failure stops there and is reported with its stage.
     void removeItem(const QString &itemId);
 
+    // Sandbox environments only: /sandbox/item/reset_login, which puts the Item into
+    // ITEM_LOGIN_REQUIRED at Plaid (to try Fix connection). loginReset() follows; refresh the
+    // Item to see Plaid's new state.
+    void simulateLoginRequired(const QString &itemId);
+    static bool isSandboxEnvironment(const QString &environment);
+
     // A JSON of the Item for support: ids, statuses, request ids, events; no token or secret.
     QJsonObject diagnostics(const QString &itemId) const;
 
@@ -76,6 +82,8 @@ signals:
     void tokenMissing(const QString &itemId);
     void itemRemoved(const QString &itemId);
     void removeFailed(const QString &itemId, const QString &stage, const QString &reason);
+    void loginReset(const QString &itemId);
+    void loginResetFailed(const QString &itemId, const QString &reason);
 
 private:
     void saveToken(const QString &itemId, const QString &accessToken);

@@ -103,6 +103,10 @@ void ItemsPanel::createActions()
                              tr("Copy the Item's ids, statuses and events as JSON (no token)"),
                              &ItemsPanel::copyDiagnostics);
     m_copyItemId = make(tr("Copy item_id"), tr("Copy the Item's item_id"), &ItemsPanel::copyItemId);
+    m_simulateLogin = make(tr("Simulate login required (sandbox)"),
+                           tr("Sandbox only: make Plaid's sandbox ask for the login again "
+                              "(/sandbox/item/reset_login), to try Fix connection"),
+                           &ItemsPanel::simulateLoginRequired);
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(m_refresh);
@@ -113,7 +117,7 @@ void ItemsPanel::createActions()
     m_ui->removeButton->setDefaultAction(m_remove);
     m_ui->copyDiagnosticsButton->setDefaultAction(m_copyDiagnostics);
     m_ui->table->setContextActions({m_refresh, m_refreshAll, m_fix, m_retrySave, m_remove, nullptr,
-                                    m_copyDiagnostics, m_copyItemId});
+                                    m_copyDiagnostics, m_copyItemId, nullptr, m_simulateLogin});
 }
 
 void ItemsPanel::setServices(items::ItemService *service, items::ItemRefresher *refresher)
@@ -165,6 +169,19 @@ void ItemsPanel::setServices(items::ItemService *service, items::ItemRefresher *
                                 true);
                     updateActions();
                 });
+        connect(service, &items::ItemService::loginReset, this, [this](const QString &itemId) {
+            showMessage(tr("The sandbox now asks for the login of %1 again; refreshing it.")
+                            .arg(institutionOf(itemId)));
+            if (m_refresher)
+                m_refresher->refresh({itemId});
+        });
+        connect(
+            service, &items::ItemService::loginResetFailed, this,
+            [this](const QString &itemId, const QString &reason) {
+                showMessage(
+                    tr("The login of %1 could not be reset: %2").arg(institutionOf(itemId), reason),
+                    true);
+            });
     }
     updateDetails();
     updateActions();
@@ -284,6 +301,15 @@ void ItemsPanel::updateActions()
     m_remove->setEnabled(current && !m_removing.contains(record->itemId));
     m_copyDiagnostics->setEnabled(record && m_service);
     m_copyItemId->setEnabled(record != nullptr);
+    m_simulateLogin->setEnabled(current && record->isHealthy() &&
+                                items::ItemService::isSandboxEnvironment(record->environment));
+}
+
+void ItemsPanel::simulateLoginRequired()
+{
+    const QString itemId = currentItemId();
+    if (m_service && !itemId.isEmpty())
+        m_service->simulateLoginRequired(itemId);
 }
 
 void ItemsPanel::updateCount()

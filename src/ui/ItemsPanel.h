@@ -65,6 +65,7 @@ public:
     QAction *retrySaveAction() const { return m_retrySave; }
     QAction *removeAction() const { return m_remove; }
     QAction *copyDiagnosticsAction() const { return m_copyDiagnostics; }
+    QAction *simulateLoginRequiredAction() const { return m_simulateLogin; }
 
     void setFilterText(const QString &text);
     QString currentItemId() const;
@@ -82,6 +83,7 @@ public slots:
     void removeSelected();
     void copyDiagnostics();
     void copyItemId();
+    void simulateLoginRequired();
     void showMessage(const QString &text, bool error = false);
 
 signals:
@@ -115,6 +117,7 @@ private:
     QAction *m_remove = nullptr;
     QAction *m_copyDiagnostics = nullptr;
     QAction *m_copyItemId = nullptr;
+    QAction *m_simulateLogin = nullptr;
 };
 
 } // namespace weft::ui

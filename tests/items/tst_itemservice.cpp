@@ -24,6 +24,7 @@ private slots:
     void removeStopsWhenPlaidFails();
     void removeWithoutTokenForgetsLocally();
     void diagnosticsHaveNoSecrets();
+    void simulateLoginRequiredInTheSandbox();
 };
 
 void TestItemService::linkedItemIsIndexedThenSaved()
@@ -164,6 +165,30 @@ void TestItemService::diagnosticsHaveNoSecrets()
         if (file.open(QIODevice::ReadOnly))
             QVERIFY2(!file.readAll().contains("access-sandbox-"), qPrintable(file.fileName()));
     }
+}
+
+void TestItemService::simulateLoginRequiredInTheSandbox()
+{
+    test::ItemsFixture f;
+    QSignalSpy saved(&f.service, &items::ItemService::tokenSaved);
+    const QString id = f.linkItem();
+    QVERIFY(saved.wait());
+    QSignalSpy reset(&f.service, &items::ItemService::loginReset);
+    f.service.simulateLoginRequired(id);
+    QVERIFY(reset.wait());
+    const auto accounts = f.plaid.run<plaid::AccountsList>([&](auto done) {
+        f.plaid.client->getAccounts(f.tokens.value(id), &f.plaid.context, done);
+    });
+    QCOMPARE(accounts.apiError.errorCode, QStringLiteral("ITEM_LOGIN_REQUIRED"));
+
+    vault::ItemRecord production;
+    production.itemId = QStringLiteral("prod");
+    production.environment = QStringLiteral("production");
+    f.store.upsert(production);
+    QSignalSpy refused(&f.service, &items::ItemService::loginResetFailed);
+    f.service.simulateLoginRequired(QStringLiteral("prod"));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(refused.first().at(1).toString().contains(u"sandbox"));
 }
 
 QTEST_GUILESS_MAIN(TestItemService)
