@@ -132,12 +132,10 @@ void ItemRefresher::startItem(const QString &itemId)
             [this, itemId, run, client,
              secret = token.secret](const plaid::PlaidResult<plaid::ItemDetails> &item) {
                 vault::ItemStore *store = m_service->store();
-                const vault::ItemRecord *known = store->item(itemId);
-                if (!known) {
-                    finishItem(itemId, false, tr("removed while refreshing"));
+                auto current = stillListed(itemId);
+                if (!current)
                     return;
-                }
-                vault::ItemRecord record = *known;
+                vault::ItemRecord record = *current;
                 record.addRequestId(item.requestId);
                 if (!item.ok()) {
                     record.refreshProblem = item.describe();
@@ -154,12 +152,10 @@ void ItemRefresher::startItem(const QString &itemId)
                     [this, itemId, run,
                      client](const plaid::PlaidResult<plaid::AccountsList> &accounts) {
                         vault::ItemStore *store = m_service->store();
-                        const vault::ItemRecord *known = store->item(itemId);
-                        if (!known) {
-                            finishItem(itemId, false, tr("removed while refreshing"));
+                        auto current = stillListed(itemId);
+                        if (!current)
                             return;
-                        }
-                        vault::ItemRecord record = *known;
+                        vault::ItemRecord record = *current;
                         record.addRequestId(accounts.requestId);
                         QString problem;
                         if (accounts.ok()) {
@@ -215,6 +211,14 @@ void ItemRefresher::startItem(const QString &itemId)
                     });
             });
     });
+}
+
+std::optional<vault::ItemRecord> ItemRefresher::stillListed(const QString &itemId)
+{
+    if (const vault::ItemRecord *record = m_service->store()->item(itemId))
+        return *record;
+    finishItem(itemId, false, tr("removed while refreshing"));
+    return std::nullopt;
 }
 
 void ItemRefresher::finishItem(const QString &itemId, bool ok, const QString &problem)

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "plaid/PlaidModels.h"
+#include "vault/ItemRecord.h"
 
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+
+#include <optional>
 
 namespace weft {
 class Clock;
@@ -40,6 +43,8 @@ private:
     void startMore();
     void startItem(const QString &itemId);
     void finishItem(const QString &itemId, bool ok, const QString &problem);
+    // The Item's record as it is now; if it was removed meanwhile, its refresh ends here.
+    std::optional<vault::ItemRecord> stillListed(const QString &itemId);
 
     ItemService *m_service;
     Clock *m_clock;

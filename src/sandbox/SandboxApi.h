@@ -105,6 +105,8 @@ private:
     std::optional<SandboxResponse> checkFields(const QString &path, const QJsonObject &body,
                                                const QString &requestId);
     std::optional<SandboxResponse> findItem(const Call &call, ItemRecord **item);
+    // A call of the Link emulator's routes (no client credentials: the link token identifies).
+    static Call sessionCall(const QJsonObject &body);
     std::optional<SandboxResponse> usableLinkToken(const Call &call, LinkTokenRecord **link);
     // The institution a Link session may sign in to: the Item's in update mode, else the
     // requested one if it offers the token's products in one of its countries.

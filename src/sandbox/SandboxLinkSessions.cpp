@@ -71,6 +71,14 @@ QStringList stringsOf(const QJsonValue &value)
 
 } // namespace
 
+SandboxApi::Call SandboxApi::sessionCall(const QJsonObject &body)
+{
+    Call call;
+    call.requestId = ids::requestId();
+    call.body = body;
+    return call;
+}
+
 std::optional<SandboxResponse> SandboxApi::usableLinkToken(const Call &call, LinkTokenRecord **link)
 {
     const QString token = call.body.value(QLatin1StringView("link_token")).toString();
@@ -119,9 +127,7 @@ const CatalogInstitution *SandboxApi::sessionInstitution(const LinkTokenRecord &
 
 SandboxResponse SandboxApi::startLinkSession(const QJsonObject &body)
 {
-    Call call;
-    call.requestId = ids::requestId();
-    call.body = body;
+    Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
     if (auto error = usableLinkToken(call, &link))
         return *error;
@@ -150,9 +156,7 @@ SandboxResponse SandboxApi::startLinkSession(const QJsonObject &body)
 
 SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
 {
-    Call call;
-    call.requestId = ids::requestId();
-    call.body = body;
+    Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
     if (auto error = usableLinkToken(call, &link))
         return *error;
@@ -209,9 +213,7 @@ SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
 
 SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
 {
-    Call call;
-    call.requestId = ids::requestId();
-    call.body = body;
+    Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
     if (auto error = usableLinkToken(call, &link))
         return *error;
