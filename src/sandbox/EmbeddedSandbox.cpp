@@ -15,6 +15,7 @@ bool EmbeddedSandbox::start(const EmbeddedSandboxOptions &options, QString *erro
     if (!options.stateFile.isEmpty() && !m_api.attachStateFile(options.stateFile, error))
         return false;
     m_server.setAdminEnabled(options.adminRoutes);
+    m_server.setLimits(options.limits);
     m_server.addStaticRoot(QStringLiteral("/link/v2/stable"),
                            QStringLiteral(":/weft/link-emulator"));
     for (const auto &[prefix, directory] : options.staticRoots)
@@ -50,6 +51,7 @@ bool SandboxThread::start(const EmbeddedSandboxOptions &options, QString *error)
             auto *sandbox = new EmbeddedSandbox(m_clock, m_context);
             started = sandbox->start(options, error);
             m_baseUrl = sandbox->baseUrl();
+            m_linkBaseUrl = sandbox->linkBaseUrl();
         },
         Qt::BlockingQueuedConnection);
     return started;

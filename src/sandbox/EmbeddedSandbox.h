@@ -16,6 +16,7 @@ struct EmbeddedSandboxOptions
     bool adminRoutes = false; // fault injection routes
     // Extra static files: URL prefix -> folder or ":/" resource path (e.g. the host page).
     QList<QPair<QString, QString>> staticRoots;
+    net::HttpLimits limits; // what one client may make the server hold
 };
 
 // The sandbox API and its loopback HTTP server together, as weft and weft-sandbox run them.
@@ -30,6 +31,8 @@ public:
     bool start(const EmbeddedSandboxOptions &options, QString *error);
 
     QUrl baseUrl() const { return m_server.baseUrl(); }
+    // Where the Link emulator lives: the same server under another host name (another site).
+    QUrl linkBaseUrl() const { return m_server.linkBaseUrl(); }
     SandboxApi &api() { return m_api; }
     SandboxServer &server() { return m_server; }
 
@@ -49,12 +52,14 @@ public:
     // Starts the thread and the sandbox in it; waits for the outcome.
     bool start(const EmbeddedSandboxOptions &options, QString *error);
     QUrl baseUrl() const { return m_baseUrl; }
+    QUrl linkBaseUrl() const { return m_linkBaseUrl; }
 
 private:
     Clock *m_clock;
     QThread m_thread;
     QObject *m_context = nullptr; // lives in m_thread; owns the sandbox
     QUrl m_baseUrl;
+    QUrl m_linkBaseUrl;
 };
 
 } // namespace weft::sandbox

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopedValueRollback>
 
 namespace weft::sandbox {
 namespace {
@@ -64,16 +65,9 @@ SandboxApi::SandboxApi(Clock *clock, SandboxCredentials credentials, QObject *pa
     , m_clock(clock)
     , m_credentials(std::move(credentials))
 {
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(0);
-    connect(&m_saveTimer, &QTimer::timeout, this, &SandboxApi::flushState);
 }
 
-SandboxApi::~SandboxApi()
-{
-    if (m_saveTimer.isActive())
-        flushState();
-}
+SandboxApi::~SandboxApi() = default;
 
 bool SandboxApi::isEndpoint(const QString &path)
 {
@@ -128,7 +122,7 @@ SandboxResponse SandboxApi::handle(const SandboxRequest &request)
             call.body = document.object();
             call.body.remove(QStringLiteral("client_id"));
             call.body.remove(QStringLiteral("secret"));
-            response = (this->*handler)(call);
+            response = transact([&] { return (this->*handler)(call); });
         }
     }
     qCDebug(lcSandbox).nospace() << "POST " << request.path << " -> " << response.status << " "
@@ -238,21 +232,56 @@ bool SandboxApi::attachStateFile(const QString &path, QString *error)
     return true;
 }
 
-void SandboxApi::stateChanged()
+SandboxResponse SandboxApi::transact(const std::function<SandboxResponse()> &operation)
 {
-    if (!m_statePath.isEmpty())
-        m_saveTimer.start();
+    if (m_statePath.isEmpty() || m_inTransaction)
+        return operation();
+    const QScopedValueRollback<bool> inTransaction(m_inTransaction, true);
+    // Copies share their data until the operation writes, so a read costs nothing here.
+    const SandboxStore before = m_store;
+    const QHash<QString, PendingLogin> pendingBefore = m_pendingLogins;
+    m_stateChanged = false;
+    SandboxResponse response = operation();
+    if (!std::exchange(m_stateChanged, false))
+        return response;
+    QString error;
+    if (m_store.save(m_statePath, &error))
+        return response;
+    qCWarning(lcSandbox) << "could not save the sandbox state to" << m_statePath << ":" << error
+                         << "- the request fails and changes nothing";
+    m_store = before;
+    m_pendingLogins = pendingBefore;
+    return fail(ids::requestId(),
+                sandboxError(u"INTERNAL_SERVER_ERROR",
+                             QStringLiteral("the sandbox could not save its state (%1); nothing "
+                                            "was changed")
+                                 .arg(error)));
 }
 
-void SandboxApi::flushState()
+SandboxResponse SandboxApi::startLinkSession(const QJsonObject &body)
 {
-    m_saveTimer.stop();
+    return transact([&] { return startSession(body); });
+}
+
+SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
+{
+    return transact([&] { return loginSession(body); });
+}
+
+SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
+{
+    return transact([&] { return completeSession(body); });
+}
+
+bool SandboxApi::flushState()
+{
     if (m_statePath.isEmpty())
-        return;
+        return true;
     QString error;
-    if (!m_store.save(m_statePath, &error))
-        qCWarning(lcSandbox) << "could not save the sandbox state to" << m_statePath << ":"
-                             << error;
+    if (m_store.save(m_statePath, &error))
+        return true;
+    qCWarning(lcSandbox) << "could not save the sandbox state to" << m_statePath << ":" << error;
+    return false;
 }
 
 } // namespace weft::sandbox

@@ -6,8 +6,8 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QObject>
-#include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace weft {
@@ -78,10 +78,13 @@ public:
     SandboxResponse completeLinkSession(const QJsonObject &body);
 
     // Loads state from path (a missing file is an empty state), then saves every change to
-    // it atomically. False, with the reason, when the file exists but cannot be used, or
-    // another process has it (a lock file beside it).
+    // it atomically before answering: a call whose change cannot be saved (a full disk) fails
+    // with INTERNAL_SERVER_ERROR and changes nothing, so nothing is issued that a restart would
+    // forget. False, with the reason, when the file exists but cannot be used, or another
+    // process has it (a lock file beside it).
     bool attachStateFile(const QString &path, QString *error);
-    void flushState();
+    // Saves the state now (e.g. after pruning); false, with a warning logged, when it cannot.
+    bool flushState();
 
     const SandboxStore &store() const { return m_store; }
 
@@ -135,7 +138,12 @@ private:
     QString issuePublicToken(const QString &clientId, const QString &itemId);
     QJsonObject itemJson(const ItemRecord &record) const;
 
-    void stateChanged();
+    // The calls that change state mark it; transact() saves it before the answer goes out.
+    void stateChanged() { m_stateChanged = true; }
+    SandboxResponse transact(const std::function<SandboxResponse()> &operation);
+    SandboxResponse startSession(const QJsonObject &body);
+    SandboxResponse loginSession(const QJsonObject &body);
+    SandboxResponse completeSession(const QJsonObject &body);
 
     Clock *m_clock;
     SandboxCredentials m_credentials;
@@ -149,7 +157,8 @@ private:
     QHash<QString, PendingLogin> m_pendingLogins; // by link_session_id, until complete
     QString m_statePath;
     std::unique_ptr<QLockFile> m_stateLock; // one process at a time per state file
-    QTimer m_saveTimer;
+    bool m_stateChanged = false;
+    bool m_inTransaction = false; // pointers into the state stay valid: no nested snapshot
 };
 
 } // namespace weft::sandbox

@@ -125,7 +125,7 @@ const CatalogInstitution *SandboxApi::sessionInstitution(const LinkTokenRecord &
     return offersProducts && inCountry ? entry : nullptr;
 }
 
-SandboxResponse SandboxApi::startLinkSession(const QJsonObject &body)
+SandboxResponse SandboxApi::startSession(const QJsonObject &body)
 {
     Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
@@ -154,7 +154,7 @@ SandboxResponse SandboxApi::startLinkSession(const QJsonObject &body)
     return ok(call, answer);
 }
 
-SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
+SandboxResponse SandboxApi::loginSession(const QJsonObject &body)
 {
     Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
@@ -211,7 +211,7 @@ SandboxResponse SandboxApi::loginLinkSession(const QJsonObject &body)
                      {QStringLiteral("institution"), institutionSummary(*institution)}});
 }
 
-SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
+SandboxResponse SandboxApi::completeSession(const QJsonObject &body)
 {
     Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
@@ -224,7 +224,7 @@ SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
     PendingLogin pending = m_pendingLogins.value(sessionId);
     if (pending.linkTokenHash != tokenHash) {
         // No earlier login in this session: sign in now.
-        const SandboxResponse login = loginLinkSession(body);
+        const SandboxResponse login = loginSession(body);
         if (login.status != 200 || login.body.contains(QLatin1StringView("mfa_required")))
             return login;
         pending = m_pendingLogins.value(sessionId);

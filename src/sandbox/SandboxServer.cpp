@@ -1,7 +1,7 @@
 #include "sandbox/SandboxServer.h"
 
 #include "core/Clock.h"
-#include "sandbox/HttpReply.h"
+#include "net/HttpResponder.h"
 #include "sandbox/SandboxApi.h"
 #include "sandbox/SandboxErrors.h"
 #include "sandbox/SandboxIds.h"
@@ -9,10 +9,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QTcpServer>
-
-#include <memory>
 
 namespace weft::sandbox {
 namespace {
@@ -20,19 +16,32 @@ namespace {
 constexpr QLatin1StringView kAdminPrefix("/weft/admin/");
 constexpr QLatin1StringView kLinkSessionPrefix("/weft/link/session/");
 
-QString headerValue(const QHttpServerRequest &request, QByteArrayView name)
+net::HttpResponse json(int status, const QJsonObject &body)
 {
-    const auto headers = request.headers();
-    for (const auto &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return QString::fromUtf8(header.second);
-    }
-    return {};
+    return net::HttpResponse::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject errorBody(const QString &message)
+net::HttpResponse plaidError(plaid::PlaidError error)
 {
-    return {{QStringLiteral("error"), message}};
+    error.requestId = ids::requestId();
+    return json(error.httpStatus, error.toJson());
+}
+
+net::HttpResponse plainError(int status, const QString &message)
+{
+    return json(status, {{QStringLiteral("error"), message}});
+}
+
+// Refusals of the HTTP layer (limits, malformed requests) in Plaid's error shape, with the
+// HTTP status that says what happened.
+net::HttpResponse protocolError(int status, const QString &reason)
+{
+    plaid::PlaidError error = sandboxError(status == 413 ? u"INVALID_BODY" : u"INVALID_HEADERS",
+                                           QStringLiteral("the request was refused: ") + reason);
+    if (status == 408 || status == 503)
+        error = sandboxError(u"INTERNAL_SERVER_ERROR", reason);
+    error.httpStatus = status;
+    return plaidError(error);
 }
 
 } // namespace
@@ -42,31 +51,25 @@ SandboxServer::SandboxServer(SandboxApi *api, Clock *clock, QObject *parent)
     , m_api(api)
     , m_clock(clock)
 {
-    m_http.setMissingHandler(
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            dispatch(request, std::move(responder));
-        });
+    m_http.setHandler([this](const net::HttpRequest &request, const net::HttpResponder &responder) {
+        dispatch(request, responder);
+    });
+    m_http.setErrorResponse(protocolError);
 }
 
 SandboxServer::~SandboxServer() = default;
 
 bool SandboxServer::listen(quint16 port, QString *error)
 {
-    auto *tcp = new QTcpServer(this);
-#if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
-    tcp->setListenBacklogSize(1024); // many clients connecting at once are not turned away
-#endif
-    tcp->setMaxPendingConnections(1024);
-    if (!tcp->listen(QHostAddress::LocalHost, port)) {
-        *error =
-            QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(tcp->errorString());
-        delete tcp;
+    if (!m_http.listen(QHostAddress::LocalHost, port, error))
         return false;
-    }
-    m_http.bind(tcp);
-    m_tcp = tcp;
-    m_port = tcp->serverPort();
-    qCInfo(lcSandbox) << "listening on" << baseUrl().toString();
+    // "localhost" may resolve to ::1 first: answer there too, so the Link emulator's first
+    // request does not wait for a refused connection. Not every machine has IPv6.
+    QString ignored;
+    if (!m_http.listen(QHostAddress::LocalHostIPv6, m_http.port(), &ignored))
+        qCDebug(lcSandbox) << "no IPv6 loopback:" << ignored;
+    qCInfo(lcSandbox) << "listening on" << baseUrl().toString() << "and"
+                      << linkBaseUrl().toString();
     return true;
 }
 
@@ -75,100 +78,115 @@ QUrl SandboxServer::baseUrl() const
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_port);
+    url.setPort(port());
+    return url;
+}
+
+QUrl SandboxServer::linkBaseUrl() const
+{
+    QUrl url = baseUrl();
+    url.setHost(QStringLiteral("localhost"));
     return url;
 }
 
 void SandboxServer::addStaticRoot(const QString &urlPrefix, const QString &directory)
 {
-    QString prefix = urlPrefix;
-    if (!prefix.endsWith(u'/'))
-        prefix.append(u'/');
-    m_staticRoots.append({prefix, directory});
+    m_static.addRoot(urlPrefix, directory);
 }
 
-void SandboxServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+bool SandboxServer::isOwnHost(const QByteArray &host) const
 {
-    const QString path = request.url().path();
-    const auto method = request.method();
-    if (path.startsWith(kAdminPrefix) || path.startsWith(kLinkSessionPrefix)) {
-        serveAdmin(request, std::move(responder));
-        return;
+    const QByteArray port = ':' + QByteArray::number(this->port());
+    for (const char *name : {"127.0.0.1", "localhost", "[::1]"}) {
+        if (host == name || host == name + port)
+            return true;
     }
-    if (method == QHttpServerRequest::Method::Post && SandboxApi::isEndpoint(path)) {
-        serveApi(request, std::move(responder));
-        return;
-    }
-    const bool head = method == QHttpServerRequest::Method::Head;
-    if ((method == QHttpServerRequest::Method::Get || head) && serveStatic(path, head, responder))
-        return;
-    plaid::PlaidError error = sandboxError(
-        u"NOT_FOUND", SandboxApi::isEndpoint(path) ? QStringLiteral("use POST for ") + path
-                                                   : QStringLiteral("unknown path ") + path);
-    error.requestId = ids::requestId();
-    http::replyJson(responder, error.httpStatus, error.toJson());
+    return false;
 }
 
-void SandboxServer::serveApi(const QHttpServerRequest &httpRequest,
-                             QHttpServerResponder &&responder)
+void SandboxServer::dispatch(const net::HttpRequest &request, const net::HttpResponder &responder)
+{
+    // HTTP/1.0 clients may leave Host out; HTTP/1.1 ones cannot (the parser refuses them).
+    if (request.hasHeader("Host") && !isOwnHost(request.header("Host").toLower())) {
+        responder.respond(plaidError(sandboxError(
+            u"INVALID_HEADERS", QStringLiteral("this server answers only to 127.0.0.1 and "
+                                               "localhost"))));
+        return;
+    }
+    const QString &path = request.path;
+    if (path.startsWith(kLinkSessionPrefix)) {
+        serveLinkSession(request, responder);
+        return;
+    }
+    if (path.startsWith(kAdminPrefix)) {
+        serveAdmin(request, responder);
+        return;
+    }
+    if (request.method == "POST" && SandboxApi::isEndpoint(path)) {
+        serveApi(request, responder);
+        return;
+    }
+    if (request.method == "GET" || request.method == "HEAD") {
+        if (auto file = m_static.lookup(path)) {
+            responder.respond(*file);
+            return;
+        }
+    }
+    responder.respond(plaidError(sandboxError(
+        u"NOT_FOUND", SandboxApi::isEndpoint(path) ? QStringLiteral("use POST for ") + path
+                                                   : QStringLiteral("unknown path ") + path)));
+}
+
+void SandboxServer::serveApi(const net::HttpRequest &httpRequest,
+                             const net::HttpResponder &responder)
 {
     SandboxRequest request;
-    request.path = httpRequest.url().path();
-    request.body = httpRequest.body();
-    request.headerClientId = headerValue(httpRequest, "PLAID-CLIENT-ID");
-    request.headerSecret = headerValue(httpRequest, "PLAID-SECRET");
+    request.path = httpRequest.path;
+    request.body = httpRequest.body;
+    request.headerClientId = QString::fromUtf8(httpRequest.header("PLAID-CLIENT-ID"));
+    request.headerSecret = QString::fromUtf8(httpRequest.header("PLAID-SECRET"));
     const std::optional<Fault> fault = m_faults.take(request.path);
     if (fault && fault->kind == Fault::Kind::Delay) {
-        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QPointer<QObject> connection = http::connectionOf(*held);
-        const bool watched = !connection.isNull();
         m_clock->callLater(std::chrono::milliseconds(fault->delayMs), this,
-                           [this, held, request, connection, watched] {
-                               if (watched && connection.isNull())
-                                   return; // the client gave up waiting
-                               answerApi(request, *held, std::nullopt);
+                           [this, responder, request] {
+                               if (responder.isConnected()) // else the client gave up
+                                   answerApi(request, responder, std::nullopt);
                            });
         return;
     }
     answerApi(request, responder, fault);
 }
 
-void SandboxServer::answerApi(const SandboxRequest &request, QHttpServerResponder &responder,
+void SandboxServer::answerApi(const SandboxRequest &request, const net::HttpResponder &responder,
                               const std::optional<Fault> &fault)
 {
-    const QString &path = request.path;
     if (fault) {
         qCInfo(lcSandbox).nospace()
-            << "injecting fault " << Fault::kindName(fault->kind) << " into " << path;
-    }
-    auto failWith = [&](QStringView code) {
-        plaid::PlaidError error = sandboxError(code);
-        error.requestId = ids::requestId();
-        http::replyJson(responder, error.httpStatus, error.toJson());
-    };
-    if (fault) {
+            << "injecting fault " << Fault::kindName(fault->kind) << " into " << request.path;
         switch (fault->kind) {
         case Fault::Kind::ServerError:
-            failWith(u"INTERNAL_SERVER_ERROR");
+            responder.respond(plaidError(sandboxError(u"INTERNAL_SERVER_ERROR")));
             return;
         case Fault::Kind::RateLimit:
-            failWith(u"RATE_LIMIT");
+            responder.respond(plaidError(sandboxError(u"RATE_LIMIT")));
             return;
-        case Fault::Kind::NonJson:
-            http::reply(
-                responder, fault->status, QByteArrayLiteral("text/html; charset=utf-8"),
-                QByteArrayLiteral("<html><body><h1>Service unavailable</h1></body></html>"));
+        case Fault::Kind::NonJson: {
+            net::HttpResponse page;
+            page.status = fault->status;
+            page.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+            page.body = QByteArrayLiteral("<html><body><h1>Service unavailable</h1></body></html>");
+            responder.respond(page);
             return;
+        }
         case Fault::Kind::Oversized: {
             QByteArray body = QByteArrayLiteral("{\"padding\":\"");
             body.append(QByteArray(qMax<qint64>(0, fault->size - 14), 'x'));
             body.append("\"}");
-            http::reply(responder, 200, QByteArrayLiteral("application/json"), body);
+            responder.respond(net::HttpResponse::json(200, body));
             return;
         }
         case Fault::Kind::Drop:
-            if (!http::dropConnection(responder))
-                failWith(u"INTERNAL_SERVER_ERROR");
+            responder.drop();
             return;
         case Fault::Kind::Delay:
         case Fault::Kind::Truncated:
@@ -176,79 +194,88 @@ void SandboxServer::answerApi(const SandboxRequest &request, QHttpServerResponde
         }
     }
     const SandboxResponse response = m_api->handle(request);
-    if (fault && fault->kind == Fault::Kind::Truncated) {
-        const QByteArray body = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
-        if (!http::replyTruncated(responder, response.status, body))
-            failWith(u"INTERNAL_SERVER_ERROR");
-        return;
-    }
-    http::replyJson(responder, response.status, response.body);
+    const net::HttpResponse answer = json(response.status, response.body);
+    if (fault && fault->kind == Fault::Kind::Truncated)
+        responder.respondTruncated(answer);
+    else
+        responder.respond(answer);
 }
 
-void SandboxServer::serveAdmin(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void SandboxServer::serveLinkSession(const net::HttpRequest &request,
+                                     const net::HttpResponder &responder)
 {
-    const QString path = request.url().path();
-    const bool post = request.method() == QHttpServerRequest::Method::Post;
+    // Only the Link emulator's own pages: a browser names their origin on every POST. The
+    // host page (127.0.0.1) and any other page are refused, so nothing but Link's frame can
+    // drive a Link session to a public token.
+    const QByteArray origin = request.header("Origin");
+    if (origin != linkBaseUrl().toString().toLatin1()) {
+        qCWarning(lcSandbox) << "refused a Link session call from origin"
+                             << (origin.isNull() ? QByteArray("(none)") : origin);
+        responder.respond(plainError(403, QStringLiteral("Link session routes answer only "
+                                                         "the Link emulator's origin")));
+        return;
+    }
+    const QString step = request.path.mid(kLinkSessionPrefix.size());
     QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
-    if (post && (parseError.error != QJsonParseError::NoError || !document.isObject()) &&
-        path != u"/weft/admin/faults/clear") {
-        http::replyJson(responder, 400,
-                        errorBody(QStringLiteral("the body must be a JSON object")));
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (request.method != "POST" || (step != u"start" && step != u"login" && step != u"complete")) {
+        responder.respond(
+            plainError(404, QStringLiteral("unknown Link session route ") + request.path));
         return;
     }
-    if (path.startsWith(kLinkSessionPrefix) && post) {
-        const QString step = path.mid(kLinkSessionPrefix.size());
-        const QJsonObject body = document.object();
-        std::optional<SandboxResponse> response;
-        if (step == u"start")
-            response = m_api->startLinkSession(body);
-        else if (step == u"login")
-            response = m_api->loginLinkSession(body);
-        else if (step == u"complete")
-            response = m_api->completeLinkSession(body);
-        if (response) {
-            http::replyJson(responder, response->status, response->body);
-            return;
-        }
-    }
-    if (path.startsWith(kLinkSessionPrefix)) {
-        http::replyJson(responder, 404,
-                        errorBody(QStringLiteral("unknown Link session route ") + path));
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        responder.respond(plainError(400, QStringLiteral("the body must be a JSON object")));
         return;
     }
+    const QJsonObject body = document.object();
+    const SandboxResponse response = step == u"start"   ? m_api->startLinkSession(body)
+                                     : step == u"login" ? m_api->loginLinkSession(body)
+                                                        : m_api->completeLinkSession(body);
+    responder.respond(json(response.status, response.body));
+}
+
+void SandboxServer::serveAdmin(const net::HttpRequest &request, const net::HttpResponder &responder)
+{
     if (!m_adminEnabled) {
-        http::replyJson(responder, 403, errorBody(QStringLiteral("admin routes are disabled")));
+        responder.respond(plainError(403, QStringLiteral("admin routes are disabled")));
         return;
     }
+    // Not for web pages: a browser names its origin; the admin's tools (curl, tests) do not.
+    if (request.hasHeader("Origin")) {
+        responder.respond(plainError(403, QStringLiteral("admin routes refuse web pages")));
+        return;
+    }
+    const QString &path = request.path;
+    const bool post = request.method == "POST";
     auto listing = [this] {
         QJsonArray list;
         for (const Fault &fault : m_faults.pending())
             list.append(fault.toJson());
-        return QJsonObject{{QStringLiteral("faults"), list}};
+        return json(200, {{QStringLiteral("faults"), list}});
     };
     if (path == u"/weft/admin/faults" && post) {
+        QJsonParseError parseError{};
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            responder.respond(plainError(400, QStringLiteral("the body must be a JSON object")));
+            return;
+        }
         QString error;
         const auto fault = Fault::fromJson(document.object(), &error);
         if (!fault) {
-            http::replyJson(responder, 400, errorBody(error));
+            responder.respond(plainError(400, error));
             return;
         }
         m_faults.add(*fault);
-        http::replyJson(responder, 200, listing());
+        responder.respond(listing());
     } else if (path == u"/weft/admin/faults/clear" && post) {
         m_faults.clear();
-        http::replyJson(responder, 200, listing());
+        responder.respond(listing());
     } else if (path == u"/weft/admin/faults") {
-        http::replyJson(responder, 200, listing());
+        responder.respond(listing());
     } else {
-        http::replyJson(responder, 404, errorBody(QStringLiteral("unknown admin route ") + path));
+        responder.respond(plainError(404, QStringLiteral("unknown admin route ") + path));
     }
-}
-
-bool SandboxServer::serveStatic(const QString &path, bool headOnly, QHttpServerResponder &responder)
-{
-    return http::serveStatic(m_staticRoots, path, headOnly, responder);
 }
 
 } // namespace weft::sandbox

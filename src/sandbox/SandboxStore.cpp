@@ -1,12 +1,10 @@
 #include "sandbox/SandboxStore.h"
 
+#include "core/AtomicFile.h"
 #include "plaid/JsonReader.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace weft::sandbox {
 namespace {
@@ -135,19 +133,8 @@ bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
 
 bool SandboxStore::save(const QString &path, QString *error) const
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, QJsonDocument(toJson()).toJson(QJsonDocument::Indented),
+                               error);
 }
 
 bool SandboxStore::load(const QString &path, QString *error)

@@ -57,7 +57,8 @@ public:
     // Replaces the state with the one in object; on error leaves it unchanged and says why.
     bool fromJson(const QJsonObject &object, QString *error);
 
-    // Atomic write (QSaveFile); false with the reason on failure.
+    // Replaces the file atomically (writeFileAtomically): on failure, with the reason, the file
+    // keeps its last good state.
     bool save(const QString &path, QString *error) const;
     // A missing file is an empty state. A corrupt one is an error and stays untouched.
     bool load(const QString &path, QString *error);

@@ -1,38 +1,32 @@
 #include "session/HostPageServer.h"
 
-#include "sandbox/HttpReply.h"
-
-#include <QTcpServer>
+#include "net/HttpResponder.h"
 
 namespace weft::session {
 
 HostPageServer::HostPageServer(QObject *parent)
     : QObject(parent)
 {
-    m_http.setMissingHandler(
-        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            const bool head = request.method() == QHttpServerRequest::Method::Head;
-            const bool get = request.method() == QHttpServerRequest::Method::Get;
-            static const QList<QPair<QString, QString>> roots{
-                {QStringLiteral("/weft/host/"), QStringLiteral(":/weft/host")}};
-            if ((get || head) &&
-                sandbox::http::serveStatic(roots, request.url().path(), head, responder))
+    m_files.addRoot(QStringLiteral("/weft/host/"), QStringLiteral(":/weft/host"));
+    m_http.setHandler([this](const net::HttpRequest &request, const net::HttpResponder &responder) {
+        const QByteArray host = request.header("Host").toLower();
+        const QByteArray port = ':' + QByteArray::number(m_http.port());
+        const bool ownHost = host.isNull() || host == "127.0.0.1" + port;
+        if (ownHost && (request.method == "GET" || request.method == "HEAD")) {
+            if (auto file = m_files.lookup(request.path)) {
+                responder.respond(*file);
                 return;
-            sandbox::http::reply(responder, 404, QByteArrayLiteral("text/plain; charset=utf-8"),
-                                 QByteArrayLiteral("not found"));
-        });
+            }
+        }
+        responder.respond(net::HttpResponse::text(404, QStringLiteral("not found")));
+    });
 }
 
 bool HostPageServer::listen(QString *error)
 {
-    auto *tcp = new QTcpServer(this);
-    if (!tcp->listen(QHostAddress::LocalHost, 0)) {
-        *error = tcp->errorString();
-        delete tcp;
+    if (!m_http.listen(QHostAddress::LocalHost, 0, error))
         return false;
-    }
-    m_http.bind(tcp);
-    m_baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tcp->serverPort()));
+    m_baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_http.port()));
     return true;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QHttpServer>
+#include "net/HttpServer.h"
+#include "net/StaticFiles.h"
+
 #include <QObject>
 #include <QUrl>
 
@@ -8,7 +10,7 @@ namespace weft::session {
 
 // Serves the Link host page (":/weft/host") over http on 127.0.0.1 in the Plaid modes, where
 // there is no embedded sandbox: Link must run in a real http(s) origin, never file:// or a
-// setHtml page with a null origin.
+// setHtml page with a null origin. Only GET and HEAD of those files, only for Host 127.0.0.1.
 class HostPageServer : public QObject
 {
     Q_OBJECT
@@ -20,7 +22,8 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
 
 private:
-    QHttpServer m_http;
+    net::HttpServer m_http;
+    net::StaticFiles m_files;
     QUrl m_baseUrl;
 };
 

@@ -1,5 +1,6 @@
 #include "vault/ItemStore.h"
 
+#include "core/AtomicFile.h"
 #include "vault/VaultLogging.h"
 
 #include <QDir>
@@ -111,17 +112,8 @@ bool ItemStore::flush(QString *error)
     const QJsonObject root{{QStringLiteral("format"), QStringLiteral("weft-items")},
                            {QStringLiteral("version"), kVersion},
                            {QStringLiteral("items"), array}};
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
     QString problem;
-    if (!file.open(QIODevice::WriteOnly)) {
-        problem = file.errorString();
-    } else {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
-        if (!file.commit())
-            problem = file.errorString();
-    }
+    writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Compact), &problem);
     m_saveError = problem.isEmpty() ? QString() : m_path + QStringLiteral(": ") + problem;
     if (error)
         *error = m_saveError;

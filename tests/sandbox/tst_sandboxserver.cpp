@@ -228,7 +228,22 @@ void TestSandboxServer::linkSessionRoutes()
                               {u"institution_id"_s, u"ins_109508"_s},
                               {u"username"_s, u"user_good"_s},
                               {u"password"_s, u"pass_good"_s}};
-    const HttpResult done = httpSend(m_kit.nam, "POST", complete, QJsonDocument(session).toJson());
+    // Only the Link emulator's origin (localhost: another site than the host page) may call.
+    const QByteArray linkOrigin = m_kit.sandbox->linkBaseUrl().toString().toLatin1();
+    const QList<QPair<QByteArray, QByteArray>> fromLink{{"Origin", linkOrigin}};
+    for (const QByteArray &origin :
+         {QByteArray(), m_kit.sandbox->baseUrl().toString().toLatin1(),
+          QByteArray("http://localhost:1"), QByteArray("null"), QByteArray("https://evil.test")}) {
+        const QList<QPair<QByteArray, QByteArray>> headers =
+            origin.isNull() ? QList<QPair<QByteArray, QByteArray>>{}
+                            : QList<QPair<QByteArray, QByteArray>>{{"Origin", origin}};
+        const HttpResult refused =
+            httpSend(m_kit.nam, "POST", complete, QJsonDocument(session).toJson(), headers);
+        QCOMPARE(refused.status, 403);
+        QVERIFY(refused.field(u"public_token").isEmpty());
+    }
+    const HttpResult done =
+        httpSend(m_kit.nam, "POST", complete, QJsonDocument(session).toJson(), fromLink);
     QCOMPARE(done.status, 200);
     const QString publicToken = done.field(u"public_token");
     QVERIFY(publicToken.startsWith(u"public-sandbox-"));
@@ -237,10 +252,11 @@ void TestSandboxServer::linkSessionRoutes()
         m_kit.post(u"/item/public_token/exchange"_s, {{u"public_token"_s, publicToken}});
     QCOMPARE(exchange.status, 200);
 
-    const HttpResult again = httpSend(m_kit.nam, "POST", complete, QJsonDocument(session).toJson());
+    const HttpResult again =
+        httpSend(m_kit.nam, "POST", complete, QJsonDocument(session).toJson(), fromLink);
     QCOMPARE(again.status, 400);
     QCOMPARE(again.field(u"error_code"), u"INVALID_LINK_TOKEN"_s);
-    QCOMPARE(httpSend(m_kit.nam, "POST", complete, "not json").status, 400);
+    QCOMPARE(httpSend(m_kit.nam, "POST", complete, "not json", fromLink).status, 400);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxServer)

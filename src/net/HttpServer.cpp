@@ -1,0 +1,70 @@
+#include "net/HttpServer.h"
+
+#include "net/HttpResponder.h"
+#include "net/NetLogging.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace weft::net {
+
+HttpServer::HttpServer(const HttpLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+{
+}
+
+HttpServer::~HttpServer()
+{
+    for (HttpConnection *connection : std::as_const(m_connections))
+        disconnect(connection, nullptr, this, nullptr);
+}
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *server = new QTcpServer(this);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
+    server->setListenBacklogSize(1024); // many clients connecting at once are not turned away
+#endif
+    server->setMaxPendingConnections(1024);
+    if (!server->listen(address, port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(server->errorString());
+        delete server;
+        return false;
+    }
+    if (m_port == 0)
+        m_port = server->serverPort();
+    connect(server, &QTcpServer::newConnection, this, [this, server] { acceptFrom(server); });
+    m_servers.append(server);
+    return true;
+}
+
+void HttpServer::acceptFrom(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        if (m_connections.size() >= m_limits.maxConnections) {
+            // Room for the newcomer: the longest idle keep-alive connection goes.
+            for (HttpConnection *connection : std::as_const(m_connections)) {
+                if (connection->isIdle()) {
+                    connection->abort(); // removes itself from the list
+                    break;
+                }
+            }
+        }
+        auto *connection = new HttpConnection(socket, m_limits, m_handler, m_errorResponse, this);
+        connect(connection, &HttpConnection::closed, this,
+                [this](HttpConnection *closed) { m_connections.removeOne(closed); });
+        if (m_connections.size() >= m_limits.maxConnections) {
+            qCWarning(lcNet) << "refusing a connection: all" << m_limits.maxConnections
+                             << "are busy";
+            connection->refuse(503, QStringLiteral("the server is busy; try again"));
+            continue; // not counted: it only drains and closes
+        }
+        m_connections.append(connection);
+    }
+}
+
+} // namespace weft::net

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "net/HttpConnection.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+
+class QTcpServer;
+
+namespace weft::net {
+
+// A small HTTP/1.1 server with hard limits (HttpLimits): keep-alive and pipelining, chunked
+// request bodies, 100-continue, HEAD, and a bounded number of connections — when full, the
+// longest idle connection makes room, and if none is idle the newcomer gets 503. Everything
+// runs on the thread the server lives in. Malformed and oversized requests are answered by
+// errorResponse (plain text unless set) and the connection closes.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpServer(const HttpLimits &limits = {}, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    void setHandler(HttpConnection::Handler handler) { m_handler = std::move(handler); }
+    void setErrorResponse(HttpConnection::ErrorResponse response)
+    {
+        m_errorResponse = std::move(response);
+    }
+
+    // Listens on address:port (0: any free port). Can be called again for a second address
+    // (e.g. ::1 beside 127.0.0.1, with port()). False, with the reason, when it cannot.
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const { return m_port; }
+    const HttpLimits &limits() const { return m_limits; }
+    // For connections accepted from now on.
+    void setLimits(const HttpLimits &limits) { m_limits = limits; }
+    int connectionCount() const { return int(m_connections.size()); }
+
+private:
+    void acceptFrom(QTcpServer *server);
+
+    HttpLimits m_limits;
+    HttpConnection::Handler m_handler;
+    HttpConnection::ErrorResponse m_errorResponse;
+    QList<QTcpServer *> m_servers;
+    QList<HttpConnection *> m_connections; // oldest first
+    quint16 m_port = 0;
+};
+
+} // namespace weft::net

@@ -1,0 +1,3 @@
+#include "net/NetLogging.h"
+
+Q_LOGGING_CATEGORY(lcNet, "weft.net")
