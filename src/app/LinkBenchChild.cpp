@@ -1,5 +1,6 @@
 #include "LinkBenchChild.h"
 
+#include "FrameDriver.h"
 #include "core/Clock.h"
 #include "link/LinkBackend.h"
 #include "link/LinkController.h"
@@ -13,6 +14,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
@@ -41,10 +44,11 @@ void milestone(const char *name)
     report(name, double(s_clock.nsecsElapsed()) / 1e6);
 }
 
-// Clicks through the emulator to a user_custom INVALID_LINK_TOKEN and exits from the error.
+// Clicks through the emulator to a user_custom INVALID_LINK_TOKEN and exits from the error; runs
+// in Link's frame (another site than the host page), sent there by the frame driver.
 const char kForceInvalidToken[] = R"JS(
 (function () {
-  var d = document.querySelector('iframe[data-weft-link]').contentDocument;
+  var d = document;
   function q(id) { return d.querySelector('[data-testid="' + id + '"]'); }
   function step(view, act) {
     return new Promise(function (resolve) {
@@ -141,8 +145,9 @@ int runLinkBenchChild(const QString &mode, int argc, char *argv[])
     link::LinkTokenSettings settings;
     settings.clientUserId = QStringLiteral("bench-user");
     link::PlaidLinkBackend backend(&client, settings);
-    link::LinkHost host(link::LinkEnvironment::forSandbox(sandbox.baseUrl()), &backend,
-                        Clock::system());
+    link::LinkHost host(link::LinkEnvironment::forSandbox(sandbox.baseUrl(), sandbox.linkBaseUrl()),
+                        &backend, Clock::system());
+    installFrameDriver(host.page());
     ui::MainWindow window(&host);
     window.resize(900, 700);
     window.show();
@@ -159,7 +164,13 @@ int runLinkBenchChild(const QString &mode, int argc, char *argv[])
                 return;
             report(opens == 0 ? "visible" : "visible-again", double(click.nsecsElapsed()) / 1e6);
             if (++opens == 1) {
-                host.page()->runJavaScript(QString::fromLatin1(kForceInvalidToken));
+                host.page()->runJavaScript(
+                    QStringLiteral("window.__weftDriver.ask('iframe[data-weft-link]', %1)")
+                        .arg(QString::fromLatin1(
+                                 QJsonDocument(QJsonArray{QString::fromLatin1(kForceInvalidToken)})
+                                     .toJson(QJsonDocument::Compact))
+                                 .mid(1)
+                                 .chopped(1)));
             } else {
                 milestone("done");
                 measureTokenRoundTrips(&backend, &app);

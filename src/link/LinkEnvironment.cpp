@@ -27,13 +27,13 @@ QString hostPagePath()
     return QStringLiteral("/weft/host/index.html");
 }
 
-LinkEnvironment LinkEnvironment::forSandbox(const QUrl &sandboxBaseUrl)
+LinkEnvironment LinkEnvironment::forSandbox(const QUrl &sandboxBaseUrl, const QUrl &linkBaseUrl)
 {
     LinkEnvironment environment;
     environment.sandbox = true;
     environment.hostPageUrl = sandboxBaseUrl.resolved(QUrl(hostPagePath()));
     environment.linkScriptUrl =
-        sandboxBaseUrl.resolved(QUrl(QStringLiteral("/link/v2/stable/link-initialize.js")));
+        linkBaseUrl.resolved(QUrl(QStringLiteral("/link/v2/stable/link-initialize.js")));
     return environment;
 }
 

@@ -7,21 +7,25 @@
 namespace weft::link {
 
 // Where Link comes from and what the web view may reach. In sandbox mode everything is on
-// loopback: the host page, the Link emulator and its popups. In the Plaid modes the host page
-// is on loopback and Link comes from Plaid's CDN over https.
+// loopback: the host page at 127.0.0.1, the Link emulator and its popups at localhost — another
+// site, as Plaid's CDN is in the Plaid modes, so that nothing in Link's frame or its popups can
+// reach the host page's window or its web channel (and the host page cannot reach into Link).
+// In the Plaid modes the host page is on loopback and Link comes from Plaid's CDN over https.
 struct LinkEnvironment
 {
     QUrl hostPageUrl;   // the page the view loads; the bridge accepts calls only from its origin
     QUrl linkScriptUrl; // link-initialize.js
     bool sandbox = true;
 
-    static LinkEnvironment forSandbox(const QUrl &sandboxBaseUrl);
+    // sandboxBaseUrl: http://127.0.0.1:PORT (the host page); linkBaseUrl: the emulator's
+    // http://localhost:PORT (SandboxServer::linkBaseUrl()).
+    static LinkEnvironment forSandbox(const QUrl &sandboxBaseUrl, const QUrl &linkBaseUrl);
     static LinkEnvironment forPlaid(const QUrl &hostPageUrl);
 
     // Whether the main frame may show url: the host page's origin only.
     bool mainFrameMayNavigate(const QUrl &url) const;
     // Whether a frame inside the host page, or a popup, may load url: the Link origin (the
-    // sandbox's loopback origin, or https Plaid hosts).
+    // emulator's localhost origin, or https Plaid hosts).
     bool linkMayLoad(const QUrl &url) const;
     // Whether a window Link opens at url is a page to read (help, privacy) for the system
     // browser rather than a bank's login page: any https page in sandbox mode, Plaid's own

@@ -102,7 +102,7 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
         config.baseUrl = m_sandbox->baseUrl();
         config.clientId = sandboxOptions.credentials.clientId;
         config.secret = sandboxOptions.credentials.secret;
-        environment = link::LinkEnvironment::forSandbox(config.baseUrl);
+        environment = link::LinkEnvironment::forSandbox(config.baseUrl, m_sandbox->linkBaseUrl());
     } else {
         config.baseUrl = m_settings.mode == BackendMode::PlaidProduction
                              ? plaid::PlaidConfig::productionUrl()

@@ -47,13 +47,15 @@ struct LinkE2EFixture
         settings.clientUserId = QStringLiteral("e2e-user");
         backend = std::make_unique<link::PlaidLinkBackend>(client.get(), settings);
         host = std::make_unique<link::LinkHost>(
-            link::LinkEnvironment::forSandbox(sandbox.baseUrl()), backend.get(), Clock::system());
+            link::LinkEnvironment::forSandbox(sandbox.baseUrl(), sandbox.linkBaseUrl()),
+            backend.get(), Clock::system());
         view = std::make_unique<QWebEngineView>();
         view->setPage(host->page());
         view->resize(900, 720);
         view->show();
         QObject::connect(host->controller(), &link::LinkController::eventReceived,
                          [this](const link::LinkEvent &event) { events.append(event); });
+        installFrameDriver(host->page());
         host->load();
         host->controller()->start();
     }
@@ -71,16 +73,16 @@ struct LinkE2EFixture
     }
     bool view_(const QString &name, int timeoutMs = 15000)
     {
-        return waitJs(page(), linkViewIs(name), timeoutMs);
+        return waitFrameJs(page(), linkViewIs(name), timeoutMs);
     }
     bool click(const QString &testId)
     {
         // The element may appear a moment after its pane.
-        return waitJs(page(), clickTestId(testId), 5000);
+        return waitFrameJs(page(), clickTestId(testId), 5000);
     }
     bool type(const QString &testId, const QString &value)
     {
-        return waitJs(page(), typeTestId(testId, value), 5000);
+        return waitFrameJs(page(), typeTestId(testId, value), 5000);
     }
     QStringList eventNames() const
     {

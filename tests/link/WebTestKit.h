@@ -1,7 +1,11 @@
 #pragma once
 
+#include "app/FrameDriver.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QVariant>
 #include <QWebEnginePage>
@@ -9,6 +13,8 @@
 #include <optional>
 
 namespace weft::test {
+
+using weft::installFrameDriver;
 
 // Runs script in page's main frame and waits for its value (an invalid QVariant on timeout).
 inline QVariant runJs(QWebEnginePage *page, const QString &script, int timeoutMs = 5000)
@@ -33,40 +39,86 @@ inline bool waitJs(QWebEnginePage *page, const QString &script, int timeoutMs = 
     return false;
 }
 
-// Script fragments that reach into the Link emulator's iframe from the (same-origin) host page.
-inline QString linkFrameDocument()
+// The handler's frame (a hidden spare frame may stand beside it).
+inline QString linkFrameSelector()
 {
-    // The handler's frame (a hidden spare frame may stand beside it).
-    return QStringLiteral("(function(){var f=document.querySelector('iframe[data-weft-link]');"
-                          "return f&&f.contentDocument;})()");
+    return QStringLiteral("iframe[data-weft-link]");
 }
 
+inline QString jsString(const QString &text)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("s"), text}})
+                                 .toJson(QJsonDocument::Compact))
+        .mid(5)
+        .chopped(1);
+}
+
+// Evaluates code in the frame that selector finds (Link's frame by default) and returns its
+// value; an invalid QVariant when no answer came (no frame, no driver, timeout) or the code
+// threw.
+inline QVariant frameJs(QWebEnginePage *page, const QString &code, int timeoutMs = 5000,
+                        const QString &selector = linkFrameSelector())
+{
+    const QString ask = QStringLiteral("window.__weftDriver ? JSON.stringify(window.__weftDriver"
+                                       ".ask(%1, %2) || null) : 'null'")
+                            .arg(jsString(selector), jsString(code));
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const QJsonObject answer =
+            QJsonDocument::fromJson(runJs(page, ask, 2000).toString().toUtf8()).object();
+        if (answer.contains(QStringLiteral("error")))
+            return {};
+        if (answer.contains(QStringLiteral("value")))
+            return answer.value(QStringLiteral("value")).toVariant();
+        QTest::qWait(10);
+    }
+    return {};
+}
+
+// Polls code in Link's frame (or the frame selector finds) until it yields true.
+inline bool waitFrameJs(QWebEnginePage *page, const QString &code, int timeoutMs = 15000,
+                        const QString &selector = linkFrameSelector())
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (frameJs(page, code, 2500, selector).toBool())
+            return true;
+        QTest::qWait(25);
+    }
+    return false;
+}
+
+// Code for Link's frame (frameJs, waitFrameJs).
 inline QString linkViewIs(const QString &view)
 {
-    return QStringLiteral(
-               "(function(){var d=%1;return !!(d&&d.body&&d.body.dataset.view===%2);})()")
-        .arg(linkFrameDocument(), QStringLiteral("'") + view + QStringLiteral("'"));
+    return QStringLiteral("!!(document.body && document.body.dataset.view === %1)")
+        .arg(jsString(view));
 }
 
 inline QString clickTestId(const QString &id)
 {
-    return QStringLiteral("(function(){var d=%1;var e=d&&d.querySelector('[data-testid=\"%2\"]');"
+    return QStringLiteral("(function(){var e=document.querySelector('[data-testid=\"'+%1+'\"]');"
                           "if(!e)return false;e.click();return true;})()")
-        .arg(linkFrameDocument(), id);
+        .arg(jsString(id));
 }
 
 inline QString typeTestId(const QString &id, const QString &value)
 {
-    QString escaped = value;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
-    return QStringLiteral("(function(){var d=%1;var e=d&&d.querySelector('[data-testid=\"%2\"]');"
-                          "if(!e)return false;e.focus();e.value='%3';"
+    return QStringLiteral("(function(){var e=document.querySelector('[data-testid=\"'+%1+'\"]');"
+                          "if(!e)return false;e.focus();e.value=%2;"
                           "e.dispatchEvent(new Event('input',{bubbles:true}));"
                           "e.dispatchEvent(new Event('change',{bubbles:true}));return true;})()")
-        .arg(linkFrameDocument(), id, escaped);
+        .arg(jsString(id), jsString(value));
 }
 
-// Handlers' frames in the page (not counting the emulator's hidden spare frame).
+inline QString textOfTestId(const QString &id)
+{
+    return QStringLiteral("(function(){var e=document.querySelector('[data-testid=\"'+%1+'\"]');"
+                          "return e?e.textContent:null;})()")
+        .arg(jsString(id));
+}
+
+// Handlers' frames in the page (not counting the emulator's hidden spare frame): main frame.
 inline QString frameCount()
 {
     return QStringLiteral("document.querySelectorAll('iframe[data-weft-link]').length");

@@ -9,6 +9,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QUrlQuery>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QtTest>
@@ -66,8 +67,16 @@ void TestLinkEmulator::init()
 {
     m_profile = new QWebEngineProfile();
     m_page = new QWebEnginePage(m_profile);
+    test::installFrameDriver(m_page);
     QSignalSpy loaded(m_page, &QWebEnginePage::loadFinished);
-    m_page->load(m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/weft/test/index.html"))));
+    QUrl url = m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("/weft/test/index.html")));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("link_script"),
+                       m_sandbox->linkBaseUrl()
+                           .resolved(QUrl(QStringLiteral("/link/v2/stable/link-initialize.js")))
+                           .toString());
+    url.setQuery(query);
+    m_page->load(url);
     QVERIFY(loaded.wait(15000));
     QVERIFY(loaded.first().first().toBool());
 }
@@ -106,7 +115,7 @@ void TestLinkEmulator::openBeforeOnLoadIsDeferred()
             "window.calls.some(function(c){return c.name==='onEvent' && c.args[0]==='OPEN';})")));
     QVERIFY(test::waitJs(m_page, QStringLiteral("getComputedStyle(document.querySelector('iframe["
                                                 "data-weft-link]')).display !== 'none'")));
-    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
+    QVERIFY(test::waitFrameJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
 }
 
 void TestLinkEmulator::forcedExitCallsOnExitOnce()
@@ -115,7 +124,7 @@ void TestLinkEmulator::forcedExitCallsOnExitOnce()
                      .arg(newLinkToken())));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
     QVERIFY(call(QStringLiteral("window.linkHandler.open(); true")));
-    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
+    QVERIFY(test::waitFrameJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
     QVERIFY(call(QStringLiteral("window.linkHandler.exit({force: true}); true")));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onExit') === 1")));
     const QVariantList args =
@@ -156,19 +165,19 @@ void TestLinkEmulator::invalidLinkTokenRecipe()
                      .arg(newLinkToken(), newLinkToken())));
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.countCalls('onLoad') === 1")));
     QVERIFY(call(QStringLiteral("document.getElementById('link-button').click(); true")));
-    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
-    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("consent-continue"))));
-    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("SELECT_INSTITUTION"))));
-    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("institution-ins_109508"))));
-    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(test::waitJs(
+    QVERIFY(test::waitFrameJs(m_page, test::linkViewIs(QStringLiteral("CONSENT"))));
+    QVERIFY(test::waitFrameJs(m_page, test::clickTestId(QStringLiteral("consent-continue"))));
+    QVERIFY(test::waitFrameJs(m_page, test::linkViewIs(QStringLiteral("SELECT_INSTITUTION"))));
+    QVERIFY(test::waitFrameJs(m_page, test::clickTestId(QStringLiteral("institution-ins_109508"))));
+    QVERIFY(test::waitFrameJs(m_page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
+    QVERIFY(test::waitFrameJs(
         m_page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_custom"))));
-    QVERIFY(test::waitJs(
+    QVERIFY(test::waitFrameJs(
         m_page, test::typeTestId(QStringLiteral("password"),
                                  QStringLiteral(R"({"force_error":"INVALID_LINK_TOKEN"})"))));
-    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("credentials-submit"))));
-    QVERIFY(test::waitJs(m_page, test::linkViewIs(QStringLiteral("ERROR"))));
-    QVERIFY(test::waitJs(m_page, test::clickTestId(QStringLiteral("error-exit"))));
+    QVERIFY(test::waitFrameJs(m_page, test::clickTestId(QStringLiteral("credentials-submit"))));
+    QVERIFY(test::waitFrameJs(m_page, test::linkViewIs(QStringLiteral("ERROR"))));
+    QVERIFY(test::waitFrameJs(m_page, test::clickTestId(QStringLiteral("error-exit"))));
     QVERIFY(test::waitJs(m_page,
                          QStringLiteral("window.countCalls('onLoad') === 2"))); // the new handler
     QCOMPARE(test::runJs(m_page, QStringLiteral("window.tokenFetches")).toInt(), 2);

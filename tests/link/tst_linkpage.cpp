@@ -40,6 +40,7 @@ private:
     QHttpServer m_server;
     QTcpServer *m_tcp = nullptr;
     QUrl m_base;
+    QUrl m_linkBase; // Link's origin: the same server under another name (another site)
     LinkEnvironment m_environment;
     QWebEngineProfile *m_profile = nullptr;
     LinkPage *m_page = nullptr;
@@ -60,7 +61,8 @@ void TestLinkPage::initTestCase()
     QVERIFY(m_tcp->listen(QHostAddress::LocalHost));
     m_server.bind(m_tcp);
     m_base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_tcp->serverPort()));
-    m_environment = LinkEnvironment::forSandbox(m_base);
+    m_linkBase = QUrl(QStringLiteral("http://localhost:%1").arg(m_tcp->serverPort()));
+    m_environment = LinkEnvironment::forSandbox(m_base, m_linkBase);
 }
 
 void TestLinkPage::cleanupTestCase() {}
@@ -69,6 +71,7 @@ void TestLinkPage::init()
 {
     m_profile = LinkPage::createProfile(m_environment, nullptr);
     m_page = new LinkPage(m_environment, m_profile);
+    test::installFrameDriver(m_page);
     QSignalSpy loaded(m_page, &QWebEnginePage::loadFinished);
     m_page->load(m_environment.hostPageUrl);
     QVERIFY(loaded.wait(15000));
@@ -121,18 +124,34 @@ void TestLinkPage::framesOnlyFromLinksOrigin()
 {
     QSignalSpy blocked(m_page, &LinkPage::navigationBlocked);
     const QString linkFrame =
+        m_linkBase.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString();
+    const QString hostOriginFrame =
         m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString();
     test::runJs(m_page,
                 QStringLiteral("var a=document.createElement('iframe');a.id='ok';a.src='%1';"
                                "document.body.appendChild(a);"
                                "var b=document.createElement('iframe');b.id='bad';"
-                               "b.src='http://198.51.100.9/';document.body.appendChild(b);true")
-                    .arg(linkFrame));
-    QVERIFY(test::waitJs(
-        m_page, QStringLiteral("(function(){var d=document.getElementById('ok').contentDocument;"
-                               "return !!(d && d.body && d.body.textContent==='link');})()")));
-    QTRY_VERIFY_WITH_TIMEOUT(!blocked.isEmpty(), 5000);
-    QCOMPARE(blocked.first().first().toUrl().host(), QStringLiteral("198.51.100.9"));
+                               "b.src='http://198.51.100.9/';document.body.appendChild(b);"
+                               "var c=document.createElement('iframe');c.id='host';"
+                               "c.src='%2';document.body.appendChild(c);true")
+                    .arg(linkFrame, hostOriginFrame));
+    QVERIFY(test::waitFrameJs(
+        m_page, QStringLiteral("!!document.body && document.body.textContent==='link'"), 15000,
+        QStringLiteral("#ok")));
+    QVERIFY(test::frameJs(m_page, QStringLiteral("location.origin"), 5000, QStringLiteral("#ok"))
+                .toString() == m_linkBase.toString());
+    // Link's frame is cross-origin: the host page cannot read into it.
+    QCOMPARE(
+        test::runJs(m_page, QStringLiteral("(function(){try{return String(document.getElementById("
+                                           "'ok').contentDocument);}catch(e){return 'threw';}})()"))
+            .toString(),
+        QStringLiteral("null"));
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 2, 5000);
+    QStringList hosts;
+    for (const QList<QVariant> &signal : std::as_const(blocked))
+        hosts << signal.first().toUrl().host();
+    hosts.sort();
+    QCOMPARE(hosts, QStringList({QStringLiteral("127.0.0.1"), QStringLiteral("198.51.100.9")}));
 }
 
 void TestLinkPage::permissionsAreDenied()
@@ -178,10 +197,10 @@ void TestLinkPage::dialogsAreNeverShown()
 void TestLinkPage::popupsArePolicedToo()
 {
     QSignalSpy created(m_page, &LinkPage::popupCreated);
-    test::runJs(
-        m_page,
-        QStringLiteral("window.w = window.open('%1', 'bank'); !!window.w")
-            .arg(m_base.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString()));
+    test::runJs(m_page,
+                QStringLiteral("window.w = window.open('%1', 'bank'); !!window.w")
+                    .arg(m_linkBase.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html")))
+                             .toString()));
     QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 5000);
     auto *popup = qobject_cast<LinkPopupPage *>(created.first().first().value<QWebEnginePage *>());
     QVERIFY(popup);
@@ -260,10 +279,17 @@ void TestLinkPage::certificateErrorsAreRejected()
 void TestLinkPage::environmentRules()
 {
     const LinkEnvironment sandbox =
-        LinkEnvironment::forSandbox(QUrl(QStringLiteral("http://127.0.0.1:9000")));
+        LinkEnvironment::forSandbox(QUrl(QStringLiteral("http://127.0.0.1:9000")),
+                                    QUrl(QStringLiteral("http://localhost:9000")));
+    QCOMPARE(sandbox.linkScriptUrl,
+             QUrl(QStringLiteral("http://localhost:9000/link/v2/stable/link-initialize.js")));
     QVERIFY(sandbox.linkMayLoad(
+        QUrl(QStringLiteral("http://localhost:9000/link/v2/stable/link.html"))));
+    QVERIFY(!sandbox.linkMayLoad( // the host page's origin is not Link's
         QUrl(QStringLiteral("http://127.0.0.1:9000/link/v2/stable/link.html"))));
-    QVERIFY(!sandbox.linkMayLoad(QUrl(QStringLiteral("http://127.0.0.1:9001/"))));
+    QVERIFY(!sandbox.linkMayLoad(QUrl(QStringLiteral("http://localhost:9001/"))));
+    QVERIFY(sandbox.mainFrameMayNavigate(QUrl(QStringLiteral("http://127.0.0.1:9000/weft/x"))));
+    QVERIFY(!sandbox.mainFrameMayNavigate(QUrl(QStringLiteral("http://localhost:9000/weft/x"))));
     QVERIFY(!sandbox.linkMayLoad(
         QUrl(QStringLiteral("https://cdn.plaid.com/link/v2/stable/link.html"))));
     const LinkEnvironment plaid = LinkEnvironment::forPlaid(

@@ -51,7 +51,7 @@ private slots:
 
 private:
     std::unique_ptr<session::Session> newSession();
-    bool drive(const QString &script) { return test::waitJs(m_view->page(), script, 15000); }
+    bool drive(const QString &script) { return test::waitFrameJs(m_view->page(), script, 15000); }
     void linkUserGood();
 
     QTemporaryDir m_dir;
@@ -98,6 +98,7 @@ std::unique_ptr<session::Session> TestSessionE2E::newSession()
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     if (created) {
         m_view->setPage(created->linkHost()->page());
+        test::installFrameDriver(created->linkHost()->page());
         created->linkHost()->load();
         created->linkHost()->controller()->start();
     }
@@ -188,7 +189,7 @@ void TestSessionE2E::linkRestartRepairRemove()
     // Continue, again if the first click came before the pane was ready for it.
     QDeadlineTimer deadline(20000);
     while (repaired.isEmpty() && !deadline.hasExpired()) {
-        test::runJs(m_view->page(), test::clickTestId(QStringLiteral("connected-continue")));
+        test::frameJs(m_view->page(), test::clickTestId(QStringLiteral("connected-continue")));
         repaired.wait(1000);
     }
     QCOMPARE(repaired.size(), 1);

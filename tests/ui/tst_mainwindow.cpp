@@ -81,6 +81,12 @@ struct Fixture
     vault::ItemStore store;
     test::TestKeychain keychain;
     session::SessionManager manager;
+    // Before the window: each session's page gets the test's frame driver before it loads.
+    QMetaObject::Connection driver = QObject::connect(
+        &manager, &session::SessionManager::sessionChanged, [](session::Session *session) {
+            if (session->linkHost())
+                test::installFrameDriver(session->linkHost()->page());
+        });
     MainWindow window;
     Choice choice = Choice::Cancel;
     QList<std::pair<MainWindow::UnsavedContext, QStringList>> questions;
@@ -253,7 +259,8 @@ void TestMainWindow::linkFollowsTheSession()
     f.window.openLinkWhenReady(); // opens as soon as the new session's Link is ready
     QTRY_VERIFY_WITH_TIMEOUT(f.window.isLinkShown(), 30000);
     QCOMPARE(f.controller()->state(), State::Open);
-    QVERIFY(test::waitJs(second->linkHost()->page(), test::linkViewIs(QStringLiteral("CONSENT"))));
+    QVERIFY(
+        test::waitFrameJs(second->linkHost()->page(), test::linkViewIs(QStringLiteral("CONSENT"))));
 }
 
 void TestMainWindow::linkingABankShowsItInTheItemsPanel()
@@ -267,17 +274,17 @@ void TestMainWindow::linkingABankShowsItInTheItemsPanel()
     QVERIFY(f.window.isLinkShown());
     QWebEnginePage *page = f.manager.session()->linkHost()->page();
     const auto step = [page](const char *view, const char *testId) {
-        return test::waitJs(page, test::linkViewIs(QString::fromLatin1(view))) &&
-               test::waitJs(page, test::clickTestId(QString::fromLatin1(testId)), 5000);
+        return test::waitFrameJs(page, test::linkViewIs(QString::fromLatin1(view))) &&
+               test::waitFrameJs(page, test::clickTestId(QString::fromLatin1(testId)), 5000);
     };
     QVERIFY(step("CONSENT", "consent-continue"));
     QVERIFY(step("SELECT_INSTITUTION", "institution-ins_109508"));
-    QVERIFY(test::waitJs(page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(test::waitJs(
+    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
+    QVERIFY(test::waitFrameJs(
         page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
-    QVERIFY(test::waitJs(
+    QVERIFY(test::waitFrameJs(
         page, test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
-    QVERIFY(test::waitJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
     QVERIFY(step("SELECT_ACCOUNT", "accounts-continue"));
     QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
     QVERIFY(step("CONNECTED", "connected-continue"));
