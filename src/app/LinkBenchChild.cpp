@@ -2,6 +2,7 @@
 
 #include "FrameDriver.h"
 #include "core/Clock.h"
+#include "link/GuestScripts.h"
 #include "link/LinkBackend.h"
 #include "link/LinkController.h"
 #include "link/LinkEnvironment.h"
@@ -98,6 +99,7 @@ void measureTokenRoundTrips(link::LinkBackend *backend, QObject *context)
 int runLinkBenchChild(const QString &mode, int argc, char *argv[])
 {
     s_clock.start();
+    link::prepareGuestWebEngine(); // as weft does
     QApplication app(argc, argv);
     milestone("app");
     // The floor: the least a web view can do, a small page from a loopback server.

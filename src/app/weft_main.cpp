@@ -2,6 +2,7 @@
 #include "ItemsCli.h"
 #include "core/AppSettings.h"
 #include "core/Logging.h"
+#include "link/GuestScripts.h"
 #include "session/SessionManager.h"
 #include "ui/MainWindow.h"
 #include "vault/ItemStore.h"
@@ -72,6 +73,8 @@ int main(int argc, char *argv[])
     if (hasArgument(argc, argv, "--sandbox"))
         settings.mode = BackendMode::EmbeddedSandbox;
     applyRemoteDebuggingPolicy(argc, argv, settings.mode == BackendMode::EmbeddedSandbox);
+    if (!informational)
+        link::prepareGuestWebEngine(); // before the web engine starts
 
     std::unique_ptr<QCoreApplication> app(informational ? new QCoreApplication(argc, argv)
                                                         : new QApplication(argc, argv));

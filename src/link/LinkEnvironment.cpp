@@ -61,6 +61,13 @@ bool LinkEnvironment::linkMayLoad(const QUrl &url) const
     return url.scheme() == u"https" && isPlaidHost(url.host());
 }
 
+bool LinkEnvironment::popupMayLoad(const QUrl &url) const
+{
+    if (sandbox)
+        return url.scheme() == u"http" && originOf(url) == originOf(linkScriptUrl);
+    return url.scheme() == u"https" && !url.host().isEmpty();
+}
+
 bool LinkEnvironment::isExternalLink(const QUrl &url) const
 {
     if (url.scheme() != u"https")

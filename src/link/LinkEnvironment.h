@@ -27,6 +27,9 @@ struct LinkEnvironment
     // Whether a frame inside the host page, or a popup, may load url: the Link origin (the
     // emulator's localhost origin, or https Plaid hosts).
     bool linkMayLoad(const QUrl &url) const;
+    // Whether a popup window may show url (a bank's login page): the emulator's origin in
+    // sandbox mode, any https page in the Plaid modes (banks' OAuth pages live anywhere).
+    bool popupMayLoad(const QUrl &url) const;
     // Whether a window Link opens at url is a page to read (help, privacy) for the system
     // browser rather than a bank's login page: any https page in sandbox mode, Plaid's own
     // site in the Plaid modes.

@@ -1,17 +1,19 @@
 #include "link/LinkPage.h"
 
+#include "link/GuestScripts.h"
 #include "link/LinkLogging.h"
+#include "link/LinkWindowPolicy.h"
 
-#include <QWebEngineCertificateError>
+#include <QTimer>
 #include <QWebEngineProfile>
-#include <QWebEngineSettings>
 #include <QWebEngineUrlRequestInterceptor>
 
 namespace weft::link {
 namespace {
 
 // Blocks every sub-resource request Link has no business making: other schemes than http(s),
-// data and blob; in sandbox mode anything off loopback; in the Plaid modes plain http.
+// data and blob; in sandbox mode anything off the host page's and Link's origins; in the Plaid
+// modes plain http.
 class LinkRequestInterceptor : public QWebEngineUrlRequestInterceptor
 {
 public:
@@ -42,12 +44,6 @@ private:
     LinkEnvironment m_environment;
 };
 
-void refuseDialog(const char *kind, const QUrl &origin, const QString &message)
-{
-    qCWarning(lcLink).nospace() << "refused a JavaScript " << kind << " from " << origin.toString()
-                                << ": " << message.left(200);
-}
-
 } // namespace
 
 QWebEngineProfile *LinkPage::createProfile(const LinkEnvironment &environment, QObject *parent)
@@ -57,157 +53,104 @@ QWebEngineProfile *LinkPage::createProfile(const LinkEnvironment &environment, Q
     profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     profile->setSpellCheckEnabled(false);
     profile->setUrlRequestInterceptor(new LinkRequestInterceptor(environment, profile));
+    installGuestScripts(profile);
     return profile;
 }
 
-void LinkPage::harden(QWebEnginePage *page)
-{
-    QWebEngineSettings *s = page->settings();
-    s->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
-    s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
-    s->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
-    s->setAttribute(QWebEngineSettings::PdfViewerEnabled, false);
-    s->setAttribute(QWebEngineSettings::PluginsEnabled, false);
-    s->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
-    s->setAttribute(QWebEngineSettings::JavascriptCanPaste, false);
-    s->setAttribute(QWebEngineSettings::FullScreenSupportEnabled, false);
-    s->setAttribute(QWebEngineSettings::ScreenCaptureEnabled, false);
-    s->setAttribute(QWebEngineSettings::AllowRunningInsecureContent, false);
-    s->setAttribute(QWebEngineSettings::AllowGeolocationOnInsecureOrigins, false);
-    s->setAttribute(QWebEngineSettings::AllowWindowActivationFromJavaScript, false);
-    s->setAttribute(QWebEngineSettings::WebRTCPublicInterfacesOnly, true);
-    s->setAttribute(QWebEngineSettings::HyperlinkAuditingEnabled, false);
-    s->setAttribute(QWebEngineSettings::DnsPrefetchEnabled, false);
-    s->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
-    s->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, true); // OAuth popups
-    s->setUnknownUrlSchemePolicy(QWebEngineSettings::DisallowUnknownUrlSchemes);
-
-    QObject::connect(page, &QWebEnginePage::featurePermissionRequested, page,
-                     [page](const QUrl &origin, QWebEnginePage::Feature feature) {
-                         qCWarning(lcLink) << "denied permission" << feature << "to" << origin;
-                         page->setFeaturePermission(origin, feature,
-                                                    QWebEnginePage::PermissionDeniedByUser);
-                         if (auto *linkPage = qobject_cast<LinkPage *>(page))
-                             emit linkPage->permissionDenied(origin, int(feature));
-                     });
-    QObject::connect(page, &QWebEnginePage::certificateError, page,
-                     [page](const QWebEngineCertificateError &error) {
-                         auto copy = error;
-                         copy.rejectCertificate();
-                         qCWarning(lcLink)
-                             << "rejected certificate for" << error.url() << error.description();
-                         if (auto *linkPage = qobject_cast<LinkPage *>(page))
-                             emit linkPage->certificateRejected(error.url(), error.description());
-                     });
-}
-
 LinkPage::LinkPage(const LinkEnvironment &environment, QWebEngineProfile *profile, QObject *parent)
-    : QWebEnginePage(profile, parent)
-    , m_environment(environment)
+    : GuestPage(environment, profile, parent)
 {
-    harden(this);
 }
 
 bool LinkPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
-    if (isMainFrame && m_environment.mainFrameMayNavigate(url))
+    if (isMainFrame && environment().mainFrameMayNavigate(url))
         return true;
-    if (!isMainFrame && m_environment.linkMayLoad(url))
+    if (!isMainFrame && environment().linkMayLoad(url))
         return true;
     Q_UNUSED(type)
     const QString reason = isMainFrame ? QStringLiteral("not the host page's origin")
                                        : QStringLiteral("not Link's origin");
-    qCWarning(lcLink) << "refused navigation to" << url.toString(QUrl::RemoveQuery) << "-"
+    qCWarning(lcLink) << "refused navigation to" << url.toString(QUrl::RemoveQuery).left(200) << "-"
                       << reason;
     emit navigationBlocked(url, reason);
     return false;
 }
 
-QWebEnginePage *LinkPage::createWindow(WebWindowType type)
+QWebEnginePage *LinkPage::openPopup(const QUrl &url)
 {
-    qCInfo(lcLink) << "Link opens a window of type" << type;
-    auto *popup = new LinkPopupPage(m_environment, profile(), this);
-    emit popupCreated(popup);
+    qCInfo(lcLink) << "Link opens a window for" << url.toString(QUrl::RemoveQuery);
+    auto *popup = new LinkPopupPage(environment(), profile(), this);
+    // What happens in the popup is the page's business too: one place to listen.
+    connect(popup, &GuestPage::externalLinkRequested, this, &GuestPage::externalLinkRequested);
+    connect(popup, &GuestPage::windowRefused, this, &GuestPage::windowRefused);
+    connect(popup, &GuestPage::fileChooserRefused, this, &GuestPage::fileChooserRefused);
+    // Shown only once it has loaded a page it may show. Its opener can keep the first document
+    // from ever navigating (w.location = 'javascript:…' right after window.open), and
+    // QtWebEngine 6.4 crashes when a view with a size shows such a page; a popup that never
+    // gets there is dropped, never shown.
+    auto *deadline = new QTimer(popup);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, popup, [this, popup, url] {
+        qCWarning(lcLink) << "dropped a window that never loaded a page it may show";
+        emit windowRefused(url, QStringLiteral("the window never loaded its page"));
+        popup->deleteLater();
+    });
+    connect(popup, &QWebEnginePage::loadFinished, deadline, [this, popup, deadline, url](bool ok) {
+        if (!ok) { // aborted (e.g. document.open() by its opener) or failed: nothing to show
+            qCWarning(lcLink) << "dropped a window whose page did not load";
+            emit windowRefused(url, QStringLiteral("the window's page did not load"));
+            deadline->deleteLater();
+            popup->deleteLater();
+            return;
+        }
+        if (!environment().popupMayLoad(popup->url()))
+            return;
+        deadline->deleteLater(); // shown once, from now on the window's business
+        emit popupCreated(popup);
+    });
+    connect(popup, &QWebEnginePage::windowCloseRequested, deadline, [popup] {
+        popup->deleteLater(); // closed before it was ever shown
+    });
+    deadline->start(kPopupLoadTimeoutMs);
     return popup;
-}
-
-void LinkPage::javaScriptAlert(const QUrl &securityOrigin, const QString &msg)
-{
-    refuseDialog("alert", securityOrigin, msg);
-}
-
-bool LinkPage::javaScriptConfirm(const QUrl &securityOrigin, const QString &msg)
-{
-    refuseDialog("confirm", securityOrigin, msg);
-    return false;
-}
-
-bool LinkPage::javaScriptPrompt(const QUrl &securityOrigin, const QString &msg, const QString &,
-                                QString *)
-{
-    refuseDialog("prompt", securityOrigin, msg);
-    return false;
-}
-
-void LinkPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
-                                        int lineNumber, const QString &sourceID)
-{
-    if (level == ErrorMessageLevel) {
-        qCWarning(lcLink).nospace()
-            << "page: " << message << " (" << sourceID << ':' << lineNumber << ')';
-    } else {
-        qCDebug(lcLink).nospace() << "page: " << message;
-    }
 }
 
 LinkPopupPage::LinkPopupPage(const LinkEnvironment &environment, QWebEngineProfile *profile,
                              QObject *parent)
-    : QWebEnginePage(profile, parent)
-    , m_environment(environment)
+    : GuestPage(environment, profile, parent)
 {
-    LinkPage::harden(this);
+    LinkWindowPolicy::popupOpened();
 }
 
-bool LinkPopupPage::acceptNavigationRequest(const QUrl &url, NavigationType, bool isMainFrame)
+LinkPopupPage::~LinkPopupPage()
 {
-    const bool first = !m_navigated && isMainFrame;
-    m_navigated = m_navigated || isMainFrame;
-    if (first && m_environment.isExternalLink(url)) {
-        // A page meant for the user to read (help, privacy): the system browser shows it, at
-        // most one every few seconds so that a script cannot flood the desktop.
-        if (!m_lastExternal.isValid() || m_lastExternal.hasExpired(3000)) {
-            m_lastExternal.start();
-            qCInfo(lcLink) << "opening in the system browser:" << url.toString(QUrl::RemoveQuery);
-            emit externalLinkRequested(url);
-        }
-        emit windowCloseRequested();
+    LinkWindowPolicy::popupClosed();
+}
+
+bool LinkPopupPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
+{
+    if (isMainFrame && environment().isExternalLink(url)) {
+        // A link to a page meant for reading (help, privacy): the system browser shows it, if
+        // the user clicked it and the app-wide limit allows.
+        const LinkWindowPolicy::Decision decision =
+            LinkWindowPolicy::decide(environment(), url, type == NavigationTypeLinkClicked, true);
+        if (decision.verdict == LinkWindowPolicy::Verdict::SystemBrowser)
+            handOff(url);
+        else
+            emit windowRefused(url, decision.reason);
         return false;
     }
-    // The bank's pages: https in the Plaid modes; the sandbox's own origin in sandbox mode.
-    const bool allowed =
-        m_environment.sandbox ? m_environment.linkMayLoad(url) : url.scheme() == u"https";
+    // The bank's pages (and their frames): https in the Plaid modes; the emulator's origin in
+    // sandbox mode.
+    const bool allowed = environment().popupMayLoad(url) ||
+                         (!isMainFrame && url.scheme() == u"about" && url.path() == u"blank");
     if (!allowed) {
-        qCWarning(lcLink) << "popup: refused navigation to" << url.toString(QUrl::RemoveQuery);
+        qCWarning(lcLink) << "popup: refused navigation to"
+                          << url.toString(QUrl::RemoveQuery).left(200);
         emit navigationBlocked(url, QStringLiteral("not allowed in a Link popup"));
     }
     return allowed;
-}
-
-QWebEnginePage *LinkPopupPage::createWindow(WebWindowType)
-{
-    qCWarning(lcLink) << "popup: refused to open a further window";
-    return nullptr;
-}
-
-void LinkPopupPage::javaScriptAlert(const QUrl &securityOrigin, const QString &msg)
-{
-    refuseDialog("alert", securityOrigin, msg);
-}
-
-bool LinkPopupPage::javaScriptConfirm(const QUrl &securityOrigin, const QString &msg)
-{
-    refuseDialog("confirm", securityOrigin, msg);
-    return false;
 }
 
 } // namespace weft::link

@@ -1,19 +1,19 @@
 #pragma once
 
-#include "link/LinkEnvironment.h"
+#include "link/GuestPage.h"
 
-#include <QElapsedTimer>
-#include <QWebEnginePage>
+#include <QPointer>
 
 class QWebEngineProfile;
 
 namespace weft::link {
 
+class LinkPopupPage;
+
 // The web view is a guest. LinkPage is the host page's QWebEnginePage: main-frame navigation
-// only to the host page's origin, frames only to Link's origin, popups only as LinkPopupPage,
-// certificate errors always rejected, every permission denied, no native JavaScript dialogs,
-// unknown URL schemes refused, and the features Link does not need switched off.
-class LinkPage : public QWebEnginePage
+// only to the host page's origin, frames only to Link's origin, popups only as LinkPopupPage
+// (see LinkWindowPolicy), and everything GuestPage refuses.
+class LinkPage : public GuestPage
 {
     Q_OBJECT
 
@@ -21,60 +21,40 @@ public:
     LinkPage(const LinkEnvironment &environment, QWebEngineProfile *profile,
              QObject *parent = nullptr);
 
-    const LinkEnvironment &environment() const { return m_environment; }
-
-    // A private, off-the-record profile for Link: nothing is written to disk, and
-    // sub-resource requests outside what the environment allows are blocked.
+    // A private, off-the-record profile for Link: nothing is written to disk, sub-resource
+    // requests outside what the environment allows are blocked, and WebRTC is taken from every
+    // page and frame (see GuestScripts).
     static QWebEngineProfile *createProfile(const LinkEnvironment &environment, QObject *parent);
-    // Applies the restrictive settings to any page of Link's (host page and popups).
-    static void harden(QWebEnginePage *page);
+
+    // How long a popup has to load a page it may show before it is dropped unseen.
+    static constexpr int kPopupLoadTimeoutMs = 10'000;
 
 signals:
-    void navigationBlocked(const QUrl &url, const QString &reason);
+    // A popup has loaded its first page and may be shown (in a window without the channel).
     void popupCreated(QWebEnginePage *popup);
-    void permissionDenied(const QUrl &origin, int feature);
-    void certificateRejected(const QUrl &url, const QString &description);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
-    QWebEnginePage *createWindow(WebWindowType type) override;
-    void javaScriptAlert(const QUrl &securityOrigin, const QString &msg) override;
-    bool javaScriptConfirm(const QUrl &securityOrigin, const QString &msg) override;
-    bool javaScriptPrompt(const QUrl &securityOrigin, const QString &msg,
-                          const QString &defaultValue, QString *result) override;
-    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
-                                  int lineNumber, const QString &sourceID) override;
-
-private:
-    LinkEnvironment m_environment;
+    QWebEnginePage *openPopup(const QUrl &url) override;
+    bool isPopup() const override { return false; }
 };
 
-// A window Link opened. An OAuth bank's login page stays in it, under its own policy (https
-// only in the Plaid modes, the sandbox's loopback origin in sandbox mode), with no web
-// channel and no further popups. A page meant for reading (help, privacy) goes to the system
-// browser instead, and the window closes.
-class LinkPopupPage : public QWebEnginePage
+// A window Link opened: an OAuth bank's login page, under its own policy (https only in the
+// Plaid modes, the emulator's origin in sandbox mode), with no web channel and no further
+// popups. A link inside it to a page meant for reading goes to the system browser.
+class LinkPopupPage : public GuestPage
 {
     Q_OBJECT
 
 public:
     LinkPopupPage(const LinkEnvironment &environment, QWebEngineProfile *profile,
                   QObject *parent = nullptr);
-
-signals:
-    void navigationBlocked(const QUrl &url, const QString &reason);
-    void externalLinkRequested(const QUrl &url);
+    ~LinkPopupPage() override;
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
-    QWebEnginePage *createWindow(WebWindowType type) override;
-    void javaScriptAlert(const QUrl &securityOrigin, const QString &msg) override;
-    bool javaScriptConfirm(const QUrl &securityOrigin, const QString &msg) override;
-
-private:
-    LinkEnvironment m_environment;
-    bool m_navigated = false;
-    QElapsedTimer m_lastExternal;
+    QWebEnginePage *openPopup(const QUrl &) override { return nullptr; }
+    bool isPopup() const override { return true; }
 };
 
 } // namespace weft::link

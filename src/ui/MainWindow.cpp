@@ -5,6 +5,7 @@
 #include "link/LinkHost.h"
 #include "link/LinkPage.h"
 #include "session/SessionManager.h"
+#include "ui/GuestWebView.h"
 #include "ui/ItemsPanel.h"
 #include "ui/LinkTexts.h"
 #include "ui/PopupWindow.h"
@@ -108,8 +109,7 @@ void MainWindow::setUpWindow()
     auto *container = new QWidget(this);
     m_stack = new QStackedLayout(container);
     m_stack->setStackingMode(QStackedLayout::StackAll);
-    m_view = new QWebEngineView(container);
-    m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    m_view = new GuestWebView(container);
     m_stack->addWidget(m_view);
     m_stack->addWidget(home);
     m_stack->setCurrentWidget(home);
@@ -181,11 +181,9 @@ void MainWindow::attachLink(link::LinkHost *host)
     connect(controller, &link::LinkController::itemLinked, this, &MainWindow::onItemLinked);
     connect(controller, &link::LinkController::itemRepaired, this, &MainWindow::onItemRepaired);
     connect(controller, &link::LinkController::eventReceived, this, &MainWindow::appendEvent);
+    connect(host->page(), &link::GuestPage::externalLinkRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(host->page(), &link::LinkPage::popupCreated, this, [this](QWebEnginePage *popup) {
-        if (auto *linkPopup = qobject_cast<link::LinkPopupPage *>(popup)) {
-            connect(linkPopup, &link::LinkPopupPage::externalLinkRequested, this,
-                    [](const QUrl &url) { QDesktopServices::openUrl(url); });
-        }
         auto *window = new PopupWindow(popup, this);
         m_popups.removeAll(nullptr); // closed ones
         m_popups.append(window);

@@ -1,15 +1,16 @@
 #include "ui/PopupWindow.h"
 
+#include "ui/GuestWebView.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 #include <QWebEnginePage>
-#include <QWebEngineView>
 
 namespace weft::ui {
 
 PopupWindow::PopupWindow(QWebEnginePage *page, QWidget *parent)
     : QWidget(parent, Qt::Window)
-    , m_view(new QWebEngineView(this))
+    , m_view(new GuestWebView(this))
     , m_page(page)
 {
     setAttribute(Qt::WA_DeleteOnClose);

@@ -4,9 +4,10 @@
 #include <QWidget>
 
 class QWebEnginePage;
-class QWebEngineView;
 
 namespace weft::ui {
+
+class GuestWebView;
 
 // A window for a page Link opened (an OAuth bank's login). It shows the page's address,
 // closes when the page asks to, and deletes the page with itself (at once, so that a session
@@ -20,7 +21,7 @@ public:
     ~PopupWindow() override;
 
 private:
-    QWebEngineView *m_view;
+    GuestWebView *m_view;
     QPointer<QWebEnginePage> m_page; // a child of Link's page, which may go first
 };
 

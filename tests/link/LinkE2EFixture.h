@@ -80,6 +80,8 @@ struct LinkE2EFixture
         // The element may appear a moment after its pane.
         return waitFrameJs(page(), clickTestId(testId), 5000);
     }
+    // A real click: what opening a window needs.
+    bool userClick(const QString &testId) { return userClickTestId(view.get(), testId); }
     bool type(const QString &testId, const QString &value)
     {
         return waitFrameJs(page(), typeTestId(testId, value), 5000);

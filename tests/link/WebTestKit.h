@@ -6,9 +6,11 @@
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointF>
 #include <QTest>
 #include <QVariant>
 #include <QWebEnginePage>
+#include <QWebEngineView>
 
 #include <optional>
 
@@ -116,6 +118,56 @@ inline QString textOfTestId(const QString &id)
     return QStringLiteral("(function(){var e=document.querySelector('[data-testid=\"'+%1+'\"]');"
                           "return e?e.textContent:null;})()")
         .arg(jsString(id));
+}
+
+// A real click (mouse events through the view, as a user's): the only kind that counts as a
+// user gesture, which Weft requires before any window opens. point is in the page's CSS pixels.
+inline void userClick(QWebEngineView *view, const QPointF &point)
+{
+    const qreal zoom = view->page() ? view->page()->zoomFactor() : 1.0;
+    const QPoint at = (point * zoom).toPoint();
+    QWidget *target = view->focusProxy() ? view->focusProxy() : view;
+    QTest::mouseMove(target, at);
+    QTest::mouseClick(target, Qt::LeftButton, {}, at);
+}
+
+// The centre of the element testId in Link's frame, in the page's coordinates; nothing when it
+// is not there (yet).
+inline std::optional<QPointF> linkElementCenter(QWebEnginePage *page, const QString &testId)
+{
+    const QVariantList inFrame =
+        frameJs(page,
+                QStringLiteral("(function(){var e=document.querySelector('[data-testid=\"'+%1+"
+                               "'\"]');if(!e||e.disabled)return null;e.scrollIntoView({block:"
+                               "'center'});var r=e.getBoundingClientRect();"
+                               "return [r.left+r.width/2,r.top+r.height/2];})()")
+                    .arg(jsString(testId)),
+                2500)
+            .toList();
+    const QVariantList frame =
+        runJs(page, QStringLiteral("(function(){var f=document.querySelector(%1);if(!f)return null;"
+                                   "var r=f.getBoundingClientRect();"
+                                   "return [r.left+f.clientLeft,r.top+f.clientTop];})()")
+                        .arg(jsString(linkFrameSelector())))
+            .toList();
+    if (inFrame.size() != 2 || frame.size() != 2)
+        return std::nullopt;
+    return QPointF(frame.at(0).toDouble() + inFrame.at(0).toDouble(),
+                   frame.at(1).toDouble() + inFrame.at(1).toDouble());
+}
+
+// Clicks testId in Link's frame as a user would, once it is there.
+inline bool userClickTestId(QWebEngineView *view, const QString &testId, int timeoutMs = 10000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (const auto point = linkElementCenter(view->page(), testId)) {
+            userClick(view, *point);
+            return true;
+        }
+        QTest::qWait(50);
+    }
+    return false;
 }
 
 // Handlers' frames in the page (not counting the emulator's hidden spare frame): main frame.

@@ -228,7 +228,8 @@ void TestLinkE2E::oauthPopup()
     QVERIFY(f->click(QStringLiteral("consent-continue")));
     QVERIFY(f->view_(QStringLiteral("SELECT_INSTITUTION")));
     QVERIFY(f->click(QStringLiteral("institution-ins_127287")));
-    QVERIFY(f->click(QStringLiteral("oauth-continue")));
+    QVERIFY(f->view_(QStringLiteral("OAUTH")));
+    QVERIFY(f->userClick(QStringLiteral("oauth-continue")));
     QTRY_VERIFY_WITH_TIMEOUT(popup != nullptr, 10000);
     QVERIFY(qobject_cast<LinkPopupPage *>(popup));
     QSignalSpy closeRequested(popup, &QWebEnginePage::windowCloseRequested);

@@ -2,6 +2,7 @@
 #include "WebTestKit.h"
 #include "link/LinkEnvironment.h"
 #include "link/LinkPage.h"
+#include "link/LinkWindowPolicy.h"
 
 #include <QHttpServer>
 #include <QProcess>
@@ -12,6 +13,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QWebEngineProfile>
+#include <QWebEngineView>
 #include <QtTest>
 
 using namespace weft;
@@ -69,6 +71,7 @@ void TestLinkPage::cleanupTestCase() {}
 
 void TestLinkPage::init()
 {
+    LinkWindowPolicy::resetForTests();
     m_profile = LinkPage::createProfile(m_environment, nullptr);
     m_page = new LinkPage(m_environment, m_profile);
     test::installFrameDriver(m_page);
@@ -196,38 +199,66 @@ void TestLinkPage::dialogsAreNeverShown()
 
 void TestLinkPage::popupsArePolicedToo()
 {
+    QWebEngineView view;
+    view.setPage(m_page);
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     QSignalSpy created(m_page, &LinkPage::popupCreated);
+    QSignalSpy refused(m_page, &GuestPage::windowRefused);
+    QList<QUrl> external;
+    connect(m_page, &GuestPage::externalLinkRequested, this,
+            [&](const QUrl &url) { external << url; });
+    const QString bank =
+        m_linkBase.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString();
     test::runJs(m_page,
-                QStringLiteral("window.w = window.open('%1', 'bank'); !!window.w")
-                    .arg(m_linkBase.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html")))
-                             .toString()));
+                QStringLiteral("document.body.innerHTML='<a id=bank target=_blank href=\"%1\" "
+                               "style=\"position:fixed;left:0;top:0;width:200px;height:40px;"
+                               "display:block\">bank</a><a id=help target=_blank "
+                               "href=\"https://plaid.com/legal\" style=\"position:fixed;"
+                               "left:0;top:100px;width:200px;height:40px;display:block\">"
+                               "help</a>'; true")
+                    .arg(bank));
+
+    // From script alone (no user gesture): refused, and no window is made.
+    test::runJs(m_page, QStringLiteral("window.open('%1', 'bank'); true").arg(bank));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 5000);
+    QCOMPARE(refused.first().at(1).toString(), QStringLiteral("no user gesture"));
+    QCOMPARE(created.size(), 0);
+
+    // A user's click on a link to Link's origin: a popup.
+    test::userClick(&view, QPointF(100, 20));
     QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 5000);
     auto *popup = qobject_cast<LinkPopupPage *>(created.first().first().value<QWebEnginePage *>());
     QVERIFY(popup);
     QTRY_COMPARE_WITH_TIMEOUT(popup->url().path(), QStringLiteral("/link/v2/stable/frame.html"),
                               5000);
-    QSignalSpy blocked(popup, &LinkPopupPage::navigationBlocked);
+    QVERIFY(popup->webChannel() == nullptr); // no bridge in popups
+    QSignalSpy blocked(popup, &GuestPage::navigationBlocked);
     popup->load(QUrl(QStringLiteral("http://203.0.113.7/")));
     QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 1, 5000);
-    QVERIFY(popup->webChannel() == nullptr); // no bridge in popups
-    // A page to read goes to the system browser, not into an app window.
-    QList<QUrl> external;
-    int closing = 0;
-    auto watch = connect(m_page, &LinkPage::popupCreated, this, [&](QWebEnginePage *created) {
-        auto *help = qobject_cast<LinkPopupPage *>(created);
-        connect(help, &LinkPopupPage::externalLinkRequested, this,
-                [&](const QUrl &url) { external << url; });
-        connect(help, &QWebEnginePage::windowCloseRequested, this, [&] { ++closing; });
-    });
-    test::runJs(m_page, QStringLiteral("window.open('https://plaid.com/legal'); true"));
+
+    // One popup at a time.
+    test::userClick(&view, QPointF(100, 20));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 2, 5000);
+    QCOMPARE(refused.last().at(1).toString(), QStringLiteral("a popup is already open"));
+    // A popup opens no windows of its own.
+    test::runJs(popup, QStringLiteral("window.open('%1'); true").arg(bank));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 3, 5000);
+    QCOMPARE(created.size(), 1);
+
+    // A page to read goes to the system browser, not into an app window; a second one right
+    // after is refused (the app-wide limit).
+    test::userClick(&view, QPointF(100, 120));
     QTRY_COMPARE_WITH_TIMEOUT(external.size(), 1, 5000);
-    disconnect(watch);
     QCOMPARE(external.first(), QUrl(QStringLiteral("https://plaid.com/legal")));
-    QVERIFY(closing >= 1);
-    QSignalSpy more(m_page, &LinkPage::popupCreated);
-    test::runJs(popup, QStringLiteral("window.open('about:blank'); true"));
-    QTest::qWait(300);
-    QCOMPARE(more.size(), 0);
+    test::userClick(&view, QPointF(100, 120));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 4, 5000);
+    QCOMPARE(refused.last().at(1).toString(),
+             QStringLiteral("too many pages for the system browser"));
+    QCOMPARE(external.size(), 1);
+    QCOMPARE(created.size(), 1);
+    view.setPage(nullptr);
 }
 
 void TestLinkPage::certificateErrorsAreRejected()

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "link/LinkEnvironment.h"
+
+#include <QWebEnginePage>
+
+class QWebEngineNewWindowRequest;
+class QWebEngineProfile;
+
+namespace weft::link {
+
+// What every page of Link's web view shares (the host page and its popups): the restrictive
+// settings, no native JavaScript dialogs, no file chooser, every permission denied,
+// certificate errors rejected, and new windows only as LinkWindowPolicy decides — before a
+// window exists (createWindow() makes none; the decision is taken on newWindowRequested, where
+// the address and the user gesture are known).
+class GuestPage : public QWebEnginePage
+{
+    Q_OBJECT
+
+public:
+    GuestPage(const LinkEnvironment &environment, QWebEngineProfile *profile,
+              QObject *parent = nullptr);
+
+    const LinkEnvironment &environment() const { return m_environment; }
+
+signals:
+    void navigationBlocked(const QUrl &url, const QString &reason);
+    void windowRefused(const QUrl &url, const QString &reason);
+    // A page meant for reading: the app opens it in the system browser.
+    void externalLinkRequested(const QUrl &url);
+    void permissionDenied(const QUrl &origin, int feature);
+    void certificateRejected(const QUrl &url, const QString &description);
+    void fileChooserRefused();
+
+protected:
+    // A new popup page for url (the policy allowed it); nullptr to refuse after all.
+    virtual QWebEnginePage *openPopup(const QUrl &url) = 0;
+    virtual bool isPopup() const = 0;
+
+    QWebEnginePage *createWindow(WebWindowType type) override;
+    QStringList chooseFiles(FileSelectionMode mode, const QStringList &oldFiles,
+                            const QStringList &acceptedMimeTypes) override;
+    void javaScriptAlert(const QUrl &securityOrigin, const QString &msg) override;
+    bool javaScriptConfirm(const QUrl &securityOrigin, const QString &msg) override;
+    bool javaScriptPrompt(const QUrl &securityOrigin, const QString &msg,
+                          const QString &defaultValue, QString *result) override;
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                  int lineNumber, const QString &sourceID) override;
+
+    // Hands url to the system browser (LinkWindowPolicy said SystemBrowser).
+    void handOff(const QUrl &url);
+
+private:
+    void onNewWindowRequested(QWebEngineNewWindowRequest &request);
+
+    LinkEnvironment m_environment;
+};
+
+} // namespace weft::link
