@@ -6,6 +6,11 @@
 #include <QJsonDocument>
 
 namespace weft::link {
+namespace {
+
+const QString kObjectName = QStringLiteral("weftLink");
+
+} // namespace
 
 QUrl originOf(const QUrl &url)
 {
@@ -21,13 +26,20 @@ LinkBridge::LinkBridge(QUrl hostOrigin, std::function<QUrl()> pageUrl, QObject *
     , m_hostOrigin(originOf(hostOrigin))
     , m_pageUrl(std::move(pageUrl))
 {
+    setObjectName(kObjectName);
+    connect(this, &QObject::objectNameChanged, this, [this](const QString &name) {
+        if (name == kObjectName)
+            return;
+        setObjectName(kObjectName);
+        reject("objectName", QStringLiteral("the page tried to write a property"));
+    });
 }
 
 int LinkBridge::createHandler(const QString &token, const QUrl &scriptUrl,
                               const QString &receivedRedirectUri)
 {
     ++m_handlerId;
-    m_sessionOver = false;
+    m_openHandler = 0;
     QJsonObject config{{QStringLiteral("handler_id"), m_handlerId},
                        {QStringLiteral("token"), token},
                        {QStringLiteral("script_url"), scriptUrl.toString()}};
@@ -44,18 +56,14 @@ int LinkBridge::createHandler(const QString &token, const QUrl &scriptUrl,
 
 void LinkBridge::openHandler()
 {
-    m_sessionOver = false;
+    m_openHandler = m_handlerId;
     emit openRequested();
-}
-
-void LinkBridge::exitHandler(bool force)
-{
-    emit exitRequested(force);
 }
 
 void LinkBridge::destroyHandler()
 {
     ++m_handlerId; // nothing from the destroyed handler counts any more
+    m_openHandler = 0;
     m_pendingCreate.clear();
     emit destroyRequested();
 }
@@ -108,7 +116,6 @@ void LinkBridge::hostReady(const QString &payload)
         return;
     m_hostReady = true;
     qCDebug(lcLink) << "bridge: the host page is ready";
-    emit pageReady();
     if (!m_pendingCreate.isEmpty())
         emit createRequested(std::exchange(m_pendingCreate, QString()));
 }
@@ -121,41 +128,42 @@ void LinkBridge::loaded(const QString &payload)
     emit handlerLoaded(m_handlerId);
 }
 
+bool LinkBridge::acceptOutcome(const char *call, const QJsonObject &object)
+{
+    if (m_openHandler == 0 || object.value(QLatin1StringView("handler_id")).toInt() != m_openHandler) {
+        reject(call, QStringLiteral("Link is not open for this handler (or its session ended)"));
+        return false;
+    }
+    return true;
+}
+
 void LinkBridge::succeeded(const QString &payload)
 {
     const auto object = accept("succeeded", payload, true);
-    if (!object)
+    if (!object || !acceptOutcome("succeeded", *object))
         return;
-    if (m_sessionOver) {
-        reject("succeeded", QStringLiteral("the Link session already ended"));
-        return;
-    }
     QString error;
     const auto success = LinkSuccess::parse(*object, &error);
     if (!success) {
         reject("succeeded", error);
         return;
     }
-    m_sessionOver = true;
+    m_openHandler = 0; // one outcome per session
     emit linkSucceeded(*success);
 }
 
 void LinkBridge::exited(const QString &payload)
 {
     const auto object = accept("exited", payload, true);
-    if (!object)
+    if (!object || !acceptOutcome("exited", *object))
         return;
-    if (m_sessionOver) {
-        reject("exited", QStringLiteral("the Link session already ended"));
-        return;
-    }
     QString error;
     const auto exit = LinkExit::parse(*object, &error);
     if (!exit) {
         reject("exited", error);
         return;
     }
-    m_sessionOver = true;
+    m_openHandler = 0;
     emit linkExited(*exit);
 }
 

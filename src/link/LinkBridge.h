@@ -13,9 +13,12 @@ namespace weft::link {
 // The one object the host page sees on the web channel (as "weftLink"). The page calls the
 // invokables with one JSON string each; every call is checked (the main frame must still be
 // on the host page's origin, the payload at most kMaxPayloadBytes, the shape right, the
-// handler current, one success or exit per session) before a typed signal goes out. Rejected
-// calls are reported through rejected() and never reach the controller. No properties, no
-// returned objects.
+// handler current) before a typed signal goes out. A success or an exit counts only for the
+// handler that openHandler() opened, once, while it is open: a page that forges one while
+// Link is closed, for another handler, or a second time, is refused. Rejected calls are
+// reported through rejected() and never reach the controller. No properties, no returned
+// objects — and the one property every QObject has, objectName, is put back at once if the
+// page writes it (QWebChannel publishes it writable).
 class LinkBridge : public QObject
 {
     Q_OBJECT
@@ -26,15 +29,15 @@ public:
     // pageUrl answers the main frame's current URL; hostOrigin is the host page's origin.
     LinkBridge(QUrl hostOrigin, std::function<QUrl()> pageUrl, QObject *parent = nullptr);
 
-    bool isHostReady() const { return m_hostReady; }
     int currentHandler() const { return m_handlerId; }
+    // The handler that is open (showing Link to the user), 0 when none.
+    int openHandlerId() const { return m_openHandler; }
 
     // Asks the page to create a handler for token; returns its id. Callbacks of any older
     // handler are ignored from now on.
     int createHandler(const QString &token, const QUrl &scriptUrl,
                       const QString &receivedRedirectUri = {});
     void openHandler();
-    void exitHandler(bool force);
     void destroyHandler();
 
     // Called by the page (JSON payloads).
@@ -53,7 +56,6 @@ signals:
     void destroyRequested();
 
     // To the controller.
-    void pageReady();
     void handlerLoaded(int handlerId);
     void linkSucceeded(const weft::link::LinkSuccess &success);
     void linkExited(const weft::link::LinkExit &exit);
@@ -67,12 +69,15 @@ private:
                                       bool needsCurrentHandler);
     void reject(const char *call, const QString &reason);
 
+    // The open session's handler, if call may end it; else rejects it.
+    bool acceptOutcome(const char *call, const QJsonObject &object);
+
     QUrl m_hostOrigin;
     std::function<QUrl()> m_pageUrl;
     bool m_hostReady = false;
     int m_handlerId = 0;
-    bool m_sessionOver = false; // a success or an exit arrived for the current session
-    QString m_pendingCreate;    // config waiting for the page to be ready
+    int m_openHandler = 0;   // the handler Link is open for; 0 when closed or the session ended
+    QString m_pendingCreate; // config waiting for the page to be ready
 };
 
 // scheme://host:port of url.

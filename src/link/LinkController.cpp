@@ -65,8 +65,10 @@ void LinkController::start()
 
 void LinkController::retry()
 {
-    if (m_state == State::Failed)
+    if (m_state == State::Failed) {
+        m_recoveries.clear(); // the user asked: a fresh start
         fetchToken();
+    }
 }
 
 void LinkController::open()
@@ -204,11 +206,32 @@ void LinkController::onExit(const LinkExit &exit)
     emit closed();
     const bool wasUpdate = isUpdateMode();
     if (exit.isInvalidLinkToken()) {
-        emit notice(tr("The Link session expired. A new one is being prepared; please try "
-                       "again."));
         m_bridge->destroyHandler();
         if (wasUpdate)
             backToNewItemMode();
+        const QDateTime now = m_clock->now();
+        m_recoveries.removeIf([&now](const QDateTime &at) {
+            return at.msecsTo(now) >= std::chrono::milliseconds(kRecoveryWindow).count();
+        });
+        if (m_recoveries.size() >= kMaxRecoveries) {
+            qCWarning(lcLink) << "INVALID_LINK_TOKEN" << m_recoveries.size() + 1
+                              << "times within a minute: Link stays closed until Try again";
+            m_openWhenReady = false;
+            setState(State::Failed);
+            LinkFailure failure;
+            failure.stage = LinkFailure::Stage::Link;
+            failure.errorType = exit.error->errorType;
+            failure.errorCode = exit.error->errorCode;
+            failure.linkSessionId = exit.linkSessionId;
+            failure.requestId = exit.requestId;
+            failure.userText = tr("Link's session kept expiring, so Weft stopped preparing new "
+                                  "ones. Choose Try again when you are ready.");
+            emit failed(failure);
+            return;
+        }
+        m_recoveries.append(now);
+        emit notice(tr("The Link session expired. A new one is being prepared; please try "
+                       "again."));
         fetchToken(); // exactly one fresh token
         return;
     }

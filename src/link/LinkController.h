@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <chrono>
+
 namespace weft {
 class Clock;
 }
@@ -40,7 +42,10 @@ struct LinkFailure
 // The Link session state machine. At start it fetches a link token and creates the handler
 // in the (hidden) view, so that open() shows Link at once; it refreshes token and handler
 // before the token expires; on INVALID_LINK_TOKEN it destroys the handler, fetches exactly
-// one fresh token and creates a new handler; on success it has the public token exchanged.
+// one fresh token and creates a new handler — at most kMaxRecoveries times in
+// kRecoveryWindow, after which Link stays closed (Failed) until retry(), so that a page
+// forging that exit cannot make Weft fetch tokens without end; on success it has the public
+// token exchanged.
 class LinkController : public QObject
 {
     Q_OBJECT
@@ -48,6 +53,9 @@ class LinkController : public QObject
 public:
     enum class State { Idle, FetchingToken, Loading, Ready, Open, Exchanging, Failed };
     Q_ENUM(State)
+
+    static constexpr int kMaxRecoveries = 3;
+    static constexpr std::chrono::seconds kRecoveryWindow{60};
 
     LinkController(LinkBackend *backend, LinkBridge *bridge, QUrl scriptUrl, Clock *clock,
                    QObject *parent = nullptr);
@@ -101,6 +109,7 @@ private:
     QDateTime m_expiration;
     QString m_updateItemId;
     QString m_updateAccessToken;
+    QList<QDateTime> m_recoveries; // INVALID_LINK_TOKEN recoveries within kRecoveryWindow
 };
 
 } // namespace weft::link

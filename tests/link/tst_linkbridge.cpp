@@ -51,6 +51,8 @@ private slots:
     void oversizedAndMalformedPayloads();
     void staleHandlerIgnored();
     void oneOutcomePerSession();
+    void outcomesOnlyWhileOpen();
+    void objectNameIsPutBack();
     void exitWithError();
     void events();
 
@@ -69,6 +71,7 @@ void TestLinkBridge::init()
     m_handler = m_bridge->createHandler(QStringLiteral("link-sandbox-x"),
                                         QUrl(QStringLiteral("http://127.0.0.1:4242/link.js")));
     QCOMPARE(create.size(), 1);
+    m_bridge->openHandler(); // the user opened Link: its outcome is awaited
 }
 
 void TestLinkBridge::createWaitsForTheHostPage()
@@ -257,6 +260,57 @@ void TestLinkBridge::oneOutcomePerSession()
     m_bridge->succeeded(success);
     m_bridge->succeeded(success); // duplicate success: ignored
     QCOMPARE(succeeded.size(), 1);
+}
+
+void TestLinkBridge::outcomesOnlyWhileOpen()
+{
+    // A page that forges onSuccess while Link is closed (the handler preloaded, never opened)
+    // gets nothing: no exchange can follow.
+    LinkBridge bridge(kHost, [] { return kHost; });
+    bridge.hostReady(QStringLiteral("{}"));
+    const int id = bridge.createHandler(QStringLiteral("link-sandbox-q"),
+                                        QUrl(QStringLiteral("http://127.0.0.1:1/s.js")));
+    QSignalSpy succeeded(&bridge, &LinkBridge::linkSucceeded);
+    QSignalSpy exited(&bridge, &LinkBridge::linkExited);
+    QSignalSpy rejected(&bridge, &LinkBridge::rejected);
+    const QString success = json({{QStringLiteral("handler_id"), id},
+                                  {QStringLiteral("public_token"), kPublicToken},
+                                  {QStringLiteral("metadata"), goodMetadata()}});
+    const QString exit = json({{QStringLiteral("handler_id"), id},
+                               {QStringLiteral("error"), QJsonValue::Null},
+                               {QStringLiteral("metadata"), QJsonObject{}}});
+    bridge.succeeded(success);
+    bridge.exited(exit);
+    QCOMPARE(succeeded.size(), 0);
+    QCOMPARE(exited.size(), 0);
+    QCOMPARE(rejected.size(), 2);
+    QVERIFY(rejected.at(0).at(1).toString().contains(u"not open"));
+    // Opened: now it counts, once.
+    bridge.openHandler();
+    QCOMPARE(bridge.openHandlerId(), id);
+    bridge.succeeded(success);
+    QCOMPARE(succeeded.size(), 1);
+    QCOMPARE(bridge.openHandlerId(), 0);
+    bridge.exited(exit);
+    QCOMPARE(exited.size(), 0);
+    // A destroyed handler's session cannot end either, even if it was open.
+    bridge.openHandler();
+    bridge.destroyHandler();
+    bridge.exited(exit);
+    QCOMPARE(exited.size(), 0);
+}
+
+void TestLinkBridge::objectNameIsPutBack()
+{
+    // QWebChannel publishes QObject's objectName as a writable property: the page's write is
+    // undone at once and reported.
+    QSignalSpy rejected(m_bridge.get(), &LinkBridge::rejected);
+    const QString before = m_bridge->objectName();
+    QVERIFY(!before.isEmpty());
+    m_bridge->setObjectName(QStringLiteral("pwned"));
+    QCOMPARE(m_bridge->objectName(), before);
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(rejected.at(0).at(0).toString(), QStringLiteral("objectName"));
 }
 
 void TestLinkBridge::exitWithError()

@@ -36,6 +36,7 @@ private slots:
     void preloadsThenOpensAtOnce();
     void openBeforeReadyOpensWhenReady();
     void invalidLinkTokenFetchesExactlyOneNewToken();
+    void invalidLinkTokenRecoveryIsBounded();
     void otherErrorsKeepTheTokenAndReport();
     void successIsExchangedOnceAndPreparesTheNext();
     void lostExchangeIsNotReplayed();
@@ -168,6 +169,51 @@ void TestLinkController::invalidLinkTokenFetchesExactlyOneNewToken()
     pageLoads();
     QCOMPARE(m_controller->state(), State::Ready);
     QCOMPARE(m_backend.tokenCalls.size(), 2);
+}
+
+void TestLinkController::invalidLinkTokenRecoveryIsBounded()
+{
+    // A page forging INVALID_LINK_TOKEN exits over and over: three fresh tokens in a minute,
+    // then Link stays closed with a message until the user chooses Try again.
+    bringToReady();
+    QSignalSpy failed(m_controller.get(), &LinkController::failed);
+    for (int i = 0; i < LinkController::kMaxRecoveries; ++i) {
+        m_controller->open();
+        QCOMPARE(m_controller->state(), State::Open);
+        pageExits(error("INVALID_LINK_TOKEN"));
+        answerToken(QStringLiteral("link-sandbox-r%1").arg(i));
+        pageLoads();
+        QCOMPARE(m_controller->state(), State::Ready);
+        m_clock->advance(std::chrono::seconds(5));
+    }
+    QCOMPARE(m_backend.tokenCalls.size(), 1 + LinkController::kMaxRecoveries);
+    m_controller->open();
+    pageExits(error("INVALID_LINK_TOKEN"));
+    QCOMPARE(m_controller->state(), State::Failed);
+    QCOMPARE(m_backend.tokenCalls.size(), 1 + LinkController::kMaxRecoveries); // none more
+    QCOMPARE(failed.size(), 1);
+    const auto failure = failed.at(0).at(0).value<LinkFailure>();
+    QCOMPARE(failure.errorCode, QStringLiteral("INVALID_LINK_TOKEN"));
+    QVERIFY(!failure.userText.isEmpty());
+    // Nothing the page sends now opens or fetches anything.
+    pageExits(error("INVALID_LINK_TOKEN"));
+    pageLoads();
+    QCOMPARE(m_backend.tokenCalls.size(), 1 + LinkController::kMaxRecoveries);
+    // Try again: a fresh start, and the count begins anew.
+    m_controller->retry();
+    QCOMPARE(m_backend.tokenCalls.size(), 2 + LinkController::kMaxRecoveries);
+    answerToken(QStringLiteral("link-sandbox-again"));
+    pageLoads();
+    QCOMPARE(m_controller->state(), State::Ready);
+    // Recoveries spread over more than a minute are not limited.
+    for (int i = 0; i < 2 * LinkController::kMaxRecoveries; ++i) {
+        m_clock->advance(std::chrono::seconds(25));
+        m_controller->open();
+        pageExits(error("INVALID_LINK_TOKEN"));
+        answerToken(QStringLiteral("link-sandbox-s%1").arg(i));
+        pageLoads();
+        QCOMPARE(m_controller->state(), State::Ready);
+    }
 }
 
 void TestLinkController::otherErrorsKeepTheTokenAndReport()

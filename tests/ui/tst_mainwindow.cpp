@@ -288,7 +288,9 @@ void TestMainWindow::linkingABankShowsItInTheItemsPanel()
     QVERIFY(step("SELECT_ACCOUNT", "accounts-continue"));
     QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
     QVERIFY(step("CONNECTED", "connected-continue"));
-    QVERIFY(saved.wait(20000));
+    QVERIFY2(saved.wait(30000), qPrintable(QStringLiteral("state %1, notice: %2")
+                                               .arg(int(f.controller()->state()))
+                                               .arg(f.window.noticeText())));
     QTRY_VERIFY(!f.window.isLinkShown());
 
     const QString itemId = saved.at(0).at(0).toString();
