@@ -130,7 +130,8 @@ void LinkBridge::loaded(const QString &payload)
 
 bool LinkBridge::acceptOutcome(const char *call, const QJsonObject &object)
 {
-    if (m_openHandler == 0 || object.value(QLatin1StringView("handler_id")).toInt() != m_openHandler) {
+    if (m_openHandler == 0 ||
+        object.value(QLatin1StringView("handler_id")).toInt() != m_openHandler) {
         reject(call, QStringLiteral("Link is not open for this handler (or its session ended)"));
         return false;
     }

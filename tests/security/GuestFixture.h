@@ -14,6 +14,7 @@
 #include "link/LinkPage.h"
 #include "session/SessionManager.h"
 #include "support/FakeSecretStore.h"
+#include "ui/GuestWebView.h"
 #include "ui/MainWindow.h"
 #include "vault/ItemStore.h"
 

@@ -17,13 +17,12 @@ namespace {
 // the bridge with payload (a JS expression).
 QString callBridge(const QString &method, const QString &payload)
 {
-    return QStringLiteral(
-               "(function(){function go(){window.__evil.%1(JSON.stringify(%2));}"
-               "if(window.__evil){go();return true;}"
-               "var t=qt.webChannelTransport,old=t.onmessage;"
-               "new QWebChannel(t,function(c){var mine=t.onmessage;"
-               "t.onmessage=function(m){try{mine(m);}catch(e){}try{old(m);}catch(e){}};"
-               "window.__evil=c.objects.weftLink;go();});return true;})()")
+    return QStringLiteral("(function(){function go(){window.__evil.%1(JSON.stringify(%2));}"
+                          "if(window.__evil){go();return true;}"
+                          "var t=qt.webChannelTransport,old=t.onmessage;"
+                          "new QWebChannel(t,function(c){var mine=t.onmessage;"
+                          "t.onmessage=function(m){try{mine(m);}catch(e){}try{old(m);}catch(e){}};"
+                          "window.__evil=c.objects.weftLink;go();});return true;})()")
         .arg(method, payload);
 }
 
@@ -36,8 +35,8 @@ QString forgedSuccess(const QString &publicToken)
         .arg(publicToken);
 }
 
-const QRegularExpression kSecretPattern(
-    QStringLiteral("access-(sandbox|development|production)-[0-9a-f]{8}"));
+const QRegularExpression
+    kSecretPattern(QStringLiteral("access-(sandbox|development|production)-[0-9a-f]{8}"));
 
 } // namespace
 
@@ -65,8 +64,9 @@ void TestBridgeAttacks::linkFrameCannotReachTheChannel()
     test::GuestFixture f;
     QVERIFY(f.ready());
     QVERIFY(f.openLink());
-    for (const char *probe : {"typeof qt", "(function(){try{return typeof parent.qt;}catch(e){"
-                                           "return 'blocked';}})()",
+    for (const char *probe : {"typeof qt",
+                              "(function(){try{return typeof parent.qt;}catch(e){"
+                              "return 'blocked';}})()",
                               "(function(){try{return typeof top.qt;}catch(e){return "
                               "'blocked';}})()",
                               "(function(){try{return parent.document.title;}catch(e){return "
@@ -79,10 +79,10 @@ void TestBridgeAttacks::linkFrameCannotReachTheChannel()
     }
     // Nor from a frame the Link frame makes itself.
     const QString nested =
-        f.inLinkFrame(QStringLiteral(
-                          "(function(){var i=document.createElement('iframe');"
-                          "document.body.appendChild(i);try{return typeof i.contentWindow.top.qt;"
-                          "}catch(e){return 'blocked';}})()"))
+        f.inLinkFrame(
+             QStringLiteral("(function(){var i=document.createElement('iframe');"
+                            "document.body.appendChild(i);try{return typeof i.contentWindow.top.qt;"
+                            "}catch(e){return 'blocked';}})()"))
             .toString();
     QVERIFY2(nested == u"blocked" || nested == u"undefined", qPrintable(nested));
 }
@@ -114,18 +114,21 @@ void TestBridgeAttacks::hostPageCannotDriveLinkSessions()
     // emulator's session routes itself. They answer only the emulator's own origin now.
     test::GuestFixture f;
     QVERIFY(f.ready());
-    const QString linkOrigin =
-        f.manager.session()->linkHost()->environment().linkScriptUrl.adjusted(
-            QUrl::RemovePath | QUrl::RemoveQuery).toString();
-    const QString script = QStringLiteral(
-        "window.__attack='pending';fetch('%1/weft/link/session/complete',{method:'POST',"
-        "headers:{'Content-Type':'application/json'},body:JSON.stringify({link_token:'x',"
-        "link_session_id:'s',institution_id:'ins_109508',username:'user_good',"
-        "password:'pass_good'})}).then(function(r){window.__attack='status '+r.status;},"
-        "function(e){window.__attack='failed';});"
-        "fetch('%1/weft/link/session/start',{method:'POST',mode:'no-cors',body:'{}'})"
-        ".then(function(r){window.__opaque=r.type;});true")
-                               .arg(linkOrigin);
+    const QString linkOrigin = f.manager.session()
+                                   ->linkHost()
+                                   ->environment()
+                                   .linkScriptUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+                                   .toString();
+    const QString script =
+        QStringLiteral(
+            "window.__attack='pending';fetch('%1/weft/link/session/complete',{method:'POST',"
+            "headers:{'Content-Type':'application/json'},body:JSON.stringify({link_token:'x',"
+            "link_session_id:'s',institution_id:'ins_109508',username:'user_good',"
+            "password:'pass_good'})}).then(function(r){window.__attack='status '+r.status;},"
+            "function(e){window.__attack='failed';});"
+            "fetch('%1/weft/link/session/start',{method:'POST',mode:'no-cors',body:'{}'})"
+            ".then(function(r){window.__opaque=r.type;});true")
+            .arg(linkOrigin);
     f.inHostPage(script);
     QVERIFY(test::waitJs(f.page(), QStringLiteral("window.__attack !== 'pending'")));
     // Refused by the server (403), or not readable at all (no CORS): never a public token.
@@ -209,22 +212,21 @@ void TestBridgeAttacks::replayAfterARealSuccess()
     QVERIFY(test::waitFrameJs(
         page, test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
     // The host page records every message it sends on the channel, to replay it.
-    QVERIFY(f.inHostPage(QStringLiteral(
-                             "(function(){var t=qt.webChannelTransport,send=t.send;"
-                             "window.__sent=[];t.send=function(m){window.__sent.push(m);"
-                             "return send.apply(t,arguments);};window.__send=function(m){"
-                             "send.call(t,m);};return t.send!==send;})()"))
-                .toBool());
+    QVERIFY(
+        f.inHostPage(QStringLiteral("(function(){var t=qt.webChannelTransport,send=t.send;"
+                                    "window.__sent=[];t.send=function(m){window.__sent.push(m);"
+                                    "return send.apply(t,arguments);};window.__send=function(m){"
+                                    "send.call(t,m);};return t.send!==send;})()"))
+            .toBool());
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
     QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("SELECT_ACCOUNT"))));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("accounts-continue"))));
     QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CONNECTED"))));
     QSignalSpy linked(f.controller(), &link::LinkController::itemLinked);
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("connected-continue"))));
-    QVERIFY2(linked.wait(30000),
-             qPrintable(QStringLiteral("state %1, notice: %2")
-                            .arg(int(f.controller()->state()))
-                            .arg(f.window.noticeText())));
+    QVERIFY2(linked.wait(30000), qPrintable(QStringLiteral("state %1, notice: %2")
+                                                .arg(int(f.controller()->state()))
+                                                .arg(f.window.noticeText())));
     QTRY_COMPARE(f.store.items().size(), 1);
     QVERIFY(f.ready());
     // Replays of the very message that carried the success, and of a forged one: refused.
