@@ -1,8 +1,9 @@
 // weft-sandbox: the embedded Plaid Sandbox as a standalone server on 127.0.0.1.
-#include "SignalWatcher.h"
 #include "core/Clock.h"
 #include "core/Logging.h"
+#include "core/ProcessHardening.h"
 #include "core/Redaction.h"
+#include "core/SignalWatcher.h"
 #include "sandbox/EmbeddedSandbox.h"
 
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@ using namespace weft;
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();
     configureLogging();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("weft-sandbox"));
@@ -89,7 +91,11 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app,
+                     [&app](const QString &name) {
+                         qCInfo(lcCore).noquote() << "weft-sandbox: stopping on" << name;
+                         app.quit();
+                     });
     const int code = app.exec();
     sandbox.api().flushState();
     return code;

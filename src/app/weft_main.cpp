@@ -2,6 +2,8 @@
 #include "ItemsCli.h"
 #include "core/AppSettings.h"
 #include "core/Logging.h"
+#include "core/ProcessHardening.h"
+#include "core/SignalWatcher.h"
 #include "link/GuestScripts.h"
 #include "session/SessionManager.h"
 #include "ui/MainWindow.h"
@@ -55,6 +57,8 @@ bool hasArgument(int argc, char *argv[], const char *name)
 
 int main(int argc, char *argv[])
 {
+    // Tokens live in this process's memory: no core file may ever hold them.
+    disableCoreDumps();
     if (isItemsCommand(argc, argv))
         return runItemsCommand(argc, argv);
     // --help and --version need no display.
@@ -129,6 +133,14 @@ int main(int argc, char *argv[])
     }
     QObject::connect(&window, &ui::MainWindow::allDataRemoved, app.get(), &QCoreApplication::quit,
                      Qt::QueuedConnection);
+    // SIGTERM, SIGINT, SIGHUP: the normal way out, with one more try for unsaved tokens.
+    SignalWatcher termination;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, &window,
+                     [&window](const QString &name) { window.endWithoutAsking(name); });
+    // Logout: asks about unsaved tokens when the session manager lets it.
+    QObject::connect(
+        qApp, &QGuiApplication::commitDataRequest, &window,
+        [&window](QSessionManager &manager) { window.commitData(manager); }, Qt::DirectConnection);
     window.show();
     if (parser.isSet(connectOption))
         window.openLinkWhenReady();

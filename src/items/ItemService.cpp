@@ -6,6 +6,7 @@
 #include "vault/TokenVault.h"
 
 #include <QJsonArray>
+#include <QTimer>
 
 namespace weft::items {
 
@@ -141,6 +142,9 @@ QString ItemService::tokenProblem(const QString &itemId) const
     case TokenState::Unsaved:
         return tr("Not saved: %1").arg(m_saveProblems.value(itemId, tr("saving…")));
     case TokenState::Missing:
+        if (const vault::ItemRecord *record = m_store->item(itemId);
+            record && !record->tokenLost.isEmpty())
+            return record->tokenLost;
         return tr("The access token is missing from the keychain. Link this bank again, or "
                   "remove the Item.");
     }
@@ -152,6 +156,71 @@ void ItemService::retrySave(const QString &itemId)
     const auto it = m_unsaved.constFind(itemId);
     if (it != m_unsaved.constEnd())
         saveToken(itemId, *it);
+}
+
+void ItemService::lastChanceSave(const QString &why, std::chrono::milliseconds timeout,
+                                 std::function<void()> done)
+{
+    if (m_unsaved.isEmpty()) {
+        done();
+        return;
+    }
+    struct Pending
+    {
+        QSet<QString> items;
+        bool finished = false;
+        std::function<void()> done;
+        QList<QMetaObject::Connection> connections;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->items = QSet<QString>(m_unsaved.keyBegin(), m_unsaved.keyEnd());
+    pending->done = std::move(done);
+    auto finish = [this, pending, why] {
+        if (pending->finished)
+            return;
+        pending->finished = true;
+        for (const QMetaObject::Connection &connection : std::as_const(pending->connections))
+            disconnect(connection);
+        markUnsavedLost(why);
+        pending->done();
+    };
+    auto settled = [pending, finish](const QString &itemId) {
+        pending->items.remove(itemId);
+        if (pending->items.isEmpty())
+            finish();
+    };
+    pending->connections << connect(this, &ItemService::tokenSaved, this, settled)
+                         << connect(this, &ItemService::tokenSaveFailed, this,
+                                    [settled](const QString &itemId, const QString &) {
+                                        settled(itemId);
+                                    });
+    QTimer::singleShot(timeout, this, finish);
+    const QStringList ids = m_unsaved.keys();
+    for (const QString &itemId : ids)
+        retrySave(itemId);
+}
+
+void ItemService::markUnsavedLost(const QString &why)
+{
+    const QStringList lost = m_unsaved.keys();
+    for (const QString &itemId : lost) {
+        if (const vault::ItemRecord *known = m_store->item(itemId)) {
+            vault::ItemRecord record = *known;
+            record.tokenSaved = false;
+            record.tokenLost = tr("The access token was lost: Weft stopped (%1) before the "
+                                  "keychain could save it. Link this bank again to use it in "
+                                  "Weft; the old connection can no longer be used or removed "
+                                  "from here.")
+                                   .arg(why);
+            m_store->upsert(record);
+        }
+        qCCritical(lcItems).nospace() << "the access token of " << itemId
+                                      << " was lost: not saved before Weft stopped (" << why << ")";
+        m_unsaved.remove(itemId);
+        m_saveProblems.remove(itemId);
+    }
+    if (!lost.isEmpty())
+        m_store->flush();
 }
 
 void ItemService::withAccessToken(const QString &itemId, QObject *context, TokenDone done)

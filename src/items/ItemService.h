@@ -8,6 +8,9 @@
 #include <QObject>
 #include <QSet>
 
+#include <chrono>
+#include <functional>
+
 namespace weft::plaid {
 class PlaidClient;
 }
@@ -54,6 +57,15 @@ public:
     bool hasUnsavedTokens() const { return !m_unsaved.isEmpty(); }
     QStringList unsavedItems() const { return m_unsaved.keys(); }
     void retrySave(const QString &itemId);
+    // Weft is about to end without asking (a termination signal, a logout that allows no
+    // questions): every token still only in memory gets one more save; each that is still
+    // not saved after timeout is marked lost in the index, with why and what to do (never a
+    // silent loss). done() follows once the index is written.
+    void lastChanceSave(const QString &why, std::chrono::milliseconds timeout,
+                        std::function<void()> done);
+    // The tokens still only in memory are given up (the user chose to quit anyway): each Item
+    // is marked lost in the index, with why and what to do, and the index is written.
+    void markUnsavedLost(const QString &why);
     // Unsaved tokens move to the next service when the backend is rebuilt, so that changing
     // the settings never drops a token that only exists in memory.
     QHash<QString, QString> unsavedTokens() const { return m_unsaved; }

@@ -60,7 +60,7 @@ QStringList LinkTexts::eventCells(const link::LinkEvent &event)
 UnsavedChoice LinkTexts::askAboutUnsaved(QWidget *parent, UnsavedContext context,
                                          const QStringList &items)
 {
-    const bool quitting = context == UnsavedContext::Quit;
+    const bool quitting = context != UnsavedContext::ChangeSettings;
     QMessageBox box(QMessageBox::Warning, tr("Access tokens not saved"),
                     quitting ? tr("The access tokens of these Items are not saved in the "
                                   "keychain. If Weft quits now, they are lost and the Items must "

@@ -12,7 +12,7 @@ namespace weft::ui {
 // What to do about Items whose access token is only in memory, before Weft quits or changes
 // the backend (either would lose the tokens).
 enum class UnsavedChoice { RetrySaving, Proceed, Cancel };
-enum class UnsavedContext { Quit, ChangeSettings };
+enum class UnsavedContext { Quit, ChangeSettings, Logout };
 
 // The window's words for Link: its states, its failures with the ids support asks for, the
 // cells of an event in the event log, and the question about unsaved access tokens.

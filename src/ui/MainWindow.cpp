@@ -10,14 +10,17 @@
 #include "ui/LinkTexts.h"
 #include "ui/PopupWindow.h"
 #include "ui/SettingsDialog.h"
+#include "ui/UiLogging.h"
 #include "ui_MainWindow.h"
 #include "vault/ItemStore.h"
 
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QEventLoop>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSessionManager>
 #include <QStackedLayout>
 #include <QWebEngineView>
 
@@ -263,6 +266,9 @@ bool MainWindow::askAboutUnsaved(UnsavedContext context)
     lines.sort();
     switch (m_unsavedQuestion(context, lines)) {
     case UnsavedChoice::Proceed:
+        // A new backend carries the tokens over (SessionManager); quitting gives them up.
+        if (context != UnsavedContext::ChangeSettings)
+            service->markUnsavedLost(tr("you chose to quit"));
         return true;
     case UnsavedChoice::RetrySaving:
         for (const QString &id : ids)
@@ -278,6 +284,43 @@ bool MainWindow::askAboutUnsaved(UnsavedContext context)
 bool MainWindow::mayClose()
 {
     return askAboutUnsaved(UnsavedContext::Quit);
+}
+
+void MainWindow::endWithoutAsking(const QString &why)
+{
+    if (m_ending) {
+        qCWarning(lcUi).noquote() << "already closing; ignoring" << why;
+        return;
+    }
+    m_ending = true;
+    qCInfo(lcUi).noquote() << "closing on" << why;
+    showNotice(tr("Weft is closing…"), false);
+    items::ItemService *service = m_session ? m_session->items() : nullptr;
+    if (!service) {
+        m_quit();
+        return;
+    }
+    service->lastChanceSave(why, std::chrono::seconds(5), [this] { m_quit(); });
+}
+
+void MainWindow::commitData(QSessionManager &manager)
+{
+    items::ItemService *service = m_session ? m_session->items() : nullptr;
+    if (!service || !service->hasUnsavedTokens())
+        return;
+    if (manager.allowsInteraction()) {
+        const bool mayEnd = askAboutUnsaved(UnsavedContext::Logout);
+        manager.release();
+        if (!mayEnd)
+            manager.cancel();
+        return;
+    }
+    // No questions allowed: one more save, then what is left is marked lost.
+    QEventLoop wait;
+    service->lastChanceSave(tr("the desktop session ended"), std::chrono::seconds(4),
+                            [&wait] { wait.quit(); });
+    if (service->hasUnsavedTokens())
+        wait.exec(QEventLoop::ExcludeUserInputEvents);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,6 +3,7 @@
 #include "link/LinkController.h"
 #include "ui/LinkTexts.h"
 
+#include <QCoreApplication>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -10,6 +11,7 @@
 #include <memory>
 
 class QLabel;
+class QSessionManager;
 class QStackedLayout;
 class QWebEngineView;
 
@@ -72,7 +74,16 @@ public:
     void applySettings(const AppSettings &settings, const QString &newSecret);
     // Asks about unsaved tokens if there are any: true when the window may close.
     bool mayClose();
+    // Ends Weft without asking (a termination signal): unsaved tokens get one more save, and
+    // those that fail are marked lost in the index; then the app quits.
+    void endWithoutAsking(const QString &why);
+    // The desktop session is ending (logout): asks about unsaved tokens when the session
+    // manager allows it (and cancels the logout if the user says so); otherwise as
+    // endWithoutAsking, waiting a few seconds at most.
+    void commitData(QSessionManager &manager);
     void setUnsavedQuestion(UnsavedQuestion question);
+    // What "quit the app" does (QCoreApplication::quit unless a test says otherwise).
+    void setQuitAction(std::function<void()> quit) { m_quit = std::move(quit); }
     using EraseQuestion = std::function<bool(int itemCount)>;
     void setEraseQuestion(EraseQuestion question) { m_eraseQuestion = std::move(question); }
 
@@ -115,6 +126,10 @@ private:
     EraseQuestion m_eraseQuestion;
     vault::ItemStore *m_store = nullptr;
     session::Session *m_session = nullptr;
+    bool m_ending = false;
+    std::function<void()> m_quit = [] {
+        QCoreApplication::quit();
+    };
     link::LinkHost *m_host = nullptr;
     ItemsPanel *m_items = nullptr;
     QStackedLayout *m_stack = nullptr;

@@ -105,6 +105,7 @@ QJsonObject ItemRecord::toJson() const
         {QStringLiteral("request_ids"), QJsonArray::fromStringList(requestIds)},
         {QStringLiteral("events"), eventList},
         {QStringLiteral("token_saved"), tokenSaved},
+        {QStringLiteral("token_lost"), tokenLost},
     };
 }
 
@@ -155,6 +156,7 @@ std::optional<ItemRecord> ItemRecord::fromJson(const QJsonObject &object, QStrin
                          text(e, "view_name"), e.value(QLatin1StringView("metadata")).toObject()});
     }
     r.tokenSaved = object.value(QLatin1StringView("token_saved")).toBool();
+    r.tokenLost = text(object, "token_lost");
     return r;
 }
 

@@ -65,6 +65,9 @@ struct ItemRecord
     QList<StoredEvent> events; // the Link event timeline of the last session
 
     bool tokenSaved = false; // the access token was written to the keychain and verified
+    // Why the access token is gone for good (Weft had to end before the keychain took it);
+    // empty otherwise.
+    QString tokenLost;
 
     static constexpr int kMaxRequestIds = 20;
 

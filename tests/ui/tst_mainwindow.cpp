@@ -2,6 +2,7 @@
 // start-up problems, a failed backend, and (under Xvfb) Link following the session and a bank
 // linked through the window landing in the Items panel.
 #include "UiTestKit.h"
+#include "core/SignalWatcher.h"
 #include "items/ItemService.h"
 #include "link/LinkHost.h"
 #include "link/LinkPage.h"
@@ -21,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QWebEngineView>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace weft;
 using ui::MainWindow;
@@ -109,6 +112,8 @@ private slots:
     void linkingABankShowsItInTheItemsPanel();
     void settingsChangeWithTheSandboxStateFile();
     void removeAllDataAsksThenErases();
+    void terminationSignalMarksLostTokens_data();
+    void terminationSignalMarksLostTokens();
 };
 
 void TestMainWindow::initTestCase()
@@ -316,6 +321,52 @@ void TestMainWindow::settingsChangeWithTheSandboxStateFile()
     QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
     f.window.applySettings(embeddedSettings(QStringLiteral("Weft Two")), QString());
     QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
+}
+
+void TestMainWindow::terminationSignalMarksLostTokens_data()
+{
+    QTest::addColumn<bool>("keychainBack");
+    QTest::newRow("the keychain still refuses") << false;
+    QTest::newRow("the keychain is back") << true;
+}
+
+void TestMainWindow::terminationSignalMarksLostTokens()
+{
+    // A token the keychain refused is in memory only; SIGTERM arrives. One more save is tried;
+    // if it fails too, the Item says in the index that its token was lost, and what to do.
+    QFETCH(bool, keychainBack);
+    Fixture f(false);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    const QString itemId = f.addUnsavedItem(QStringLiteral("item_sigterm"));
+    QCOMPARE(f.manager.session()->items()->tokenState(itemId), items::TokenState::Unsaved);
+    f.keychain.mode = keychainBack ? test::FakeSecretStore::Mode::Works
+                                   : test::FakeSecretStore::Mode::Unavailable;
+    int quits = 0;
+    f.window.setQuitAction([&quits] { ++quits; });
+    SignalWatcher watcher;
+    connect(&watcher, &SignalWatcher::terminationRequested, &f.window,
+            [&f](const QString &name) { f.window.endWithoutAsking(name); });
+    QVERIFY(::raise(SIGTERM) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(quits, 1, 10000);
+    QCOMPARE(f.questions.size(), 0); // nobody was asked
+    vault::ItemStore reread(f.store.path());
+    QVERIFY(reread.load().ok);
+    const vault::ItemRecord *record = reread.item(itemId);
+    QVERIFY(record);
+    if (keychainBack) {
+        QVERIFY(record->tokenSaved);
+        QVERIFY(record->tokenLost.isEmpty());
+    } else {
+        QVERIFY(!record->tokenSaved);
+        QVERIFY2(record->tokenLost.contains(u"SIGTERM") &&
+                     record->tokenLost.contains(u"Link this bank again"),
+                 qPrintable(record->tokenLost));
+        QCOMPARE(f.manager.session()->items()->tokenProblem(itemId), record->tokenLost);
+    }
+    raise(SIGTERM); // a second one while closing changes nothing
+    QTest::qWait(200);
+    QCOMPARE(quits, 1);
 }
 
 QTEST_MAIN(TestMainWindow)
