@@ -2,7 +2,9 @@
 
 #include "vault/VaultLogging.h"
 
+#include <QLibrary>
 #include <QPointer>
+#include <QTimer>
 #include <qt6keychain/keychain.h>
 
 namespace weft::vault {
@@ -29,38 +31,79 @@ SecretStatus statusOf(QKeychain::Error error)
     return SecretStatus::Other;
 }
 
-// Runs a QtKeychain job and reports once to done, unless context is gone by then.
-template<typename Job>
-void run(Job *job, const QString &key, QObject *context, SecretStore::Done done,
-         std::function<void(Job *, SecretResult &)> onSuccess = {})
+// Drops libsecret's process-wide Secret Service connection (QtKeychain loads libsecret at run
+// time, so this does too): the next call opens a fresh one, with a fresh session.
+void reconnectSecretService()
 {
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false); // never a plaintext copy
-    job->setKey(key);
-    QPointer<QObject> guard(context);
-    QObject::connect(
-        job, &QKeychain::Job::finished, job,
-        [job, key, guard, done = std::move(done), onSuccess](QKeychain::Job *) {
-            SecretResult result;
-            result.status = statusOf(job->error());
-            if (result.status != SecretStatus::Ok && result.status != SecretStatus::NotFound) {
-                result.message = job->errorString();
-                qCWarning(lcVault).nospace() << "keychain " << statusName(result.status) << " for "
-                                             << key << ": " << result.message;
-            }
-            if (result.ok() && onSuccess)
-                onSuccess(job, result);
-            if (guard)
-                done(result);
-        });
-    job->start();
+#if defined(Q_OS_LINUX)
+    QLibrary libsecret(QStringLiteral("secret-1"), 0);
+    if (!libsecret.load())
+        return; // QtKeychain then talks D-Bus itself, with no session to go stale
+    using Disconnect = void (*)();
+    if (auto disconnect =
+            reinterpret_cast<Disconnect>(libsecret.resolve("secret_service_disconnect")))
+        disconnect();
+    qCInfo(lcVault) << "reconnecting to the Secret Service";
+#endif
 }
 
 } // namespace
 
-KeychainSecretStore::KeychainSecretStore(QString service)
+KeychainSecretStore::KeychainSecretStore(QString service, std::chrono::milliseconds timeout)
     : m_service(std::move(service))
+    , m_timeout(timeout)
 {
+}
+
+template<typename Job>
+void KeychainSecretStore::run(Job *job, const QString &key, QObject *context, Done done)
+{
+    if (std::exchange(*m_reconnect, false))
+        reconnectSecretService();
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false); // never a plaintext copy
+    job->setKey(key);
+    QPointer<QObject> guard(context);
+    // Whichever comes first, the job's answer or the timeout, answers; the other is ignored.
+    auto answered = std::make_shared<bool>(false);
+    auto answer = [guard, done = std::move(done), answered](const SecretResult &result) {
+        if (std::exchange(*answered, true))
+            return;
+        if (guard)
+            done(result);
+    };
+    auto reconnect = m_reconnect;
+    QObject::connect(
+        job, &QKeychain::Job::finished, job, [job, key, answer, reconnect](QKeychain::Job *) {
+            SecretResult result;
+            result.status = statusOf(job->error());
+            if (result.status != SecretStatus::Ok && result.status != SecretStatus::NotFound) {
+                result.message = job->errorString();
+                *reconnect = true;
+                qCWarning(lcVault).nospace() << "keychain " << statusName(result.status) << " for "
+                                             << key << ": " << result.message;
+            }
+            if (result.ok()) {
+                if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(job))
+                    result.secret = read->textData();
+            }
+            answer(result);
+        });
+    // The timer lives in the context (or the job, if there is no context): the answer must not
+    // outlive either.
+    QObject *timerOwner = context ? context : static_cast<QObject *>(job);
+    const std::chrono::milliseconds timeout = m_timeout;
+    QTimer::singleShot(timeout, timerOwner, [key, answer, answered, reconnect, timeout] {
+        if (*answered)
+            return;
+        *reconnect = true;
+        qCWarning(lcVault).nospace()
+            << "keychain timed out for " << key << " after " << timeout.count() << " ms";
+        SecretResult result;
+        result.status = SecretStatus::TimedOut;
+        answer(result);
+    });
+    job->start();
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context,
@@ -68,21 +111,17 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, QObje
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setTextData(secret);
-    run<QKeychain::WritePasswordJob>(job, key, context, std::move(done));
+    run(job, key, context, std::move(done));
 }
 
 void KeychainSecretStore::read(const QString &key, QObject *context, Done done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service);
-    run<QKeychain::ReadPasswordJob>(
-        job, key, context, std::move(done),
-        [](QKeychain::ReadPasswordJob *j, SecretResult &result) { result.secret = j->textData(); });
+    run(new QKeychain::ReadPasswordJob(m_service), key, context, std::move(done));
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Done done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service);
-    run<QKeychain::DeletePasswordJob>(job, key, context, std::move(done));
+    run(new QKeychain::DeletePasswordJob(m_service), key, context, std::move(done));
 }
 
 } // namespace weft::vault

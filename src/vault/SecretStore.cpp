@@ -21,6 +21,8 @@ QString statusName(SecretStatus status)
         return QStringLiteral("denied-by-user");
     case SecretStatus::VerifyFailed:
         return QStringLiteral("verify-failed");
+    case SecretStatus::TimedOut:
+        return QStringLiteral("timed-out");
     case SecretStatus::Other:
         return QStringLiteral("keychain-error");
     }
@@ -53,6 +55,11 @@ QString SecretResult::describe() const
     case SecretStatus::VerifyFailed:
         text = QCoreApplication::translate(
             "weft::vault", "The keychain reported success but did not keep the value.");
+        break;
+    case SecretStatus::TimedOut:
+        text = QCoreApplication::translate(
+            "weft::vault", "The keychain did not answer. It may be locked and waiting for its "
+                           "password, or not running. Unlock or restart it and try again.");
         break;
     case SecretStatus::Other:
         text = QCoreApplication::translate("weft::vault", "The keychain failed.");

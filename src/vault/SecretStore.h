@@ -15,6 +15,7 @@ enum class SecretStatus {
     AccessDenied, // the keychain refused (locked, policy)
     DeniedByUser, // the user said no to the keychain's prompt
     VerifyFailed, // the keychain said it stored the secret, but reading it back disagreed
+    TimedOut,     // the keychain did not answer in time (locked and waiting, hung, gone)
     Other,
 };
 
