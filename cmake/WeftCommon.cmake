@@ -37,14 +37,16 @@ function(weft_add_library name)
     target_link_libraries(${name} PUBLIC weft_common ${ARG_LINKS})
 endfunction()
 
-# weft_add_test(NAME SOURCES ... [LINKS ...] [LABELS ...] [ENV ...] [TIMEOUT s]): one Qt Test
-# executable registered in CTest with its labels, linked with the test support library.
+# weft_add_test(NAME SOURCES ... [LINKS ...] [LABELS ...] [ENV ...] [TIMEOUT s]
+#               [WRAPPER command ...]): one Qt Test executable registered in CTest with its
+# labels, linked with the test support library; WRAPPER runs it through a command (e.g. the
+# small-tmpfs script).
 function(weft_add_test name)
-    cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LINKS;LABELS;ENV" ${ARGN})
+    cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LINKS;LABELS;ENV;WRAPPER" ${ARGN})
     qt_add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE weft_common weft_testsupport Qt6::Test ${ARG_LINKS})
     target_compile_definitions(${name} PRIVATE QT_FORCE_ASSERTS)
-    add_test(NAME ${name} COMMAND ${name})
+    add_test(NAME ${name} COMMAND ${ARG_WRAPPER} $<TARGET_FILE:${name}>)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 120)
     endif()

@@ -1,6 +1,8 @@
 #include "core/AtomicFile.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -78,6 +80,27 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
         return false;
     }
     return true;
+}
+
+QString moveFileAside(const QString &path, const QString &tag, QString *error)
+{
+    const QString base =
+        path + u'.' + tag + u'-' +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    for (int n = 1; n < 1000; ++n) {
+        const QString candidate = n == 1 ? base : base + u'-' + QString::number(n);
+        if (QFileInfo::exists(candidate))
+            continue;
+        QFile file(path);
+        if (file.rename(candidate))
+            return candidate;
+        if (QFileInfo::exists(candidate))
+            continue; // taken between the check and the rename
+        *error = file.errorString();
+        return {};
+    }
+    *error = QStringLiteral("no free name beside %1").arg(path);
+    return {};
 }
 
 } // namespace weft

@@ -12,4 +12,9 @@ namespace weft {
 // file is removed, and error says what happened. The folder is made if it is missing.
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
 
+// Moves the file at path aside to "<path>.<tag>-<UTC time to the millisecond>", with "-2",
+// "-3", … added if that name is taken (two damaged files in the same instant both keep theirs).
+// The new path, or an empty string with error set when it could not be moved.
+QString moveFileAside(const QString &path, const QString &tag, QString *error);
+
 } // namespace weft

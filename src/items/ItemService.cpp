@@ -53,6 +53,28 @@ ItemService::ItemService(vault::ItemStore *store, vault::TokenVault *vault,
 {
 }
 
+void ItemService::recordPendingExchange(const link::LinkSuccess &success)
+{
+    vault::PendingExchange pending;
+    pending.linkSessionId = success.linkSessionId;
+    pending.environment = m_environment;
+    if (success.institution) {
+        pending.institutionId = success.institution->institutionId;
+        pending.institutionName = success.institution->name;
+    }
+    pending.startedAt = QDateTime::currentDateTimeUtc();
+    m_store->addPendingExchange(pending);
+    QString error;
+    if (!m_store->flush(&error))
+        qCWarning(lcItems) << "the pending exchange could not be recorded:" << error;
+}
+
+void ItemService::forgetPendingExchange(const QString &linkSessionId)
+{
+    if (m_store->removePendingExchange(linkSessionId))
+        m_store->flush();
+}
+
 void ItemService::addLinkedItem(const link::LinkedItem &item, const QList<link::LinkEvent> &events)
 {
     vault::ItemRecord record;
@@ -67,6 +89,7 @@ void ItemService::addLinkedItem(const link::LinkedItem &item, const QList<link::
     // The index first, and at once: a crash from here on leaves an Item marked "token not
     // saved", never a token in the keychain that no Item points to.
     m_store->upsert(record);
+    m_store->removePendingExchange(item.success.linkSessionId); // the Item is recorded now
     m_store->flush();
     m_unsaved.insert(item.itemId, item.accessToken);
     saveToken(item.itemId, item.accessToken);

@@ -46,6 +46,10 @@ public:
     vault::ItemStore *store() const { return m_store; }
     plaid::PlaidClient *client() const { return m_client; }
 
+    // Before the exchange: the pending exchange goes to the index, on disk, at once (never the
+    // public token). addLinkedItem() or forgetPendingExchange() ends it.
+    void recordPendingExchange(const link::LinkSuccess &success);
+    void forgetPendingExchange(const QString &linkSessionId);
     // After a successful exchange: index the Item, then save and verify its token.
     void addLinkedItem(const link::LinkedItem &item, const QList<link::LinkEvent> &events);
     // After update mode succeeded: the error is cleared; the token is unchanged.

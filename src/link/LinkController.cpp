@@ -182,6 +182,7 @@ void LinkController::onSuccess(const LinkSuccess &success)
         return;
     }
     setState(State::Exchanging);
+    emit exchangeStarting(success);
     m_backend->exchangePublicToken(
         success.publicToken, this,
         [this, success](const plaid::PlaidResult<plaid::PublicTokenExchange> &r) {
@@ -194,6 +195,8 @@ void LinkController::onSuccess(const LinkSuccess &success)
                                                   tr("The bank was linked, but the connection "
                                                      "could not be completed"));
                 failure.linkSessionId = success.linkSessionId;
+                if (r.status == plaid::PlaidStatus::ApiError)
+                    emit exchangeRefused(success.linkSessionId); // Plaid made no Item
                 emit failed(failure);
             }
             m_bridge->destroyHandler();

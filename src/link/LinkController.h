@@ -80,6 +80,11 @@ signals:
     void closed();
     void notice(const QString &text);
     void failed(const weft::link::LinkFailure &failure);
+    // Emitted just before the public token goes to the exchange (listeners run first: the
+    // session records the pending exchange on disk then).
+    void exchangeStarting(const weft::link::LinkSuccess &success);
+    // Plaid answered the exchange with an error: no Item was made.
+    void exchangeRefused(const QString &linkSessionId);
     void itemLinked(const weft::link::LinkedItem &item);
     void itemRepaired(const QString &itemId, const weft::link::LinkSuccess &success);
     void eventReceived(const weft::link::LinkEvent &event);

@@ -144,6 +144,13 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
                         m_events.clear();
                     m_events.append(event);
                 });
+        connect(
+            controller, &link::LinkController::exchangeStarting, this,
+            [this](const link::LinkSuccess &success) { m_items->recordPendingExchange(success); });
+        connect(controller, &link::LinkController::exchangeRefused, this,
+                [this](const QString &linkSessionId) {
+                    m_items->forgetPendingExchange(linkSessionId);
+                });
         connect(controller, &link::LinkController::itemLinked, this,
                 [this](const link::LinkedItem &item) { m_items->addLinkedItem(item, m_events); });
         connect(controller, &link::LinkController::itemRepaired, this,

@@ -8,6 +8,7 @@
 #include "ui/GuestWebView.h"
 #include "ui/ItemsPanel.h"
 #include "ui/LinkTexts.h"
+#include "ui/PendingExchangeBanner.h"
 #include "ui/PopupWindow.h"
 #include "ui/SettingsDialog.h"
 #include "ui/UiLogging.h"
@@ -32,6 +33,40 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     , m_store(store)
 {
     setUpWindow();
+    // Exchanges left pending by an earlier run (this run's own are still under way).
+    m_pendingBanner = new PendingExchangeBanner(this);
+    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_pendingBanner);
+    m_pendingBanner->setPending(store->pendingExchanges());
+    auto clearStale = [this] {
+        for (const vault::PendingExchange &pending : m_pendingBanner->pending())
+            m_store->removePendingExchange(pending.linkSessionId);
+        m_store->flush();
+        m_pendingBanner->setPending({});
+    };
+    connect(m_pendingBanner, &PendingExchangeBanner::dismissed, this, clearStale);
+    connect(m_pendingBanner, &PendingExchangeBanner::linkAgainRequested, this, [this, clearStale] {
+        clearStale();
+        openLinkWhenReady();
+    });
+    // The index could not be written (a full disk): say so until it can again.
+    m_saveProblem = new QLabel(this);
+    m_saveProblem->setObjectName(QStringLiteral("saveProblemLabel"));
+    m_saveProblem->setWordWrap(true);
+    m_saveProblem->setTextFormat(Qt::PlainText);
+    m_saveProblem->setVisible(false);
+    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_saveProblem);
+    connect(store, &vault::ItemStore::saveFailed, this, [this](const QString &error) {
+        m_saveProblem->setText(
+            tr("Weft could not save its list of bank connections (%1). Nothing is lost yet: "
+               "the list is kept in memory and saved as soon as the disk has room. Free some "
+               "space before you quit.")
+                .arg(error));
+        m_saveProblem->setVisible(true);
+    });
+    connect(store, &vault::ItemStore::saveRecovered, this, [this] {
+        m_saveProblem->clear();
+        m_saveProblem->setVisible(false);
+    });
     m_items = new ItemsPanel(store, this);
     m_ui->itemsLayout->addWidget(m_items);
     connect(m_items, &ItemsPanel::fixConnectionRequested, this, [this](const QString &itemId) {
@@ -96,6 +131,15 @@ void MainWindow::setUpWindow()
     m_ui->setupUi(this);
     m_unsavedQuestion = [this](UnsavedContext context, const QStringList &items) {
         return LinkTexts::askAboutUnsaved(this, context, items);
+    };
+    m_unsavedIndexQuestion = [this](const QString &error) {
+        return QMessageBox::warning(
+                   this, tr("List not saved"),
+                   tr("Weft could not save its list of bank connections (%1). If it quits "
+                      "now, the latest changes to the list are lost (the connections at "
+                      "Plaid and the tokens in the keychain are not). Quit anyway?")
+                       .arg(error),
+                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
     };
     m_ui->eventLog->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->eventLog->horizontalHeader()->setStretchLastSection(true);
@@ -234,6 +278,11 @@ QString MainWindow::backendDescription() const
     return m_backendLabel->text();
 }
 
+QString MainWindow::saveProblemText() const
+{
+    return m_saveProblem ? m_saveProblem->text() : QString();
+}
+
 QString MainWindow::noticeText() const
 {
     return m_ui->noticeLabel->text();
@@ -283,7 +332,13 @@ bool MainWindow::askAboutUnsaved(UnsavedContext context)
 
 bool MainWindow::mayClose()
 {
-    return askAboutUnsaved(UnsavedContext::Quit);
+    if (!askAboutUnsaved(UnsavedContext::Quit))
+        return false;
+    // The index could not be written lately: one more try, then the user decides.
+    QString error;
+    if (m_store && !m_store->lastSaveError().isEmpty() && !m_store->flush(&error))
+        return m_unsavedIndexQuestion(error);
+    return true;
 }
 
 void MainWindow::endWithoutAsking(const QString &why)

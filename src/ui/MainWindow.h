@@ -37,6 +37,7 @@ struct AppSettings;
 namespace weft::ui {
 
 class ItemsPanel;
+class PendingExchangeBanner;
 class PopupWindow;
 
 // The main window: "Connect a bank account" (enabled only when Link is ready), progress while
@@ -82,12 +83,21 @@ public:
     // endWithoutAsking, waiting a few seconds at most.
     void commitData(QSessionManager &manager);
     void setUnsavedQuestion(UnsavedQuestion question);
+    // Asked when quitting while the index cannot be saved (the error): true to quit anyway.
+    using IndexQuestion = std::function<bool(const QString &error)>;
+    void setUnsavedIndexQuestion(IndexQuestion question)
+    {
+        m_unsavedIndexQuestion = std::move(question);
+    }
     // What "quit the app" does (QCoreApplication::quit unless a test says otherwise).
     void setQuitAction(std::function<void()> quit) { m_quit = std::move(quit); }
     using EraseQuestion = std::function<bool(int itemCount)>;
     void setEraseQuestion(EraseQuestion question) { m_eraseQuestion = std::move(question); }
 
     QWebEngineView *linkView() const { return m_view; }
+    PendingExchangeBanner *pendingExchangeBanner() const { return m_pendingBanner; }
+    // What is shown about the Items index not being saved (empty when it is).
+    QString saveProblemText() const;
     ItemsPanel *itemsPanel() const { return m_items; }
     QString noticeText() const;
     QString backendDescription() const;
@@ -127,6 +137,9 @@ private:
     vault::ItemStore *m_store = nullptr;
     session::Session *m_session = nullptr;
     bool m_ending = false;
+    PendingExchangeBanner *m_pendingBanner = nullptr;
+    QLabel *m_saveProblem = nullptr;
+    IndexQuestion m_unsavedIndexQuestion;
     std::function<void()> m_quit = [] {
         QCoreApplication::quit();
     };

@@ -160,4 +160,24 @@ std::optional<ItemRecord> ItemRecord::fromJson(const QJsonObject &object, QStrin
     return r;
 }
 
+QJsonObject PendingExchange::toJson() const
+{
+    return {{QStringLiteral("link_session_id"), linkSessionId},
+            {QStringLiteral("environment"), environment},
+            {QStringLiteral("institution_id"), institutionId},
+            {QStringLiteral("institution_name"), institutionName},
+            {QStringLiteral("started_at"), time(startedAt)}};
+}
+
+PendingExchange PendingExchange::fromJson(const QJsonObject &object)
+{
+    PendingExchange p;
+    p.linkSessionId = text(object, "link_session_id");
+    p.environment = text(object, "environment");
+    p.institutionId = text(object, "institution_id");
+    p.institutionName = text(object, "institution_name");
+    p.startedAt = timeOf(object.value(QLatin1StringView("started_at")));
+    return p;
+}
+
 } // namespace weft::vault

@@ -80,4 +80,20 @@ struct ItemRecord
     static std::optional<ItemRecord> fromJson(const QJsonObject &object, QString *error);
 };
 
+// A public token on its way to /item/public_token/exchange: written before the call, removed
+// once the Item is in the index (or Plaid refused the exchange). Found at start-up, it means
+// Weft stopped in between, and an Item may exist at Plaid that Weft has no record of. Never
+// the public token itself.
+struct PendingExchange
+{
+    QString linkSessionId;
+    QString environment;
+    QString institutionId;
+    QString institutionName;
+    QDateTime startedAt;
+
+    QJsonObject toJson() const;
+    static PendingExchange fromJson(const QJsonObject &object);
+};
+
 } // namespace weft::vault

@@ -25,6 +25,12 @@ ItemStore::ItemStore(QString path, QObject *parent)
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(0);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { flush(); });
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.setInterval(kRetryInterval);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_dirty)
+            flush();
+    });
 }
 
 ItemStore::~ItemStore()
@@ -44,6 +50,7 @@ ItemStore::LoadReport ItemStore::load()
     LoadReport report;
     emit itemsAboutToBeReset();
     m_items.clear();
+    m_pending.clear();
     reindex();
     QFile file(m_path);
     if (!file.exists()) {
@@ -84,19 +91,20 @@ ItemStore::LoadReport ItemStore::load()
     if (!problem.isEmpty()) {
         report.ok = false;
         report.error = m_path + QStringLiteral(": ") + problem;
-        report.backupPath =
-            m_path + QStringLiteral(".corrupt-") +
-            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-        if (!QFile::rename(m_path, report.backupPath)) {
-            report.error += QStringLiteral("; it could not be moved aside and stays in place");
-            report.backupPath.clear();
-        }
+        QString moveError;
+        report.backupPath = moveFileAside(m_path, QStringLiteral("corrupt"), &moveError);
+        if (report.backupPath.isEmpty())
+            report.error += QStringLiteral("; it could not be moved aside (%1) and stays in place")
+                                .arg(moveError);
         qCWarning(lcVault) << "the Items file is damaged:" << report.error << "- kept as"
                            << report.backupPath;
         emit itemsReset();
         return report;
     }
     m_items = std::move(loaded);
+    const QJsonArray pending = root.value(QLatin1StringView("pending_exchanges")).toArray();
+    for (const QJsonValue &value : pending)
+        m_pending.append(PendingExchange::fromJson(value.toObject()));
     reindex();
     report.count = int(m_items.size());
     emit itemsReset();
@@ -109,20 +117,35 @@ bool ItemStore::flush(QString *error)
     QJsonArray array;
     for (const ItemRecord &record : std::as_const(m_items))
         array.append(record.toJson());
-    const QJsonObject root{{QStringLiteral("format"), QStringLiteral("weft-items")},
-                           {QStringLiteral("version"), kVersion},
-                           {QStringLiteral("items"), array}};
+    QJsonArray pending;
+    for (const PendingExchange &exchange : std::as_const(m_pending))
+        pending.append(exchange.toJson());
+    QJsonObject root{{QStringLiteral("format"), QStringLiteral("weft-items")},
+                     {QStringLiteral("version"), kVersion},
+                     {QStringLiteral("items"), array}};
+    if (!pending.isEmpty())
+        root.insert(QStringLiteral("pending_exchanges"), pending);
     QString problem;
     writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Compact), &problem);
+    const bool hadFailed = !m_saveError.isEmpty();
     m_saveError = problem.isEmpty() ? QString() : m_path + QStringLiteral(": ") + problem;
     if (error)
         *error = m_saveError;
     if (!problem.isEmpty()) {
+        // The file keeps its last good content; the changes stay in memory and are written
+        // with the next change, or when the retry timer fires (a full disk may get room).
         qCWarning(lcVault) << "could not save the Items file:" << m_saveError;
+        m_dirty = true;
+        m_retryTimer.start();
         emit saveFailed(m_saveError);
         return false;
     }
     m_dirty = false;
+    m_retryTimer.stop();
+    if (hadFailed) {
+        qCInfo(lcVault) << "the Items file is saved again";
+        emit saveRecovered();
+    }
     return true;
 }
 
@@ -130,6 +153,25 @@ const ItemRecord *ItemStore::item(const QString &itemId) const
 {
     const int row = indexOf(itemId);
     return row < 0 ? nullptr : &m_items.at(row);
+}
+
+void ItemStore::addPendingExchange(const PendingExchange &pending)
+{
+    removePendingExchange(pending.linkSessionId);
+    m_pending.append(pending);
+    scheduleSave();
+    emit pendingExchangesChanged();
+}
+
+bool ItemStore::removePendingExchange(const QString &linkSessionId)
+{
+    const qsizetype removed = m_pending.removeIf(
+        [&](const PendingExchange &p) { return p.linkSessionId == linkSessionId; });
+    if (removed == 0)
+        return false;
+    scheduleSave();
+    emit pendingExchangesChanged();
+    return true;
 }
 
 void ItemStore::upsert(const ItemRecord &record)

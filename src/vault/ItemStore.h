@@ -8,10 +8,12 @@
 
 namespace weft::vault {
 
-// The non-secret index of Items: a JSON file in the app's data folder, written atomically
-// (QSaveFile) and only readable by the user. Changes are saved together at the next turn of
-// the event loop, or at once with flush(). A corrupt file is moved aside as a backup and
-// reported, never silently dropped or overwritten.
+// The non-secret index of Items: a JSON file in the app's data folder, replaced atomically
+// (writeFileAtomically: every write and the sync checked) and only readable by the user.
+// Changes are saved together at the next turn of the event loop, or at once with flush(). A
+// save that fails (a full disk) leaves the old file as it was, says so (saveFailed), keeps the
+// changes in memory and tries again. A corrupt file is moved aside under a name no other
+// takes and reported, never silently dropped or overwritten.
 class ItemStore : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,12 @@ public:
     int indexOf(const QString &itemId) const { return m_rows.value(itemId, -1); }
     const ItemRecord *item(const QString &itemId) const;
 
+    // Exchanges under way (see PendingExchange); saved with the Items.
+    const QList<PendingExchange> &pendingExchanges() const { return m_pending; }
+    void addPendingExchange(const PendingExchange &pending);
+    // False when there was none for that link_session_id.
+    bool removePendingExchange(const QString &linkSessionId);
+
     void upsert(const ItemRecord &record);
     bool remove(const QString &itemId);
     // Replaces everything (benchmarks, imports).
@@ -55,6 +63,9 @@ signals:
     void itemsAboutToBeReset();
     void itemsReset();
     void saveFailed(const QString &error);
+    // A save worked again after one that failed.
+    void saveRecovered();
+    void pendingExchangesChanged();
 
 private:
     void reindex();
@@ -62,8 +73,11 @@ private:
 
     QString m_path;
     QList<ItemRecord> m_items;
+    QList<PendingExchange> m_pending;
     QHash<QString, int> m_rows;
     QTimer m_saveTimer;
+    QTimer m_retryTimer; // after a failed save
+    static constexpr std::chrono::seconds kRetryInterval{30};
     bool m_dirty = false;
     QString m_saveError;
 };

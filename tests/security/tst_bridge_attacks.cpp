@@ -201,6 +201,7 @@ void TestBridgeAttacks::replayAfterARealSuccess()
     QStringList toPage;
     connect(f.manager.session()->linkHost()->bridge(), &link::LinkBridge::createRequested, this,
             [&](const QString &config) { toPage << config; });
+    QSignalSpy linked(f.controller(), &link::LinkController::itemLinked);
     QVERIFY(f.openLink());
     QWebEnginePage *page = f.page();
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("consent-continue"))));
@@ -222,9 +223,8 @@ void TestBridgeAttacks::replayAfterARealSuccess()
     QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("SELECT_ACCOUNT"))));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("accounts-continue"))));
     QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CONNECTED"))));
-    QSignalSpy linked(f.controller(), &link::LinkController::itemLinked);
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("connected-continue"))));
-    QVERIFY2(linked.wait(30000), qPrintable(QStringLiteral("state %1, notice: %2")
+    QVERIFY2(QTest::qWaitFor([&] { return linked.size() == 1; }, 30000), qPrintable(QStringLiteral("state %1, notice: %2")
                                                 .arg(int(f.controller()->state()))
                                                 .arg(f.window.noticeText())));
     QTRY_COMPARE(f.store.items().size(), 1);

@@ -278,6 +278,7 @@ void TestMainWindow::linkingABankShowsItInTheItemsPanel()
     f.window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
     QVERIFY(f.window.isLinkShown());
     QWebEnginePage *page = f.manager.session()->linkHost()->page();
+    QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
     const auto step = [page](const char *view, const char *testId) {
         return test::waitFrameJs(page, test::linkViewIs(QString::fromLatin1(view))) &&
                test::waitFrameJs(page, test::clickTestId(QString::fromLatin1(testId)), 5000);
@@ -291,9 +292,8 @@ void TestMainWindow::linkingABankShowsItInTheItemsPanel()
         page, test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
     QVERIFY(step("SELECT_ACCOUNT", "accounts-continue"));
-    QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
     QVERIFY(step("CONNECTED", "connected-continue"));
-    QVERIFY2(saved.wait(30000), qPrintable(QStringLiteral("state %1, notice: %2")
+    QVERIFY2(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000), qPrintable(QStringLiteral("state %1, notice: %2")
                                                .arg(int(f.controller()->state()))
                                                .arg(f.window.noticeText())));
     QTRY_VERIFY(!f.window.isLinkShown());
