@@ -178,8 +178,8 @@ void HttpConnection::refuse(int status, const QString &reason)
 
 void HttpConnection::writeError(int status, const QString &reason)
 {
-    qCInfo(lcNet).nospace() << "refused a request from " << m_socket->peerAddress().toString()
-                            << ": " << status << " " << reason;
+    qCDebug(lcNet).nospace() << "refused a request from " << m_socket->peerAddress().toString()
+                             << ": " << status << " " << reason;
     HttpResponse response =
         m_errorResponse ? m_errorResponse(status, reason) : HttpResponse::text(status, reason);
     response.status = status;

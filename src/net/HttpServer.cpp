@@ -58,8 +58,7 @@ void HttpServer::acceptFrom(QTcpServer *server)
         connect(connection, &HttpConnection::closed, this,
                 [this](HttpConnection *closed) { m_connections.removeOne(closed); });
         if (m_connections.size() >= m_limits.maxConnections) {
-            qCWarning(lcNet) << "refusing a connection: all" << m_limits.maxConnections
-                             << "are busy";
+            qCDebug(lcNet) << "refusing a connection: all" << m_limits.maxConnections << "are busy";
             connection->refuse(503, QStringLiteral("the server is busy; try again"));
             continue; // not counted: it only drains and closes
         }

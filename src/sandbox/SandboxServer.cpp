@@ -108,9 +108,11 @@ void SandboxServer::dispatch(const net::HttpRequest &request, const net::HttpRes
 {
     // HTTP/1.0 clients may leave Host out; HTTP/1.1 ones cannot (the parser refuses them).
     if (request.hasHeader("Host") && !isOwnHost(request.header("Host").toLower())) {
-        responder.respond(plaidError(sandboxError(
-            u"INVALID_HEADERS", QStringLiteral("this server answers only to 127.0.0.1 and "
-                                               "localhost"))));
+        plaid::PlaidError error =
+            sandboxError(u"INVALID_HEADERS",
+                         QStringLiteral("this server answers only to 127.0.0.1 and localhost"));
+        error.httpStatus = 421; // Misdirected Request
+        responder.respond(plaidError(error));
         return;
     }
     const QString &path = request.path;

@@ -224,9 +224,10 @@ void TestBridgeAttacks::replayAfterARealSuccess()
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("accounts-continue"))));
     QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CONNECTED"))));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("connected-continue"))));
-    QVERIFY2(QTest::qWaitFor([&] { return linked.size() == 1; }, 30000), qPrintable(QStringLiteral("state %1, notice: %2")
-                                                .arg(int(f.controller()->state()))
-                                                .arg(f.window.noticeText())));
+    QVERIFY2(QTest::qWaitFor([&] { return linked.size() == 1; }, 30000),
+             qPrintable(QStringLiteral("state %1, notice: %2")
+                            .arg(int(f.controller()->state()))
+                            .arg(f.window.noticeText())));
     QTRY_COMPARE(f.store.items().size(), 1);
     QVERIFY(f.ready());
     // Replays of the very message that carried the success, and of a forged one: refused.

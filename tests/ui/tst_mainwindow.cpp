@@ -293,9 +293,10 @@ void TestMainWindow::linkingABankShowsItInTheItemsPanel()
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
     QVERIFY(step("SELECT_ACCOUNT", "accounts-continue"));
     QVERIFY(step("CONNECTED", "connected-continue"));
-    QVERIFY2(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000), qPrintable(QStringLiteral("state %1, notice: %2")
-                                               .arg(int(f.controller()->state()))
-                                               .arg(f.window.noticeText())));
+    QVERIFY2(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000),
+             qPrintable(QStringLiteral("state %1, notice: %2")
+                            .arg(int(f.controller()->state()))
+                            .arg(f.window.noticeText())));
     QTRY_VERIFY(!f.window.isLinkShown());
 
     const QString itemId = saved.at(0).at(0).toString();

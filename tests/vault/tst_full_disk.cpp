@@ -3,12 +3,14 @@
 // issued that a restart would forget, no temporary file is left behind, and all is saved once
 // there is room again.
 #include "../sandbox/SandboxApiTestKit.h"
+#include "../sandbox/SandboxHttpTestKit.h"
 #include "core/AtomicFile.h"
 #include "vault/ItemStore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -63,6 +65,7 @@ private slots:
     void atomicWriteLeavesNothingBehind();
     void sandboxIssuesNothingItCannotSave();
     void keptAsideNamesNeverCollide();
+    void weftSandboxOnAFullDisk();
 
 private:
     QString m_fs;
@@ -227,6 +230,73 @@ void TestFullDisk::keptAsideNamesNeverCollide()
     QCOMPARE(QSet<QString>(kept.begin(), kept.end()).size(), 3);
     for (int i = 0; i < 3; ++i)
         QCOMPARE(contentOf(kept.at(i)), "{ not json " + QByteArray::number(i));
+}
+
+void TestFullDisk::weftSandboxOnAFullDisk()
+{
+    // The standalone server with --state: once kept issuing tokens while every save failed,
+    // left state.json empty, then refused to start.
+    const QString binary = qEnvironmentVariable("WEFT_SANDBOX_BINARY");
+    QVERIFY2(QFileInfo(binary).isExecutable(), qPrintable(binary));
+    const QString state = m_fs + QStringLiteral("/cli/state.json");
+    QNetworkAccessManager nam;
+    auto start = [&](QProcess &process, QUrl *base) {
+        process.setStandardErrorFile(QProcess::nullDevice());
+        process.start(binary,
+                      {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--client-id"),
+                       QString::fromLatin1(kHttpClientId), QStringLiteral("--secret"),
+                       QString::fromLatin1(kHttpSecret), QStringLiteral("--state"), state});
+        if (!process.waitForStarted(5000) ||
+            !QTest::qWaitFor([&] { return process.canReadLine(); }, 10000))
+            return false;
+        *base = QUrl(QString::fromUtf8(process.readLine().trimmed()));
+        return base->isValid();
+    };
+    auto newItem = [&](const QUrl &base) {
+        const HttpResult created = postApi(
+            nam, base, QStringLiteral("/sandbox/public_token/create"),
+            {{QStringLiteral("institution_id"), kBank},
+             {QStringLiteral("initial_products"), QJsonArray{QStringLiteral("transactions")}}});
+        if (created.status != 200)
+            return created;
+        return postApi(nam, base, QStringLiteral("/item/public_token/exchange"),
+                       {{QStringLiteral("public_token"), created.field(u"public_token")}});
+    };
+    QProcess first;
+    QUrl base;
+    QVERIFY(start(first, &base));
+    const HttpResult item = newItem(base);
+    QCOMPARE(item.status, 200);
+    const QString access = item.field(u"access_token");
+    const QByteArray good = contentOf(state);
+    QVERIFY(QJsonDocument::fromJson(good).isObject());
+
+    const QString filler = fillUp(m_fs);
+    for (int i = 0; i < 3; ++i) {
+        const HttpResult refused = newItem(base);
+        QCOMPARE(refused.status, 500);
+        QCOMPARE(refused.field(u"error_code"), QStringLiteral("INTERNAL_SERVER_ERROR"));
+        QVERIFY(refused.field(u"public_token").isEmpty());
+        QCOMPARE(postApi(nam, base, QStringLiteral("/link/token/create"), linkTokenBody()).status,
+                 500);
+    }
+    QCOMPARE(contentOf(state), good);
+    first.terminate();
+    QVERIFY(first.waitForFinished(10000));
+    QCOMPARE(first.exitCode(), 0);
+    QCOMPARE(contentOf(state), good);
+
+    // It starts again, with the last good state: the access token it issued still works.
+    QProcess second;
+    QVERIFY(start(second, &base));
+    QCOMPARE(
+        postApi(nam, base, QStringLiteral("/item/get"), {{QStringLiteral("access_token"), access}})
+            .status,
+        200);
+    QVERIFY(QFile::remove(filler));
+    QCOMPARE(newItem(base).status, 200);
+    second.terminate();
+    second.waitForFinished(10000);
 }
 
 QTEST_GUILESS_MAIN(TestFullDisk)
