@@ -66,9 +66,10 @@ weft_build() {
     if [ "${CI:-}" = "true" ] || [ "${WEFT_WERROR:-}" = "ON" ]; then
         werror=ON
     fi
+    # shellcheck disable=SC2086
     cmake -S "$WEFT_ROOT" -B "$WEFT_BUILD" -G Ninja \
         -DCMAKE_BUILD_TYPE="${WEFT_BUILD_TYPE:-RelWithDebInfo}" \
-        -DWEFT_WERROR="$werror" >/dev/null
+        -DWEFT_WERROR="$werror" ${WEFT_CMAKE_ARGS:-} >/dev/null
     local targets=()
     for target in "$@"; do targets+=(--target "$target"); done
     cmake --build "$WEFT_BUILD" --parallel "$(weft_jobs)" "${targets[@]}"

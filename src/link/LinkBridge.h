@@ -52,7 +52,6 @@ signals:
     // To the page.
     void createRequested(const QString &config);
     void openRequested();
-    void exitRequested(bool force);
     void destroyRequested();
 
     // To the controller.

@@ -230,6 +230,11 @@ void MainWindow::attachLink(link::LinkHost *host)
     connect(controller, &link::LinkController::eventReceived, this, &MainWindow::appendEvent);
     connect(host->page(), &link::GuestPage::externalLinkRequested, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(host->page(), &link::GuestPage::windowRefused, this, [this] {
+        showNotice(tr("Link asked to open a window that Weft does not allow (windows open "
+                      "only when you click, and only for your bank's sign-in page)."),
+                   false);
+    });
     connect(host->page(), &link::LinkPage::popupCreated, this, [this](QWebEnginePage *popup) {
         auto *window = new PopupWindow(popup, this);
         m_popups.removeAll(nullptr); // closed ones

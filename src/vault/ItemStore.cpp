@@ -45,6 +45,36 @@ QString ItemStore::defaultPath()
            QStringLiteral("/items.json");
 }
 
+QString ItemStore::parse(const QByteArray &bytes, QList<ItemRecord> *items,
+                         QList<PendingExchange> *pending)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    const QJsonObject root = document.object();
+    if (parseError.error != QJsonParseError::NoError) {
+        return QStringLiteral("not valid JSON (%1 at offset %2)")
+            .arg(parseError.errorString())
+            .arg(parseError.offset);
+    }
+    if (root.value(QLatin1StringView("format")).toString() != u"weft-items" ||
+        root.value(QLatin1StringView("version")).toInt() != kVersion ||
+        !root.value(QLatin1StringView("items")).isArray()) {
+        return QStringLiteral("not a Weft Items file of version %1").arg(kVersion);
+    }
+    const QJsonArray array = root.value(QLatin1StringView("items")).toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        QString error;
+        const auto record = ItemRecord::fromJson(array.at(i).toObject(), &error);
+        if (!record)
+            return QStringLiteral("entry %1: %2").arg(i).arg(error);
+        items->append(*record);
+    }
+    const QJsonArray exchanges = root.value(QLatin1StringView("pending_exchanges")).toArray();
+    for (const QJsonValue &value : exchanges)
+        pending->append(PendingExchange::fromJson(value.toObject()));
+    return {};
+}
+
 ItemStore::LoadReport ItemStore::load()
 {
     LoadReport report;
@@ -64,30 +94,11 @@ ItemStore::LoadReport ItemStore::load()
         emit itemsReset();
         return report; // unreadable, not corrupt: left where it is
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QByteArray bytes = file.readAll();
     file.close();
-    const QJsonObject root = document.object();
     QList<ItemRecord> loaded;
-    if (parseError.error != QJsonParseError::NoError) {
-        problem = QStringLiteral("not valid JSON (%1 at offset %2)")
-                      .arg(parseError.errorString())
-                      .arg(parseError.offset);
-    } else if (root.value(QLatin1StringView("format")).toString() != u"weft-items" ||
-               root.value(QLatin1StringView("version")).toInt() != kVersion ||
-               !root.value(QLatin1StringView("items")).isArray()) {
-        problem = QStringLiteral("not a Weft Items file of version %1").arg(kVersion);
-    } else {
-        const QJsonArray array = root.value(QLatin1StringView("items")).toArray();
-        for (qsizetype i = 0; i < array.size() && problem.isEmpty(); ++i) {
-            QString error;
-            const auto record = ItemRecord::fromJson(array.at(i).toObject(), &error);
-            if (record)
-                loaded.append(*record);
-            else
-                problem = QStringLiteral("entry %1: %2").arg(i).arg(error);
-        }
-    }
+    QList<PendingExchange> pending;
+    problem = parse(bytes, &loaded, &pending);
     if (!problem.isEmpty()) {
         report.ok = false;
         report.error = m_path + QStringLiteral(": ") + problem;
@@ -102,9 +113,7 @@ ItemStore::LoadReport ItemStore::load()
         return report;
     }
     m_items = std::move(loaded);
-    const QJsonArray pending = root.value(QLatin1StringView("pending_exchanges")).toArray();
-    for (const QJsonValue &value : pending)
-        m_pending.append(PendingExchange::fromJson(value.toObject()));
+    m_pending = std::move(pending);
     reindex();
     report.count = int(m_items.size());
     emit itemsReset();

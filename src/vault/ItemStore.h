@@ -34,6 +34,9 @@ public:
     const QString &path() const { return m_path; }
 
     LoadReport load();
+    // The reading of a file's bytes, without the file: what it holds, or what is wrong.
+    static QString parse(const QByteArray &bytes, QList<ItemRecord> *items,
+                         QList<PendingExchange> *pending);
     // Writes pending changes now. False, with the reason, when the file could not be written.
     bool flush(QString *error = nullptr);
     QString lastSaveError() const { return m_saveError; }

@@ -102,7 +102,6 @@
       bridge = channel.objects.weftLink;
       bridge.createRequested.connect(function (json) { create(JSON.parse(json)); });
       bridge.openRequested.connect(function () { if (handler) { handler.open(); } });
-      bridge.exitRequested.connect(function (force) { if (handler) { handler.exit({ force: !!force }); } });
       bridge.destroyRequested.connect(destroy);
       send('hostReady', { user_agent: navigator.userAgent });
     });
