@@ -3,6 +3,7 @@
 #include "net/HttpResponder.h"
 #include "net/NetLogging.h"
 
+#include <QScopedValueRollback>
 #include <QTcpSocket>
 
 #if defined(Q_OS_WIN)
@@ -94,13 +95,20 @@ void HttpConnection::readMore()
 
 void HttpConnection::process()
 {
-    m_processQueued = false;
+    if (m_inProcess)
+        return; // the loop below goes on by itself
+    const QScopedValueRollback<bool> inProcess(m_inProcess, true);
     while (!m_closed && m_phase == Phase::Reading) {
         if (m_socket->bytesToWrite() > kMaxPendingWrite)
             return; // the client does not read its answers; go on when it does
-        const qint64 room = m_limits.readBufferBytes - m_input.size();
-        if (room > 0 && m_socket->bytesAvailable() > 0)
-            m_input += m_socket->read(room);
+        const qint64 take =
+            std::min(m_limits.readBufferBytes - m_input.size(), m_socket->bytesAvailable());
+        if (take > 0) {
+            if (m_input.isEmpty())
+                m_input = m_socket->read(take);
+            else
+                m_input += m_socket->read(take);
+        }
         const bool wasStarted = m_parser.hasStarted();
         const bool hadHeaders = m_parser.headersComplete();
         const HttpRequestParser::Result result = m_parser.feed(m_input);
@@ -133,7 +141,8 @@ void HttpConnection::process()
         m_headRequest = request.isHead();
         m_continueSent = false;
         m_handler(request, HttpResponder(this, m_serial));
-        return; // respond() goes on from here
+        // Answered at once: on to the next request (pipelined, or the next to arrive); else
+        // respond() goes on from here later.
     }
 }
 
@@ -155,9 +164,10 @@ void HttpConnection::respond(quint64 serial, const HttpResponse &response, Answe
         break;
     }
     const bool close = !m_keepAlive;
-    m_socket->write(response.head(response.body.size(), close));
+    QByteArray bytes = response.head(response.body.size(), close);
     if (!m_headRequest)
-        m_socket->write(response.body);
+        bytes += response.body;
+    m_socket->write(bytes);
     if (close) {
         closeAfterWriting();
         return;
@@ -165,10 +175,8 @@ void HttpConnection::respond(quint64 serial, const HttpResponse &response, Answe
     m_phase = Phase::Reading;
     m_timeout = Timeout::Idle;
     armTimer();
-    if (!m_processQueued) {
-        m_processQueued = true;
-        QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
-    }
+    if (!m_inProcess)
+        process(); // answered later (a delayed answer): read on now; else the loop does
 }
 
 void HttpConnection::refuse(int status, const QString &reason)

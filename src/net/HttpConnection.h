@@ -71,7 +71,7 @@ private:
     bool m_keepAlive = true;
     bool m_headRequest = false;
     bool m_continueSent = false;
-    bool m_processQueued = false;
+    bool m_inProcess = false;
     bool m_closed = false;
     qint64 m_drained = 0;
 };
