@@ -223,16 +223,11 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &input)
                 return Result::Failed;
             break;
         }
-        case State::Body: {
-            const qint64 take = std::min<qint64>(m_bodyRemaining, input.size());
-            m_request.body.append(input.constData(), take);
-            input.remove(0, take);
-            m_bodyRemaining -= take;
-            if (m_bodyRemaining > 0)
+        case State::Body:
+            if (!takeBody(input))
                 return Result::NeedMore;
             m_state = State::Complete;
             return Result::Complete;
-        }
         case State::ChunkSize: {
             QByteArray line;
             if (!takeLine(input, kMaxChunkSizeLine, 400, &line))
@@ -241,16 +236,11 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &input)
                 return Result::Failed;
             break;
         }
-        case State::ChunkData: {
-            const qint64 take = std::min<qint64>(m_bodyRemaining, input.size());
-            m_request.body.append(input.constData(), take);
-            input.remove(0, take);
-            m_bodyRemaining -= take;
-            if (m_bodyRemaining > 0)
+        case State::ChunkData:
+            if (!takeBody(input))
                 return Result::NeedMore;
             m_state = State::ChunkDataEnd;
             break;
-        }
         case State::ChunkDataEnd:
             if (input.size() < 2)
                 return Result::NeedMore;
@@ -261,6 +251,15 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &input)
             break;
         }
     }
+}
+
+bool HttpRequestParser::takeBody(QByteArray &input)
+{
+    const qint64 take = std::min<qint64>(m_bodyRemaining, input.size());
+    m_request.body.append(input.constData(), take);
+    input.remove(0, take);
+    m_bodyRemaining -= take;
+    return m_bodyRemaining == 0;
 }
 
 bool HttpRequestParser::parseRequestLine(const QByteArray &line)

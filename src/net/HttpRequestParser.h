@@ -56,6 +56,8 @@ private:
     // A CRLF-terminated line from the front of input (without the CRLF), or nothing yet.
     // Fails (sets the state) on a bare LF or when the line would exceed maxLength.
     bool takeLine(QByteArray &input, qsizetype maxLength, int tooLongStatus, QByteArray *line);
+    // Moves what belongs to the body (or the current chunk) from input; true when it is all in.
+    bool takeBody(QByteArray &input);
     bool parseRequestLine(const QByteArray &line);
     bool parseHeaderLine(const QByteArray &line, bool trailer);
     bool finishHeaders();

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const size_t piece = 1 + data[0] % 64; // how the bytes arrive
     QByteArray pending;
     for (size_t at = 1; at < size; at += piece) {
-        pending.append(reinterpret_cast<const char *>(data + at), qsizetype(std::min(piece, size - at)));
+        pending.append(reinterpret_cast<const char *>(data + at),
+                       qsizetype(std::min(piece, size - at)));
         for (;;) {
             const auto result = parser.feed(pending);
             if (result == HttpRequestParser::Result::Failed) {

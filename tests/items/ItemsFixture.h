@@ -10,6 +10,20 @@
 
 namespace weft::test {
 
+// An Item created at the sandbox, as Link would hand it over after the exchange.
+inline link::LinkedItem newLinkedItem(PlaidTestFixture &plaid,
+                                      const QString &institution = QStringLiteral("ins_109508"))
+{
+    const plaid::PublicTokenExchange exchange = plaid.newItem(institution);
+    link::LinkedItem linked;
+    linked.itemId = exchange.itemId;
+    linked.accessToken = exchange.accessToken;
+    linked.linkedAt = QDateTime::currentDateTimeUtc();
+    linked.success.institution = link::LinkInstitution{institution, QString()};
+    linked.success.linkSessionId = QStringLiteral("session-") + exchange.itemId.left(6);
+    return linked;
+}
+
 // A sandbox and Plaid client (PlaidTestFixture), an Items index in a temporary folder, a fake
 // keychain, and the ItemService over them.
 struct ItemsFixture
@@ -25,16 +39,10 @@ struct ItemsFixture
     // An Item created at the sandbox and linked through the service (token saved).
     QString linkItem(const QString &institution = QStringLiteral("ins_109508"))
     {
-        const plaid::PublicTokenExchange exchange = plaid.newItem(institution);
-        link::LinkedItem linked;
-        linked.itemId = exchange.itemId;
-        linked.accessToken = exchange.accessToken;
-        linked.linkedAt = QDateTime::currentDateTimeUtc();
-        linked.success.institution = link::LinkInstitution{institution, QString()};
-        linked.success.linkSessionId = QStringLiteral("session-") + exchange.itemId.left(6);
+        const link::LinkedItem linked = newLinkedItem(plaid, institution);
         service.addLinkedItem(linked, {});
-        tokens.insert(exchange.itemId, exchange.accessToken);
-        return exchange.itemId;
+        tokens.insert(linked.itemId, linked.accessToken);
+        return linked.itemId;
     }
 
     QTemporaryDir dir;

@@ -2,9 +2,10 @@
 // this test's own (no service activation): every keychain call ends within its timeout (a
 // refresh never hangs), the failure is said in plain words, and once a good keyring is back
 // "Retry saving" works — on a fresh Secret Service connection, not libsecret's dead session.
-#include "../plaid/PlaidTestFixture.h"
+#include "ItemsFixture.h"
 #include "items/ItemRefresher.h"
 #include "items/ItemService.h"
+#include "support/PrivateSessionBus.h"
 #include "support/SignalWaiter.h"
 #include "vault/ItemStore.h"
 #include "vault/KeychainSecretStore.h"
@@ -30,71 +31,20 @@ private slots:
     void stoppedKilledAndRestartedKeyring();
 
 private:
-    bool startKeyring();
-
-    QTemporaryDir m_dir;
-    QProcess m_bus;
-    std::unique_ptr<QProcess> m_keyring;
+    test::PrivateSessionBus m_bus;
 };
 
 void TestKeychainFaults::initTestCase()
 {
-    const QString config = m_dir.filePath(QStringLiteral("bus.conf"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" "
-               "\"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-               "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
-               "<auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\"/>"
-               "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
-    file.close();
-    m_bus.start(QStringLiteral("dbus-daemon"),
-                {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
-                 QStringLiteral("--print-address=1")});
-    QVERIFY(m_bus.waitForStarted(10000));
-    QVERIFY(m_bus.waitForReadyRead(10000));
-    const QByteArray address = m_bus.readLine().trimmed();
-    QVERIFY(!address.isEmpty());
-    qputenv("DBUS_SESSION_BUS_ADDRESS", address);
-    qputenv("HOME", m_dir.filePath(QStringLiteral("home")).toUtf8());
-    QDir().mkpath(m_dir.filePath(QStringLiteral("home")));
-    QVERIFY(startKeyring());
+    QVERIFY(m_bus.start());
+    QVERIFY(m_bus.startKeyring());
 }
 
 void TestKeychainFaults::cleanupTestCase()
 {
-    if (m_keyring) {
-        ::kill(pid_t(m_keyring->processId()), SIGCONT);
-        m_keyring->kill();
-        m_keyring->waitForFinished(3000);
-    }
-    m_bus.kill();
-    m_bus.waitForFinished(3000);
-}
-
-bool TestKeychainFaults::startKeyring()
-{
-    m_keyring = std::make_unique<QProcess>();
-    m_keyring->start(QStringLiteral("gnome-keyring-daemon"),
-                     {QStringLiteral("--unlock"), QStringLiteral("--components=secrets"),
-                      QStringLiteral("--foreground")});
-    if (!m_keyring->waitForStarted(10000))
-        return false;
-    m_keyring->write("weft-test");
-    m_keyring->closeWriteChannel();
-    // Ready once it owns its name on the bus.
-    return QTest::qWaitFor(
-        [] {
-            QProcess probe;
-            probe.start(QStringLiteral("dbus-send"),
-                        {QStringLiteral("--session"), QStringLiteral("--print-reply"),
-                         QStringLiteral("--dest=org.freedesktop.DBus"), QStringLiteral("/"),
-                         QStringLiteral("org.freedesktop.DBus.NameHasOwner"),
-                         QStringLiteral("string:org.freedesktop.secrets")});
-            probe.waitForFinished(5000);
-            return probe.readAllStandardOutput().contains("true");
-        },
-        15000);
+    if (QProcess *keyring = m_bus.keyring())
+        ::kill(pid_t(keyring->processId()), SIGCONT);
+    m_bus.stopKeyring();
 }
 
 void TestKeychainFaults::stoppedKilledAndRestartedKeyring()
@@ -103,20 +53,14 @@ void TestKeychainFaults::stoppedKilledAndRestartedKeyring()
     QVERIFY(plaid.started);
     vault::KeychainSecretStore keychain(QStringLiteral("Weft-faults"), 3s);
     vault::TokenVault vault(&keychain);
-    vault::ItemStore store(m_dir.filePath(QStringLiteral("data/items.json")));
+    vault::ItemStore store(m_bus.path(QStringLiteral("data/items.json")));
     items::ItemService service(&store, &vault, plaid.client.get(), QStringLiteral("embedded"));
     QSignalSpy saved(&service, &items::ItemService::tokenSaved);
     QSignalSpy failed(&service, &items::ItemService::tokenSaveFailed);
     auto link = [&](const QString &institution) {
-        const plaid::PublicTokenExchange exchange = plaid.newItem(institution);
-        link::LinkedItem linked;
-        linked.itemId = exchange.itemId;
-        linked.accessToken = exchange.accessToken;
-        linked.linkedAt = QDateTime::currentDateTimeUtc();
-        linked.success.institution = link::LinkInstitution{institution, QString()};
-        linked.success.linkSessionId = QStringLiteral("s-") + institution;
+        const link::LinkedItem linked = test::newLinkedItem(plaid, institution);
         service.addLinkedItem(linked, {});
-        return exchange.itemId;
+        return linked.itemId;
     };
 
     // A working keyring: saved.
@@ -124,7 +68,7 @@ void TestKeychainFaults::stoppedKilledAndRestartedKeyring()
     QVERIFY(saved.wait(10000));
 
     // The keyring stops answering (a stopped daemon keeps its name on the bus).
-    QCOMPARE(::kill(pid_t(m_keyring->processId()), SIGSTOP), 0);
+    QCOMPARE(::kill(pid_t(m_bus.keyring()->processId()), SIGSTOP), 0);
     QElapsedTimer clock;
     clock.start();
     const QString second = link(QStringLiteral("ins_109509"));
@@ -148,9 +92,9 @@ void TestKeychainFaults::stoppedKilledAndRestartedKeyring()
     QVERIFY(!refreshed.first().at(2).toString().isEmpty());
 
     // The daemon dies; a good one starts. "Retry saving" works.
-    ::kill(pid_t(m_keyring->processId()), SIGKILL);
-    m_keyring->waitForFinished(5000);
-    QVERIFY(startKeyring());
+    ::kill(pid_t(m_bus.keyring()->processId()), SIGKILL);
+    m_bus.keyring()->waitForFinished(5000);
+    QVERIFY(m_bus.startKeyring());
     saved.clear();
     QDeadlineTimer deadline(30000);
     while (saved.isEmpty() && !deadline.hasExpired()) {

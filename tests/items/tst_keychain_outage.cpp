@@ -4,6 +4,7 @@
 // activation), then starts gnome-keyring on it.
 #include "core/Logging.h"
 #include "items/ItemService.h"
+#include "support/PrivateSessionBus.h"
 #include "support/SignalWaiter.h"
 #include "vault/ItemStore.h"
 #include "vault/KeychainSecretStore.h"
@@ -38,33 +39,12 @@ private slots:
     void tokenStaysInMemoryUntilTheKeychainIsBack();
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_bus;
-    QProcess m_keyring;
+    test::PrivateSessionBus m_bus;
 };
 
 void TestKeychainOutage::initTestCase()
 {
-    // A bus that knows no services and activates none.
-    const QString config = m_dir.filePath(QStringLiteral("bus.conf"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" "
-               "\"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-               "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
-               "<auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\"/>"
-               "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
-    file.close();
-    m_bus.start(QStringLiteral("dbus-daemon"),
-                {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
-                 QStringLiteral("--print-address=1")});
-    QVERIFY(m_bus.waitForStarted(10000));
-    QVERIFY(m_bus.waitForReadyRead(10000));
-    const QByteArray address = m_bus.readLine().trimmed();
-    QVERIFY(!address.isEmpty());
-    qputenv("DBUS_SESSION_BUS_ADDRESS", address);
-    qputenv("HOME", m_dir.filePath(QStringLiteral("home")).toUtf8());
-    QDir().mkpath(m_dir.filePath(QStringLiteral("home")));
+    QVERIFY(m_bus.start()); // no keyring yet
     qInstallMessageHandler(capture);
     installRedactingMessageHandler();
 }
@@ -72,17 +52,13 @@ void TestKeychainOutage::initTestCase()
 void TestKeychainOutage::cleanupTestCase()
 {
     qInstallMessageHandler(nullptr);
-    m_keyring.kill();
-    m_keyring.waitForFinished(3000);
-    m_bus.kill();
-    m_bus.waitForFinished(3000);
 }
 
 void TestKeychainOutage::tokenStaysInMemoryUntilTheKeychainIsBack()
 {
     vault::KeychainSecretStore keychain;
     vault::TokenVault vault(&keychain);
-    vault::ItemStore store(m_dir.filePath(QStringLiteral("data/items.json")));
+    vault::ItemStore store(m_bus.path(QStringLiteral("data/items.json")));
     items::ItemService service(&store, &vault, nullptr, QStringLiteral("embedded"));
     QSignalSpy failed(&service, &items::ItemService::tokenSaveFailed);
     QSignalSpy saved(&service, &items::ItemService::tokenSaved);
@@ -112,7 +88,8 @@ void TestKeychainOutage::tokenStaysInMemoryUntilTheKeychainIsBack()
     QVERIFY(store.flush());
 
     // Nothing in plaintext: not in any file of the test's home and data, not in the logs.
-    QDirIterator files(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator files(m_bus.path(QString()), QDir::Files | QDir::Hidden,
+                       QDirIterator::Subdirectories);
     while (files.hasNext()) {
         QFile file(files.next());
         if (file.open(QIODevice::ReadOnly))
@@ -121,14 +98,7 @@ void TestKeychainOutage::tokenStaysInMemoryUntilTheKeychainIsBack()
     QVERIFY(!s_log.join(u'\n').contains(kToken));
 
     // The keyring comes back.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    m_keyring.setProcessEnvironment(environment);
-    m_keyring.start(QStringLiteral("gnome-keyring-daemon"),
-                    {QStringLiteral("--unlock"), QStringLiteral("--components=secrets"),
-                     QStringLiteral("--foreground")});
-    QVERIFY(m_keyring.waitForStarted(10000));
-    m_keyring.write("weft-test");
-    m_keyring.closeWriteChannel();
+    QVERIFY(m_bus.startKeyring());
     QDeadlineTimer deadline(30000);
     while (saved.isEmpty() && !deadline.hasExpired()) {
         QTest::qWait(500);

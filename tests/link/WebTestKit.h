@@ -120,6 +120,24 @@ inline QString textOfTestId(const QString &id)
         .arg(jsString(id));
 }
 
+// Goes through the Link emulator as user_good at First Platypus Bank, from the consent pane to
+// the CONNECTED pane (Link must be open); false at the first step that does not come.
+inline bool linkUserGoodToConnected(QWebEnginePage *page)
+{
+    const auto step = [page](const char *view, const QString &action) {
+        return waitFrameJs(page, linkViewIs(QString::fromLatin1(view))) &&
+               waitFrameJs(page, action, 5000);
+    };
+    return step("CONSENT", clickTestId(QStringLiteral("consent-continue"))) &&
+           step("SELECT_INSTITUTION", clickTestId(QStringLiteral("institution-ins_109508"))) &&
+           step("CREDENTIAL",
+                typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))) &&
+           waitFrameJs(page, typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))) &&
+           waitFrameJs(page, clickTestId(QStringLiteral("credentials-submit"))) &&
+           step("SELECT_ACCOUNT", clickTestId(QStringLiteral("accounts-continue"))) &&
+           waitFrameJs(page, linkViewIs(QStringLiteral("CONNECTED")));
+}
+
 // A real click (mouse events through the view, as a user's): the only kind that counts as a
 // user gesture, which Weft requires before any window opens. point is in the page's CSS pixels.
 inline void userClick(QWebEngineView *view, const QPointF &point)

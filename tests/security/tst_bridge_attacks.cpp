@@ -204,14 +204,6 @@ void TestBridgeAttacks::replayAfterARealSuccess()
     QSignalSpy linked(f.controller(), &link::LinkController::itemLinked);
     QVERIFY(f.openLink());
     QWebEnginePage *page = f.page();
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("consent-continue"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("SELECT_INSTITUTION"))));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("institution-ins_109508"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(test::waitFrameJs(
-        page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
-    QVERIFY(test::waitFrameJs(
-        page, test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
     // The host page records every message it sends on the channel, to replay it.
     QVERIFY(
         f.inHostPage(QStringLiteral("(function(){var t=qt.webChannelTransport,send=t.send;"
@@ -219,10 +211,7 @@ void TestBridgeAttacks::replayAfterARealSuccess()
                                     "return send.apply(t,arguments);};window.__send=function(m){"
                                     "send.call(t,m);};return t.send!==send;})()"))
             .toBool());
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("SELECT_ACCOUNT"))));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("accounts-continue"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CONNECTED"))));
+    QVERIFY(test::linkUserGoodToConnected(page));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("connected-continue"))));
     QVERIFY2(QTest::qWaitFor([&] { return linked.size() == 1; }, 30000),
              qPrintable(QStringLiteral("state %1, notice: %2")

