@@ -2,13 +2,9 @@
 
 #include "link/GuestPage.h"
 
-#include <QPointer>
-
 class QWebEngineProfile;
 
 namespace weft::link {
-
-class LinkPopupPage;
 
 // The web view is a guest. LinkPage is the host page's QWebEnginePage: main-frame navigation
 // only to the host page's origin, frames only to Link's origin, popups only as LinkPopupPage

@@ -46,7 +46,6 @@ public:
     // http://localhost:PORT: the Link emulator (another site than baseUrl()).
     QUrl linkBaseUrl() const;
     quint16 port() const { return m_http.port(); }
-    const net::HttpServer &http() const { return m_http; }
     // For connections accepted from now on.
     void setLimits(const net::HttpLimits &limits) { m_http.setLimits(limits); }
 

@@ -169,7 +169,6 @@ void ItemStore::addPendingExchange(const PendingExchange &pending)
     removePendingExchange(pending.linkSessionId);
     m_pending.append(pending);
     scheduleSave();
-    emit pendingExchangesChanged();
 }
 
 bool ItemStore::removePendingExchange(const QString &linkSessionId)
@@ -179,7 +178,6 @@ bool ItemStore::removePendingExchange(const QString &linkSessionId)
     if (removed == 0)
         return false;
     scheduleSave();
-    emit pendingExchangesChanged();
     return true;
 }
 

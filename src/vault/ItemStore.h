@@ -68,7 +68,6 @@ signals:
     void saveFailed(const QString &error);
     // A save worked again after one that failed.
     void saveRecovered();
-    void pendingExchangesChanged();
 
 private:
     void reindex();

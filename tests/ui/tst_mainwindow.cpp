@@ -107,6 +107,7 @@ private slots:
     void retrySavingFromTheQuitQuestion();
     void changingSettingsAsksAboutUnsavedTokens();
     void startupProblemIsShown();
+    void indexThatCannotBeSavedIsSaid();
     void failedBackendKeepsTheItemsUsable();
     void linkFollowsTheSession();
     void linkingABankShowsItInTheItemsPanel();
@@ -209,6 +210,44 @@ void TestMainWindow::startupProblemIsShown()
     QCOMPARE(label->text(), text);
     QVERIFY(!label->isHidden());
     QVERIFY(label->textInteractionFlags() & Qt::TextSelectableByMouse);
+}
+
+void TestMainWindow::indexThatCannotBeSavedIsSaid()
+{
+    // The index's folder cannot be made (a file stands where it should be): the window says
+    // so while it lasts, asks before quitting, and clears the message once a save works.
+    QTemporaryDir directory;
+    const QString blocker = directory.filePath(QStringLiteral("data"));
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    test::TestKeychain keychain;
+    vault::ItemStore store(blocker + QStringLiteral("/items.json"));
+    QVERIFY(store.load().ok);
+    session::SessionManager manager(&keychain, &store, Fixture::options(false, {}));
+    MainWindow window(&manager, &store);
+    QStringList asked;
+    bool quitAnyway = false;
+    window.setUnsavedIndexQuestion([&](const QString &error) {
+        asked << error;
+        return quitAnyway;
+    });
+    window.show();
+    QVERIFY(window.saveProblemText().isEmpty());
+    store.upsert(test::makeRecord(1));
+    QVERIFY(!store.flush());
+    QVERIFY(!window.saveProblemText().isEmpty());
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("saveProblemLabel"))->isVisible());
+    QVERIFY(!window.mayClose()); // asked, and the answer was "not yet"
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(!asked.first().isEmpty());
+    QVERIFY(QFile::remove(blocker)); // room again
+    QVERIFY(window.mayClose());      // saved now: no question
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(window.saveProblemText().isEmpty());
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("saveProblemLabel"))->isVisible());
+    vault::ItemStore reread(store.path());
+    QCOMPARE(reread.load().count, 1);
 }
 
 void TestMainWindow::failedBackendKeepsTheItemsUsable()
