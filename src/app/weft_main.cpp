@@ -40,7 +40,7 @@ void applyRemoteDebuggingPolicy(int argc, char *argv[], bool sandboxMode)
     }
     for (int i = 1; i + 1 < argc; ++i) {
         if (qstrcmp(argv[i], "--remote-debugging-port") == 0)
-            qputenv("QTWEBENGINE_REMOTE_DEBUGGING", QByteArray("127.0.0.1:") + argv[i + 1]);
+            qputenv("QTWEBENGINE_REMOTE_DEBUGGING", QByteArray("127.0.0.1:").append(argv[i + 1]));
     }
 }
 

@@ -13,6 +13,9 @@ namespace weft::plaid {
 
 class PlaidTransport::Call : public QObject
 {
+    // findChildren<Call *>() needs Q_OBJECT (a static assertion from Qt 6.8 on).
+    Q_OBJECT
+
 public:
     Call(PlaidTransport *transport, const QString &path, const QJsonObject &body, bool retryable,
          QObject *context, Done done)
@@ -295,3 +298,5 @@ bool PlaidTransport::isTransient(const TransportReply &reply)
 }
 
 } // namespace weft::plaid
+
+#include "PlaidTransport.moc"
