@@ -9,7 +9,7 @@ WEFT_BUILD="${WEFT_BUILD:-$WEFT_ROOT/build}"
 WEFT_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-webengine-dev qt6-webchannel-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-declarative-dev qt6-webengine-dev qt6-webchannel-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev libgl-dev
     librsvg2-bin icoutils icnsutils
 )

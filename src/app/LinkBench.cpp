@@ -1,149 +1,377 @@
 #include "LinkBench.h"
 
+#include "BenchChild.h"
+#include "BenchItems.h"
+#include "BusyLoad.h"
+#include "ChromiumTimeline.h"
+#include "DevToolsClient.h"
+#include "ProcessMemory.h"
+#include "vault/ItemStore.h"
+
 #include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
+#include <QEventLoop>
 #include <QHash>
-#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
 
+using namespace weft;
+
 namespace {
 
+// Clicks through the emulator to a user_custom INVALID_LINK_TOKEN and exits from the error;
+// run in Link's frame over DevTools.
+const char kForceInvalidToken[] = R"JS(
+(function () {
+  var d = document;
+  function q(id) { return d.querySelector('[data-testid="' + id + '"]'); }
+  function step(view, act) {
+    return new Promise(function (resolve) {
+      (function poll() {
+        if (d.body.dataset.view === view) { act(); resolve(); } else { setTimeout(poll, 5); }
+      })();
+    });
+  }
+  function type(id, value) { var e = q(id); e.value = value; e.dispatchEvent(new Event('input', {bubbles: true})); }
+  step('CONSENT', function () { q('consent-continue').click(); })
+    .then(function () { return step('SELECT_INSTITUTION', function () { q('institution-ins_109508').click(); }); })
+    .then(function () { return step('CREDENTIAL', function () {
+      type('username', 'user_custom'); type('password', '{"force_error": "INVALID_LINK_TOKEN"}');
+      q('credentials-submit').click(); }); })
+    .then(function () { return step('ERROR', function () { q('error-exit').click(); }); });
+  return 'started';
+})()
+)JS";
+
+// The milestones of weft's own clock on the path to "Link ready", in order.
+const char *const kAppSteps[] = {"main",
+                                 "app",
+                                 "graphics-chosen",
+                                 "window-shown",
+                                 "window-exposed",
+                                 "session-up",
+                                 "token-requested",
+                                 "host-page-requested",
+                                 "token-fetched",
+                                 "handler-requested",
+                                 "host-page-loaded",
+                                 "ready"};
+
 using Samples = QHash<QString, QList<double>>;
-
-// Resident memory, in MiB, of pid and every process below it (Linux /proc).
-double residentMiB(qint64 pid)
-{
-    QHash<qint64, qint64> parentOf;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const qint64 id = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(id));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        parentOf.insert(id, fields.value(1).toLongLong());
-    }
-    double kib = 0;
-    for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
-        qint64 walk = it.key();
-        while (walk > 1 && walk != pid)
-            walk = parentOf.value(walk, 0);
-        if (walk != pid)
-            continue;
-        QFile status(QStringLiteral("/proc/%1/status").arg(it.key()));
-        if (!status.open(QIODevice::ReadOnly))
-            continue;
-        const QList<QByteArray> lines = status.readAll().split('\n');
-        for (const QByteArray &line : lines) {
-            if (line.startsWith("VmRSS:"))
-                kib += line.mid(6).trimmed().split(' ').value(0).toDouble();
-        }
-    }
-    return kib / 1024.0;
-}
-
-// Runs one child; collects "<name> <ms>" lines (child clock) and, for the names in
-// `wallClock`, the parent's time since it started the process.
-bool runChild(const QString &self, const QString &mode, const char *last, Samples *samples)
-{
-    QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QElapsedTimer wall;
-    wall.start();
-    child.start(self, {QStringLiteral("--child"), mode});
-    if (!child.waitForStarted(10000))
-        return false;
-    QElapsedTimer deadline;
-    deadline.start();
-    bool finished = false;
-    while (!finished && deadline.elapsed() < 60000 && child.state() == QProcess::Running) {
-        if (!child.canReadLine() && !child.waitForReadyRead(1000))
-            continue;
-        while (child.canReadLine()) {
-            const QList<QByteArray> parts = child.readLine().trimmed().split(' ');
-            const QString name = QString::fromLatin1(parts.value(0));
-            const double wallMs = double(wall.nsecsElapsed()) / 1e6;
-            if (name == u"shown" || name == u"ready")
-                (*samples)[mode + u':' + name + QStringLiteral("-wall")].append(wallMs);
-            (*samples)[mode + u':' + name].append(parts.value(1).toDouble());
-            if (name == u"done" || (name == u"ready" && mode == u"floor"))
-                (*samples)[mode + QStringLiteral(":rss")].append(residentMiB(child.processId()));
-            if (name == QLatin1StringView(last))
-                finished = true;
-        }
-    }
-    child.write("quit\n");
-    child.closeWriteChannel();
-    if (!child.waitForFinished(10000)) {
-        child.kill();
-        child.waitForFinished(5000);
-    }
-    return finished;
-}
 
 double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())
-        return 0;
+        return -1;
     std::sort(values.begin(), values.end());
     return values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
 }
 
-void print(const Samples &samples, const char *label, const QString &key, const char *unit = "ms")
+void pause(int ms)
 {
-    const QList<double> values = samples.value(key);
-    if (values.isEmpty()) {
-        std::printf("  %-52s n/a\n", label);
-        return;
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+struct Config
+{
+    QString name;
+    bool floor = false;
+    bool softwareGl = false; // Chromium's GPU process on, over the display's (software) GL
+    int items = 0;
+    int busyThreads = 0;
+};
+
+QProcessEnvironment environmentFor(const Config &config, const QString &home, quint16 port)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+    QStringList flags =
+        env.value(QStringLiteral("QTWEBENGINE_CHROMIUM_FLAGS")).split(u' ', Qt::SkipEmptyParts);
+    if (config.softwareGl)
+        flags.removeAll(QStringLiteral("--disable-gpu"));
+    env.insert(QStringLiteral("QTWEBENGINE_CHROMIUM_FLAGS"), flags.join(u' '));
+    if (config.floor) // weft opens the same DevTools endpoint through --remote-debugging-port
+        env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
+                   QStringLiteral("127.0.0.1:%1").arg(port));
+    return env;
+}
+
+bool writeItems(const QString &home, int count)
+{
+    const QString directory = home + QStringLiteral("/data/Weft/Weft");
+    if (!QDir().mkpath(directory))
+        return false;
+    vault::ItemStore store(directory + QStringLiteral("/items.json"));
+    store.resetItems(generateBenchItems(count));
+    return store.flush();
+}
+
+// Where Link's frame can be reached over DevTools: its own session (a frame in another
+// process) or a context in the page's session.
+struct FrameHandle
+{
+    QString sessionId;
+    int contextId = 0;
+    bool found() const { return !sessionId.isEmpty(); }
+};
+
+// Reads the performance timelines of the host page and of Link's frame.
+QList<TimelineStep> readChromiumSteps(DevToolsClient &devtools, double startEpochMs,
+                                      FrameHandle *frame, bool *outOfProcess)
+{
+    const QHash<QString, QString> sessions = devtools.attachAll(2000);
+    QString host;
+    QString hostOrigin;
+    for (auto it = sessions.cbegin(); it != sessions.cend(); ++it) {
+        if (it.key().contains(u"/weft/host/")) {
+            host = it.value();
+            hostOrigin = QUrl(it.key()).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString();
+        } else if (it.key().startsWith(u"http")) {
+            frame->sessionId = it.value();
+        }
     }
-    std::printf("  %-52s median %8.1f %s   p95 %8.1f %s   (n=%lld)\n", label,
-                percentile(values, 0.5), unit, percentile(values, 0.95), unit,
-                static_cast<long long>(values.size()));
+    *outOfProcess = frame->found();
+    if (!frame->found()) {
+        const QList<DevToolsClient::FrameContext> contexts = devtools.frameContexts();
+        for (const DevToolsClient::FrameContext &context : contexts) {
+            if (context.sessionId == host && context.origin.startsWith(u"http") &&
+                context.origin != hostOrigin)
+                *frame = {context.sessionId, context.contextId};
+        }
+    }
+    QString error;
+    const QString hostTimeline =
+        host.isEmpty() ? QString()
+                       : devtools.evaluate(host, QLatin1StringView(kTimelineScript), &error);
+    const QString frameTimeline =
+        frame->found() ? devtools.evaluate(frame->sessionId, QLatin1StringView(kTimelineScript),
+                                           &error, frame->contextId)
+                       : QString();
+    if (!error.isEmpty())
+        std::fprintf(stderr, "weft-bench: DevTools: %s\n", qPrintable(error));
+    if (qEnvironmentVariableIsSet("WEFT_BENCH_TIMELINES"))
+        std::fprintf(stderr, "host timeline %s\nframe timeline %s\n", qPrintable(hostTimeline),
+                     qPrintable(frameTimeline));
+    return chromiumSteps(hostTimeline, frameTimeline, startEpochMs);
+}
+
+// One run of one configuration; adds its figures to `samples` under "<config>:<figure>".
+bool runOnce(const LinkBenchOptions &options, const Config &config, Samples *samples)
+{
+    QTemporaryDir home;
+    if (config.items > 0 && !writeItems(home.path(), config.items))
+        return false;
+    const quint16 port = freePort();
+    const QProcessEnvironment env = environmentFor(config, home.path(), port);
+    std::unique_ptr<BusyLoad> busy;
+    if (config.busyThreads > 0)
+        busy = std::make_unique<BusyLoad>(config.busyThreads, std::chrono::minutes(5));
+    const QString prefix = config.name + u':';
+    auto add = [&](const QString &figure, double value) {
+        if (value >= 0)
+            (*samples)[prefix + figure].append(value);
+    };
+    if (config.floor) {
+        BenchChild floor(options.self, {QStringLiteral("--floor-child")}, env);
+        const double ready = floor.waitFor(QStringLiteral("ready"));
+        add(QStringLiteral("ready"), ready);
+        if (ready >= 0) {
+            pause(300);
+            const ProcessMemory memory = processTreeMemory(floor.pid());
+            add(QStringLiteral("pss"), memory.pssMiB);
+            add(QStringLiteral("rss"), memory.rssMiB);
+            add(QStringLiteral("processes"), memory.processes);
+        }
+        return ready >= 0;
+    }
+
+    BenchChild weft(options.weft,
+                    {QStringLiteral("--sandbox"), QStringLiteral("--bench-milestones"),
+                     QStringLiteral("--remote-debugging-port"), QString::number(port)},
+                    env);
+    if (weft.waitFor(QStringLiteral("ready")) < 0) {
+        std::fprintf(stderr, "weft-bench: %s: weft did not get Link ready\n",
+                     qPrintable(config.name));
+        return false;
+    }
+    for (const char *step : kAppSteps)
+        add(QStringLiteral("app:") + QLatin1StringView(step), weft.at(QLatin1StringView(step)));
+
+    DevToolsClient devtools;
+    QString error;
+    FrameHandle frame;
+    if (devtools.connectTo(port, 5000, &error)) {
+        bool outOfProcess = false;
+        const QList<TimelineStep> steps =
+            readChromiumSteps(devtools, weft.startEpochMs(), &frame, &outOfProcess);
+        for (const TimelineStep &step : steps)
+            add(QStringLiteral("chromium:") + step.name, step.ms);
+        add(QStringLiteral("frame-out-of-process"), outOfProcess ? 1 : 0);
+    } else {
+        std::fprintf(stderr, "weft-bench: %s\n", qPrintable(error));
+    }
+
+    // The user clicks a moment after Link is ready.
+    pause(300);
+    weft.send("connect");
+    const double clicked = weft.waitFor(QStringLiteral("connect-clicked"), 0, 10000);
+    const double visible = weft.waitFor(QStringLiteral("link-open-event"), 0, 10000);
+    if (clicked >= 0 && visible >= 0)
+        add(QStringLiteral("click"), visible - clicked);
+    pause(500);
+    const ProcessMemory memory = processTreeMemory(weft.pid());
+    add(QStringLiteral("pss"), memory.pssMiB);
+    add(QStringLiteral("rss"), memory.rssMiB);
+    add(QStringLiteral("processes"), memory.processes);
+
+    // INVALID_LINK_TOKEN, as Link reports an expired token, then the new handler.
+    if (frame.found()) {
+        devtools.evaluate(frame.sessionId, QLatin1StringView(kForceInvalidToken), &error,
+                          frame.contextId);
+        const double exited = weft.waitFor(QStringLiteral("recovery-started"), 0, 20000);
+        const double readyAgain = weft.waitFor(QStringLiteral("ready"), 1, 20000);
+        if (exited >= 0 && readyAgain >= 0)
+            add(QStringLiteral("recovery"), readyAgain - exited);
+        const double asked = weft.at(QStringLiteral("token-requested"), 1);
+        const double answered = weft.at(QStringLiteral("token-fetched"), 1);
+        if (asked >= 0 && answered >= 0)
+            add(QStringLiteral("token-rtt"), answered - asked);
+    }
+    const double first = weft.at(QStringLiteral("token-requested"));
+    const double firstAnswer = weft.at(QStringLiteral("token-fetched"));
+    if (first >= 0 && firstAnswer >= 0)
+        add(QStringLiteral("token-rtt"), firstAnswer - first);
+    weft.finish();
+    return true;
+}
+
+void printRow(const Samples &samples, const char *label, const QString &key,
+              const QStringList &configs, const char *unit = "ms")
+{
+    std::printf("  %-46s", label);
+    for (const QString &config : configs) {
+        const QList<double> values = samples.value(config + u':' + key);
+        if (values.isEmpty())
+            std::printf(" %21s", "n/a");
+        else
+            std::printf(" %8.1f (p95 %7.1f)", percentile(values, 0.5), percentile(values, 0.95));
+    }
+    std::printf(" %s\n", unit);
+}
+
+double median(const Samples &samples, const QString &key)
+{
+    return percentile(samples.value(key), 0.5);
+}
+
+void printRatio(const char *label, double value, const char *goal)
+{
+    if (value < 0)
+        std::printf("  %-46s n/a\n", label);
+    else
+        std::printf("  %-46s %8.2f   (goal %s)\n", label, value, goal);
 }
 
 } // namespace
 
-int runLinkBench(const QString &self, int runs)
+int runLinkBench(const LinkBenchOptions &options)
 {
+    const QList<Config> configs{
+        {QStringLiteral("floor"), true, false, 0, 0},
+        {QStringLiteral("weft"), false, false, 0, 0},
+        {QStringLiteral("weft-items"), false, false, options.items, 0},
+        {QStringLiteral("floor-gl"), true, true, 0, 0},
+        {QStringLiteral("weft-gl"), false, true, 0, 0},
+        {QStringLiteral("floor-busy"), true, false, 0, options.busyThreads},
+        {QStringLiteral("weft-busy"), false, false, 0, options.busyThreads},
+    };
     Samples samples;
     int failures = 0;
-    for (int run = 0; run < runs; ++run) {
-        failures += runChild(self, QStringLiteral("floor"), "ready", &samples) ? 0 : 1;
-        failures += runChild(self, QStringLiteral("link"), "finished", &samples) ? 0 : 1;
-        failures += runChild(self, QStringLiteral("link-no-preload"), "finished", &samples) ? 0 : 1;
-        std::fprintf(stderr, "weft-bench: link run %d of %d done\n", run + 1, runs);
+    for (int run = 0; run < options.runs; ++run) {
+        for (const Config &config : configs)
+            failures += runOnce(options, config, &samples) ? 0 : 1;
+        std::fprintf(stderr, "weft-bench: link run %d of %d done\n", run + 1, options.runs);
     }
-    std::printf(
-        "Link in the desktop window (%d runs, each a fresh process; times from process start "
-        "as seen by the parent)\n",
-        runs);
-    print(samples, "process start -> window shown", QStringLiteral("link:shown-wall"));
-    print(samples, "process start -> Link ready (token + onLoad)",
-          QStringLiteral("link:ready-wall"));
-    print(samples, "floor: process start -> bare QWebEngineView page loaded",
-          QStringLiteral("floor:ready-wall"));
-    const double ready = percentile(samples.value(QStringLiteral("link:ready-wall")), 0.5);
-    const double floor = percentile(samples.value(QStringLiteral("floor:ready-wall")), 0.5);
-    if (floor > 0)
-        std::printf("  %-52s %8.2f x (target <= 1.5)\n", "Link ready / floor (medians)",
-                    ready / floor);
-    print(samples, "click -> Link visible, preloaded", QStringLiteral("link:visible"));
-    print(samples, "click -> Link visible, preloaded, after a recovery",
-          QStringLiteral("link:visible-again"));
-    print(samples, "click -> Link visible, without preload",
-          QStringLiteral("link-no-preload:visible"));
-    print(samples, "INVALID_LINK_TOKEN -> new handler ready", QStringLiteral("link:recovered"));
-    print(samples, "one link token round trip (median of 15)", QStringLiteral("link:token-rtt"));
-    print(samples, "resident memory, app + web engine, Link open", QStringLiteral("link:rss"),
-          "MiB");
-    print(samples, "resident memory, floor", QStringLiteral("floor:rss"), "MiB");
+
+    std::printf("Link in weft: %d runs of each configuration, each a fresh process of the real "
+                "weft (--sandbox, first run, %d cores); times in ms after process start\n",
+                options.runs, QThread::idealThreadCount());
+    std::printf("  columns: quiet | with %d Items | software GL (GPU process on) | busy (%d "
+                "busy threads)\n",
+                options.items, options.busyThreads);
+    const QStringList weftColumns{QStringLiteral("weft"), QStringLiteral("weft-items"),
+                                  QStringLiteral("weft-gl"), QStringLiteral("weft-busy")};
+    const QStringList floorColumns{QStringLiteral("floor"), QStringLiteral("floor"),
+                                   QStringLiteral("floor-gl"), QStringLiteral("floor-busy")};
+    printRow(samples, "process start -> Link ready", QStringLiteral("app:ready"), weftColumns);
+    printRow(samples, "floor: process start -> page loaded", QStringLiteral("ready"), floorColumns);
+    printRow(samples, "click -> Link visible (OPEN event)", QStringLiteral("click"), weftColumns);
+    printRow(samples, "INVALID_LINK_TOKEN -> new handler ready", QStringLiteral("recovery"),
+             weftColumns);
+    printRow(samples, "link token round trip (as weft sees it)", QStringLiteral("token-rtt"),
+             weftColumns);
+    printRow(samples, "PSS, app + web engine, Link open", QStringLiteral("pss"), weftColumns,
+             "MiB");
+    printRow(samples, "PSS, floor", QStringLiteral("pss"), floorColumns, "MiB");
+    printRow(samples, "RSS, app + web engine, Link open", QStringLiteral("rss"), weftColumns,
+             "MiB");
+    printRow(samples, "RSS, floor", QStringLiteral("rss"), floorColumns, "MiB");
+    printRow(samples, "processes, app + web engine", QStringLiteral("processes"), weftColumns, "");
+    printRow(samples, "processes, floor", QStringLiteral("processes"), floorColumns, "");
+    printRow(samples, "Link's frame in a process of its own (1 = yes)",
+             QStringLiteral("frame-out-of-process"), weftColumns, "");
+
+    auto ratio = [&](const QString &a, const QString &b) {
+        const double x = median(samples, a);
+        const double y = median(samples, b);
+        return x < 0 || y <= 0 ? -1.0 : x / y;
+    };
+    std::printf("Goals\n");
+    printRatio("Link ready / floor, quiet (medians)",
+               ratio(QStringLiteral("weft:app:ready"), QStringLiteral("floor:ready")), "<= 1.5");
+    printRatio("Link ready / floor, software GL (medians)",
+               ratio(QStringLiteral("weft-gl:app:ready"), QStringLiteral("floor-gl:ready")),
+               "<= 1.5");
+    const double quietMedian = median(samples, QStringLiteral("weft:app:ready"));
+    const double busyP95 = percentile(samples.value(QStringLiteral("weft-busy:app:ready")), 0.95);
+    printRatio("busy p95 / quiet median, Link ready",
+               quietMedian > 0 && busyP95 >= 0 ? busyP95 / quietMedian : -1, "<= 2");
+    printRatio("click -> visible p95, quiet (ms)",
+               percentile(samples.value(QStringLiteral("weft:click")), 0.95), "<= 30");
+    const double rtt = median(samples, QStringLiteral("weft:token-rtt"));
+    const double recoveryP95 = percentile(samples.value(QStringLiteral("weft:recovery")), 0.95);
+    if (rtt >= 0 && recoveryP95 >= 0)
+        std::printf("  %-46s %8.2f   (goal <= token round trip + 100 = %.1f)\n",
+                    "recovery p95, quiet (ms)", recoveryP95, rtt + 100);
+    else
+        std::printf("  %-46s n/a\n", "recovery p95, quiet (ms)");
+    printRatio("PSS / floor's PSS (medians)",
+               ratio(QStringLiteral("weft:pss"), QStringLiteral("floor:pss")), "<= 1.2");
+
+    std::printf("Breakdown of the path to Link ready (medians, ms after process start)\n");
+    std::printf("  weft's clock (--bench-milestones)\n");
+    for (const char *step : kAppSteps)
+        printRow(samples, step, QStringLiteral("app:") + QLatin1StringView(step), weftColumns);
+    std::printf("  Chromium's clock (performance timelines over DevTools)\n");
+    for (const TimelineStep &step : chromiumSteps({}, {}, 0))
+        printRow(samples, qPrintable(step.name), QStringLiteral("chromium:") + step.name,
+                 weftColumns);
     std::printf("  failed runs: %d\n", failures);
     return failures == 0 ? 0 : 1;
 }

@@ -1,9 +1,9 @@
 // weft-bench: figures, not pass/fail. Starts weft-sandbox as a child process and measures
 // /item/get throughput and latency over loopback keep-alive connections.
 #include "BenchClient.h"
+#include "FloorChild.h"
 #include "ItemsBench.h"
 #include "LinkBench.h"
-#include "LinkBenchChild.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -109,8 +109,8 @@ int benchSandbox(const QString &sandboxPath, int requests, int connections, int 
 
 int main(int argc, char *argv[])
 {
-    if (argc == 3 && qstrcmp(argv[1], "--child") == 0)
-        return runLinkBenchChild(QString::fromLatin1(argv[2]), argc, argv);
+    if (argc >= 2 && qstrcmp(argv[1], "--floor-child") == 0)
+        return runFloorChild(argc, argv);
     if (argc >= 2 && qstrcmp(argv[1], "--items-child") == 0)
         return runItemsBenchChild(argc, argv);
     QCoreApplication app(argc, argv);
@@ -134,7 +134,19 @@ int main(int argc, char *argv[])
                                                QStringLiteral("N"), QStringLiteral("8"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Measured runs."),
                                         QStringLiteral("N"), QStringLiteral("5"));
-    parser.addOptions({sandboxOption, requestsOption, connectionsOption, runsOption});
+    const QCommandLineOption weftOption(
+        QStringLiteral("weft-binary"), QStringLiteral("Path of weft."), QStringLiteral("PATH"),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/weft"));
+    const QCommandLineOption busyOption(
+        QStringLiteral("busy-threads"),
+        QStringLiteral("Threads that keep the machine busy in the busy runs (default: one a "
+                       "core)."),
+        QStringLiteral("N"), QString::number(QThread::idealThreadCount()));
+    const QCommandLineOption itemsOption(QStringLiteral("items"),
+                                         QStringLiteral("Items in the \"with Items\" runs."),
+                                         QStringLiteral("N"), QStringLiteral("100"));
+    parser.addOptions({sandboxOption, weftOption, requestsOption, connectionsOption, runsOption,
+                       busyOption, itemsOption});
     parser.process(app);
 
     std::printf("weft-bench %s on %s, %d logical CPUs, Qt %s\n", WEFT_VERSION,
@@ -151,8 +163,15 @@ int main(int argc, char *argv[])
                                  std::max(1, parser.value(requestsOption).toInt()),
                                  std::max(1, parser.value(connectionsOption).toInt()), runs);
     }
-    if (which == u"link" || which == u"all")
-        failures += runLinkBench(QCoreApplication::applicationFilePath(), runs);
+    if (which == u"link" || which == u"all") {
+        LinkBenchOptions options;
+        options.weft = parser.value(weftOption);
+        options.self = QCoreApplication::applicationFilePath();
+        options.runs = runs;
+        options.busyThreads = std::max(1, parser.value(busyOption).toInt());
+        options.items = std::max(0, parser.value(itemsOption).toInt());
+        failures += runLinkBench(options);
+    }
     if (which == u"items" || which == u"all")
         failures += runItemsBench(QCoreApplication::applicationFilePath(), runs);
     return failures == 0 ? 0 : 1;

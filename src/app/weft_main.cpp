@@ -1,11 +1,14 @@
 // weft: the desktop app, and `weft items` / `weft item` for the command line.
+#include "BenchControl.h"
 #include "ItemsCli.h"
 #include "core/AppSettings.h"
 #include "core/Logging.h"
+#include "core/Milestones.h"
 #include "core/ProcessHardening.h"
 #include "core/SignalWatcher.h"
 #include "link/GuestScripts.h"
 #include "session/SessionManager.h"
+#include "ui/GraphicsSetup.h"
 #include "ui/MainWindow.h"
 #include "vault/ItemStore.h"
 #include "vault/KeychainSecretStore.h"
@@ -59,6 +62,10 @@ int main(int argc, char *argv[])
 {
     // Tokens live in this process's memory: no core file may ever hold them.
     disableCoreDumps();
+    if (hasArgument(argc, argv, "--bench-milestones")) {
+        milestones::enable();
+        milestones::mark("main");
+    }
     if (isItemsCommand(argc, argv))
         return runItemsCommand(argc, argv);
     // --help and --version need no display.
@@ -82,8 +89,11 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<QCoreApplication> app(informational ? new QCoreApplication(argc, argv)
                                                         : new QApplication(argc, argv));
+    milestones::mark("app");
     QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
     if (!informational) {
+        ui::setUpGraphics(); // before the first web view
+        milestones::mark("graphics-chosen");
         QGuiApplication::setDesktopFileName(QStringLiteral("app.weft.Weft"));
         QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("app.weft.Weft")));
     }
@@ -105,7 +115,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Sandbox mode only: allow Chromium's remote debugging of the Link view "
                        "on 127.0.0.1:PORT."),
         QStringLiteral("PORT"));
-    parser.addOptions({sandboxOption, connectOption, debugOption});
+    const QCommandLineOption benchOption(
+        QStringLiteral("bench-milestones"),
+        QStringLiteral("For weft-bench: print start-up and Link milestones on standard output "
+                       "and take its commands on standard input."));
+    parser.addOptions({sandboxOption, connectOption, debugOption, benchOption});
     parser.process(*app);
     settings.fillDefaults();
     {
@@ -141,7 +155,15 @@ int main(int argc, char *argv[])
     QObject::connect(
         qApp, &QGuiApplication::commitDataRequest, &window,
         [&window](QSessionManager &manager) { window.commitData(manager); }, Qt::DirectConnection);
+    if (milestones::enabled()) {
+        QObject::connect(&manager, &session::SessionManager::sessionChanged, &window,
+                         [] { milestones::mark("session-up"); });
+    }
     window.show();
+    milestones::mark("window-shown");
+    std::unique_ptr<BenchControl> bench;
+    if (milestones::enabled())
+        bench = std::make_unique<BenchControl>(&window);
     if (parser.isSet(connectOption))
         window.openLinkWhenReady();
     manager.start(settings);

@@ -1,6 +1,7 @@
 #include "link/LinkController.h"
 
 #include "core/Clock.h"
+#include "core/Milestones.h"
 #include "link/LinkBackend.h"
 #include "link/LinkBridge.h"
 #include "link/LinkLogging.h"
@@ -46,6 +47,12 @@ LinkController::LinkController(LinkBackend *backend, LinkBridge *bridge, QUrl sc
     connect(bridge, &LinkBridge::linkExited, this, &LinkController::onExit);
     connect(bridge, &LinkBridge::linkEvent, this, &LinkController::eventReceived);
     connect(bridge, &LinkBridge::handlerFailed, this, &LinkController::onHandlerFailed);
+    if (milestones::enabled()) {
+        connect(bridge, &LinkBridge::linkEvent, this, [](const LinkEvent &event) {
+            if (event.name == u"OPEN")
+                milestones::mark("link-open-event");
+        });
+    }
 }
 
 void LinkController::setState(State state)
@@ -75,6 +82,7 @@ void LinkController::open()
 {
     if (m_state == State::Ready) {
         m_openWhenReady = false;
+        milestones::mark("open");
         setState(State::Open);
         m_bridge->openHandler();
         emit opened();
@@ -98,6 +106,7 @@ void LinkController::openForUpdate(const QString &itemId, const QString &accessT
 
 void LinkController::fetchToken()
 {
+    milestones::mark("token-requested");
     setState(State::FetchingToken);
     const quint64 generation = ++m_tokenGeneration;
     m_backend->createLinkToken(m_updateAccessToken, this,
@@ -112,6 +121,7 @@ void LinkController::fetchToken()
                                                        tr("Could not prepare a Link session")));
                                        return;
                                    }
+                                   milestones::mark("token-fetched");
                                    m_token = r.value.linkToken;
                                    m_expiration = r.value.expiration;
                                    scheduleRefresh();
@@ -121,6 +131,7 @@ void LinkController::fetchToken()
 
 void LinkController::createHandler()
 {
+    milestones::mark("handler-requested");
     setState(State::Loading);
     m_bridge->createHandler(m_token, m_scriptUrl);
 }
@@ -156,6 +167,7 @@ void LinkController::onLoaded(int handlerId)
 {
     if (handlerId != m_bridge->currentHandler() || m_state != State::Loading)
         return;
+    milestones::mark("ready");
     setState(State::Ready);
     if (m_openWhenReady)
         open();
@@ -209,6 +221,7 @@ void LinkController::onExit(const LinkExit &exit)
     emit closed();
     const bool wasUpdate = isUpdateMode();
     if (exit.isInvalidLinkToken()) {
+        milestones::mark("recovery-started");
         m_bridge->destroyHandler();
         if (wasUpdate)
             backToNewItemMode();

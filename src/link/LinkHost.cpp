@@ -1,5 +1,6 @@
 #include "link/LinkHost.h"
 
+#include "core/Milestones.h"
 #include "link/LinkBridge.h"
 #include "link/LinkController.h"
 #include "link/LinkLogging.h"
@@ -26,6 +27,7 @@ LinkHost::LinkHost(const LinkEnvironment &environment, LinkBackend *backend, Clo
     m_page->setWebChannel(m_channel);
     m_controller = new LinkController(backend, m_bridge, environment.linkScriptUrl, clock, this);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+        milestones::mark("host-page-loaded");
         if (ok)
             qCInfo(lcLink) << "host page loaded";
         else
@@ -48,6 +50,7 @@ void LinkHost::load()
     query.addQueryItem(QStringLiteral("link_script"), m_environment.linkScriptUrl.toString());
     url.setQuery(query);
     qCInfo(lcLink) << "loading the host page" << url.toString();
+    milestones::mark("host-page-requested");
     m_page->load(url);
 }
 

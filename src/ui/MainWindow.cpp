@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/AppSettings.h"
+#include "core/Milestones.h"
 #include "items/ItemService.h"
 #include "link/LinkHost.h"
 #include "link/LinkPage.h"
@@ -106,17 +107,6 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     }
 }
 
-MainWindow::MainWindow(link::LinkHost *host, QWidget *parent)
-    : QMainWindow(parent)
-    , m_ui(std::make_unique<Ui::MainWindow>())
-{
-    setUpWindow();
-    m_ui->itemsGroup->hide();
-    m_ui->actionSettings->setVisible(false);
-    m_ui->actionRefreshAll->setVisible(false);
-    attachLink(host);
-}
-
 MainWindow::~MainWindow()
 {
     // The page and its popups belong to the LinkHost, which outlives the window.
@@ -163,6 +153,7 @@ void MainWindow::setUpWindow()
     setCentralWidget(container);
 
     connect(m_ui->connectButton, &QPushButton::clicked, this, [this] {
+        milestones::mark("connect-clicked");
         if (m_host)
             m_host->controller()->open();
     });
@@ -451,7 +442,13 @@ void MainWindow::onStateChanged(link::LinkController::State state)
     const bool busy =
         state == State::FetchingToken || state == State::Loading || state == State::Exchanging;
     m_ui->connectButton->setEnabled(m_host && state == State::Ready);
-    m_ui->progress->setVisible(busy);
+    // Progress that costs nothing: the state in words and the pointer's busy shape. (An
+    // animated bar repaints the whole window, web view included, many times a second; without
+    // a GPU that starved Link's own loading.)
+    if (busy)
+        centralWidget()->setCursor(Qt::BusyCursor);
+    else
+        centralWidget()->unsetCursor();
     m_ui->retryButton->setVisible(m_host && state == State::Failed);
     // Changing the backend while Link is open would pull Link away from under the user.
     m_ui->actionSettings->setEnabled(state != State::Open && state != State::Exchanging);

@@ -60,9 +60,6 @@ public:
 
     MainWindow(session::SessionManager *manager, vault::ItemStore *store,
                QWidget *parent = nullptr);
-    // Link only, without sessions or Items (weft-bench's Link child builds its LinkHost
-    // itself, and loads and starts it).
-    explicit MainWindow(link::LinkHost *host, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens Link as soon as the current (or next) session's controller is ready (--connect).

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/FrameDriver.h"
+#include "support/FrameDriver.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

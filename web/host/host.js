@@ -15,6 +15,13 @@
     }
   }
 
+  // Marks on the page's performance timeline, which weft-bench reads over DevTools.
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark(name);
+    }
+  }
+
   function setStatus(text) {
     var status = document.getElementById('status');
     if (status) {
@@ -28,7 +35,7 @@
         var script = document.createElement('script');
         script.src = url;
         script.async = true;
-        script.onload = function () { resolve(); };
+        script.onload = function () { mark('weft-link-script-evaluated'); resolve(); };
         script.onerror = function () {
           delete scripts[url];
           reject(new Error('could not load ' + url));
@@ -66,6 +73,7 @@
       var options = {
         token: config.token,
         onLoad: function () {
+          mark('weft-link-onload');
           setStatus('');
           send('loaded', { handler_id: id });
         },
@@ -83,6 +91,7 @@
         options.receivedRedirectUri = config.received_redirect_uri;
       }
       handler = window.Plaid.create(options);
+      mark('weft-link-handler-created');
     }).catch(function (error) {
       if (handlerId === id) {
         setStatus('Link could not start.');

@@ -11,8 +11,8 @@ namespace weft {
 // test can reach into it, and QtWebEngine 6.4 runs scripts in the main frame only. Tests drive
 // it through a small test-only driver, injected into every frame of the page before it loads
 // (installFrameDriver): the main frame posts code to a frame, the frame evaluates it and posts
-// the value back. The product never has it: only the
-// tests and weft-bench install it.
+// the value back. The product never has it: it lives with the tests. (weft-bench drives
+// Link's frame of the real weft over DevTools instead.)
 inline QString frameDriverSource()
 {
     return QStringLiteral(R"JS(

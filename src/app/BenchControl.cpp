@@ -1,0 +1,67 @@
+#include "BenchControl.h"
+
+#include "core/Milestones.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QEvent>
+#include <QSocketNotifier>
+#include <QWidget>
+#include <QWindow>
+
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+BenchControl::BenchControl(QWidget *window, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+{
+    // The native window may be made again once the web view joins it: watch them all.
+    qApp->installEventFilter(this);
+#ifdef Q_OS_UNIX
+    m_input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_input, &QSocketNotifier::activated, this, &BenchControl::readCommands);
+#endif
+}
+
+bool BenchControl::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_exposed && event->type() == QEvent::Expose && watched == m_window->windowHandle() &&
+        m_window->windowHandle()->isExposed()) {
+        m_exposed = true;
+        weft::milestones::mark("window-exposed");
+        qApp->removeEventFilter(this);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void BenchControl::readCommands()
+{
+#ifdef Q_OS_UNIX
+    char buffer[256];
+    const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (got <= 0) {
+        m_input->setEnabled(false); // weft-bench went away: nothing more will come
+        return;
+    }
+    m_pending.append(buffer, got);
+    qsizetype end;
+    while ((end = m_pending.indexOf('\n')) >= 0) {
+        const QByteArray command = m_pending.left(end).trimmed();
+        m_pending.remove(0, end + 1);
+        if (command == "connect") {
+            if (auto *button =
+                    m_window->findChild<QAbstractButton *>(QStringLiteral("connectButton"))) {
+                button->click();
+            }
+        } else if (command == "quit") {
+            m_window->close();
+        } else if (!command.isEmpty()) {
+            std::fprintf(stderr, "weft: unknown bench command: %s\n", command.constData());
+        }
+    }
+#endif
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+class QWidget;
+
+// What `weft --bench-milestones` adds for weft-bench: the "window-exposed" milestone when the
+// window first reaches the screen, and commands read from standard input, one a line:
+// "connect" presses the window's "Connect a bank account" button as a user's click does,
+// "quit" closes the window as its Quit action does. Anything else is said on stderr and
+// ignored.
+class BenchControl : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Made after window->show().
+    explicit BenchControl(QWidget *window, QObject *parent = nullptr);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void readCommands();
+
+    QWidget *m_window;
+    QSocketNotifier *m_input = nullptr;
+    QByteArray m_pending;
+    bool m_exposed = false;
+};
