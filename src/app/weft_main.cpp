@@ -7,6 +7,7 @@
 #include "core/ProcessHardening.h"
 #include "core/SignalWatcher.h"
 #include "link/GuestScripts.h"
+#include "link/LinkHost.h"
 #include "session/SessionManager.h"
 #include "ui/GraphicsSetup.h"
 #include "ui/MainWindow.h"
@@ -136,6 +137,16 @@ int main(int argc, char *argv[])
     session::Session::Options options;
     options.dataDirectory = QFileInfo(store.path()).absolutePath();
     session::SessionManager manager(&secrets, &store, options);
+    if (milestones::enabled()) {
+        QObject::connect(&manager, &session::SessionManager::sessionChanged, &manager,
+                         [] { milestones::mark("session-up"); });
+    }
+    // The backend first, and Link's page and token on their way while the window is built:
+    // the embedded sandbox's session is made at once (the Plaid modes read the keychain
+    // first, and the window attaches the session when it comes).
+    manager.start(settings);
+    if (session::Session *session = manager.session(); session && session->linkHost())
+        session->linkHost()->preload();
     ui::MainWindow window(&manager, &store);
     if (!report.ok) {
         window.showStartupProblem(
@@ -155,10 +166,6 @@ int main(int argc, char *argv[])
     QObject::connect(
         qApp, &QGuiApplication::commitDataRequest, &window,
         [&window](QSessionManager &manager) { window.commitData(manager); }, Qt::DirectConnection);
-    if (milestones::enabled()) {
-        QObject::connect(&manager, &session::SessionManager::sessionChanged, &window,
-                         [] { milestones::mark("session-up"); });
-    }
     window.show();
     milestones::mark("window-shown");
     std::unique_ptr<BenchControl> bench;
@@ -166,6 +173,5 @@ int main(int argc, char *argv[])
         bench = std::make_unique<BenchControl>(&window);
     if (parser.isSet(connectOption))
         window.openLinkWhenReady();
-    manager.start(settings);
     return app->exec();
 }

@@ -44,6 +44,9 @@ LinkHost::~LinkHost()
 
 void LinkHost::load()
 {
+    if (m_loadRequested)
+        return;
+    m_loadRequested = true;
     // The page starts loading Link's script at once (see host.js).
     QUrl url = m_environment.hostPageUrl;
     QUrlQuery query;
@@ -52,6 +55,12 @@ void LinkHost::load()
     qCInfo(lcLink) << "loading the host page" << url.toString();
     milestones::mark("host-page-requested");
     m_page->load(url);
+}
+
+void LinkHost::preload()
+{
+    load();
+    m_controller->start();
 }
 
 } // namespace weft::link

@@ -29,8 +29,11 @@ public:
              QObject *parent = nullptr);
     ~LinkHost() override;
 
-    // Loads the host page; the controller's start() then preloads Link in it.
+    // Loads the host page; the controller's start() then preloads Link in it. Once: later
+    // calls do nothing (whoever comes first, weft's start-up or the window, starts it).
     void load();
+    // load() and the controller's start(): Link made ready ahead of the user's click.
+    void preload();
 
     const LinkEnvironment &environment() const { return m_environment; }
     LinkPage *page() const { return m_page; }
@@ -44,6 +47,7 @@ private:
     QWebChannel *m_channel;
     LinkBridge *m_bridge;
     LinkController *m_controller;
+    bool m_loadRequested = false;
 };
 
 } // namespace weft::link

@@ -77,12 +77,14 @@ void SessionManager::build(const AppSettings &settings)
                     [this, unsaved](std::unique_ptr<Session> session, const QString &error) {
                         if (!session) {
                             m_pendingUnsaved.insert(unsaved);
+                            m_lastFailure = error;
                             emit sessionFailed(error);
                             return;
                         }
                         QHash<QString, QString> carried = m_pendingUnsaved;
                         carried.insert(unsaved);
                         m_pendingUnsaved.clear();
+                        m_lastFailure.clear();
                         m_session = std::move(session);
                         if (!carried.isEmpty())
                             m_session->items()->adoptUnsavedTokens(carried);

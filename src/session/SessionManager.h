@@ -21,6 +21,9 @@ public:
 
     Session *session() const { return m_session.get(); }
     const AppSettings &settings() const { return m_settings; }
+    // Why the last session could not be built (empty once one is), for a window made after
+    // sessionFailed was emitted.
+    QString lastFailure() const { return m_lastFailure; }
 
     // Builds the first session from settings (already loaded and filled in).
     void start(const AppSettings &settings);
@@ -44,6 +47,7 @@ private:
     AppSettings m_settings;
     std::unique_ptr<Session> m_session;
     QHash<QString, QString> m_pendingUnsaved; // carried over while no session stands
+    QString m_lastFailure;
 };
 
 } // namespace weft::session

@@ -85,22 +85,11 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     connect(manager, &session::SessionManager::sessionAboutToChange, this,
             &MainWindow::detachSession);
     connect(manager, &session::SessionManager::sessionChanged, this, &MainWindow::attachSession);
-    connect(manager, &session::SessionManager::sessionFailed, this, [this](const QString &error) {
-        if (m_session) {
-            showNotice(tr("The settings were not applied: %1\nWeft goes on with %2.")
-                           .arg(error, m_session->description()),
-                       true);
-            return;
-        }
-        showNotice(tr("No backend is running: %1\nThe Items stay listed; open the settings to "
-                      "fix this.")
-                       .arg(error),
-                   true);
-        m_ui->stateLabel->setText(tr("No backend"));
-        m_backendLabel->setText(tr("No backend"));
-    });
+    connect(manager, &session::SessionManager::sessionFailed, this, &MainWindow::onSessionFailed);
     if (manager->session()) {
         attachSession(manager->session());
+    } else if (!manager->lastFailure().isEmpty()) {
+        onSessionFailed(manager->lastFailure()); // failed before the window was made
     } else {
         onStateChanged(link::LinkController::State::Idle);
         m_ui->stateLabel->setText(tr("Starting…"));
@@ -183,11 +172,27 @@ void MainWindow::attachSession(session::Session *session)
         return;
     }
     attachLink(host);
-    // Preload: the host page loads in the (covered) view and Link is made ready ahead of time.
-    host->load();
-    host->controller()->start();
+    // Preload: the host page loads in the (covered) view and Link is made ready ahead of time
+    // (started already when weft began it before building the window).
+    host->preload();
     if (m_openWhenReady)
         host->controller()->open();
+}
+
+void MainWindow::onSessionFailed(const QString &error)
+{
+    if (m_session) {
+        showNotice(tr("The settings were not applied: %1\nWeft goes on with %2.")
+                       .arg(error, m_session->description()),
+                   true);
+        return;
+    }
+    showNotice(tr("No backend is running: %1\nThe Items stay listed; open the settings to "
+                  "fix this.")
+                   .arg(error),
+               true);
+    m_ui->stateLabel->setText(tr("No backend"));
+    m_backendLabel->setText(tr("No backend"));
 }
 
 void MainWindow::detachSession()

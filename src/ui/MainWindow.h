@@ -117,6 +117,7 @@ private:
     void setUpWindow();
     void attachSession(session::Session *session);
     void detachSession();
+    void onSessionFailed(const QString &error);
     void attachLink(link::LinkHost *host);
     void detachLink();
     bool askAboutUnsaved(UnsavedContext context);

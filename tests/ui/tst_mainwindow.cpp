@@ -109,6 +109,7 @@ private slots:
     void startupProblemIsShown();
     void indexThatCannotBeSavedIsSaid();
     void failedBackendKeepsTheItemsUsable();
+    void backendThatFailedBeforeTheWindowIsSaid();
     void linkFollowsTheSession();
     void linkingABankShowsItInTheItemsPanel();
     void settingsChangeWithTheSandboxStateFile();
@@ -275,6 +276,26 @@ void TestMainWindow::failedBackendKeepsTheItemsUsable()
     f.window.applySettings(embeddedSettings(), QString());
     QTRY_VERIFY2(changed.size() == 1, qPrintable(f.window.noticeText()));
     QCOMPARE(panel->service(), f.manager.session()->items());
+}
+
+void TestMainWindow::backendThatFailedBeforeTheWindowIsSaid()
+{
+    // weft starts the backend before it builds the window: a failure then must not be lost.
+    Fixture f(false);
+    AppSettings plaid = embeddedSettings();
+    plaid.mode = BackendMode::PlaidSandbox;
+    plaid.clientId = QStringLiteral("client_without_secret");
+    f.manager.start(plaid);
+    QTRY_VERIFY(!f.manager.lastFailure().isEmpty());
+    MainWindow late(&f.manager, &f.store);
+    QVERIFY2(late.noticeText().contains(u"No backend is running"), qPrintable(late.noticeText()));
+    QVERIFY(late.noticeText().contains(f.manager.lastFailure()));
+    QVERIFY(!late.findChild<QPushButton *>(QStringLiteral("connectButton"))->isEnabled());
+    // A session that starts clears it.
+    QSignalSpy changed(&f.manager, &session::SessionManager::sessionChanged);
+    f.manager.start(embeddedSettings());
+    QTRY_COMPARE(changed.size(), 1);
+    QVERIFY(f.manager.lastFailure().isEmpty());
 }
 
 void TestMainWindow::linkFollowsTheSession()
