@@ -25,14 +25,17 @@ if(UNIX AND NOT APPLE)
     set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
-    # Found at run time rather than linked: the platform plugin's X libraries, and the keyring.
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6webenginecore6-bin")
+    # Found at run time rather than linked, so dpkg-shlibdeps cannot see them: the platform
+    # plugin's X libraries, QtWebEngine's helper process, and libsecret (QtKeychain dlopens it;
+    # without it no Secret Service keyring can be reached).
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6webenginecore6-bin, libsecret-1-0")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
     # .rpm: dependencies found by rpm's own scan of the binaries.
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
     set(CPACK_RPM_PACKAGE_LICENSE "LicenseRef-proprietary")
     set(CPACK_RPM_PACKAGE_GROUP "Applications/Productivity")
     set(CPACK_RPM_PACKAGE_AUTOREQ ON)
+    set(CPACK_RPM_PACKAGE_REQUIRES "libsecret") # dlopened by QtKeychain, unseen by the scan
     set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
 elseif(WIN32)
     set(CPACK_GENERATOR "NSIS")

@@ -72,7 +72,8 @@ weft_build() {
         -DWEFT_WERROR="$werror" ${WEFT_CMAKE_ARGS:-} >/dev/null
     local targets=()
     for target in "$@"; do targets+=(--target "$target"); done
-    cmake --build "$WEFT_BUILD" --parallel "$(weft_jobs)" "${targets[@]}"
+    # shellcheck disable=SC2086
+    cmake --build "$WEFT_BUILD" --parallel "$(weft_jobs)" "${targets[@]}" ${WEFT_NINJA_ARGS:+-- $WEFT_NINJA_ARGS}
 }
 
 # QtWebEngine's Chromium sandbox cannot start as root; only the scripts (never the product)

@@ -3,8 +3,12 @@
 #include "link/LinkLogging.h"
 #include "link/LinkWindowPolicy.h"
 
+#include <QMetaEnum>
 #include <QWebEngineCertificateError>
 #include <QWebEngineNewWindowRequest>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QWebEnginePermission>
+#endif
 #include <QWebEngineSettings>
 
 namespace weft::link {
@@ -49,12 +53,31 @@ GuestPage::GuestPage(const LinkEnvironment &environment, QWebEngineProfile *prof
 {
     applySettings(this);
     connect(this, &QWebEnginePage::newWindowRequested, this, &GuestPage::onNewWindowRequested);
+    // Every permission is denied. Qt 6.8 replaced the per-feature signal with
+    // QWebEnginePermission; both say the same here.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    connect(this, &QWebEnginePage::permissionRequested, this,
+            [this](QWebEnginePermission permission) {
+                qCWarning(lcLink) << "denied permission" << permission.permissionType() << "to"
+                                  << permission.origin();
+                permission.deny();
+                emit permissionDenied(
+                    permission.origin(),
+                    QString::fromLatin1(
+                        QMetaEnum::fromType<QWebEnginePermission::PermissionType>().valueToKey(
+                            int(permission.permissionType()))));
+            });
+#else
     connect(this, &QWebEnginePage::featurePermissionRequested, this,
             [this](const QUrl &origin, QWebEnginePage::Feature feature) {
                 qCWarning(lcLink) << "denied permission" << feature << "to" << origin;
                 setFeaturePermission(origin, feature, QWebEnginePage::PermissionDeniedByUser);
-                emit permissionDenied(origin, int(feature));
+                emit permissionDenied(
+                    origin,
+                    QString::fromLatin1(
+                        QMetaEnum::fromType<QWebEnginePage::Feature>().valueToKey(feature)));
             });
+#endif
     connect(this, &QWebEnginePage::certificateError, this,
             [this](const QWebEngineCertificateError &error) {
                 auto copy = error;

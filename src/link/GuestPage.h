@@ -29,7 +29,8 @@ signals:
     void windowRefused(const QUrl &url, const QString &reason);
     // A page meant for reading: the app opens it in the system browser.
     void externalLinkRequested(const QUrl &url);
-    void permissionDenied(const QUrl &origin, int feature);
+    // permission: its name, the same in every Qt ("Notifications", "MediaVideoCapture", …).
+    void permissionDenied(const QUrl &origin, const QString &permission);
     void certificateRejected(const QUrl &url, const QString &description);
     void fileChooserRefused();
 

@@ -31,6 +31,19 @@ SecretStatus statusOf(QKeychain::Error error)
     return SecretStatus::Other;
 }
 
+// QtKeychain reaches the Secret Service through libsecret, which it loads at run time: without
+// it, it tries KWallet over D-Bus and, on a desktop without KWallet, fails with "Unknown
+// error". Checked once, on the first failure.
+bool libsecretLoadable()
+{
+#if defined(Q_OS_LINUX)
+    static const bool loadable = QLibrary(QStringLiteral("secret-1"), 0).load();
+    return loadable;
+#else
+    return true;
+#endif
+}
+
 // Drops libsecret's process-wide Secret Service connection (QtKeychain loads libsecret at run
 // time, so this does too): the next call opens a fresh one, with a fresh session.
 void reconnectSecretService()
@@ -48,6 +61,16 @@ void reconnectSecretService()
 }
 
 } // namespace
+
+SecretStatus KeychainSecretStore::explainFailure(SecretStatus status,
+                                                 const std::function<bool()> &libraryLoadable)
+{
+    if (status == SecretStatus::Ok || status == SecretStatus::NotFound)
+        return status;
+    if ((status == SecretStatus::Other || status == SecretStatus::NoBackend) && !libraryLoadable())
+        return SecretStatus::NoLibrary;
+    return status;
+}
 
 KeychainSecretStore::KeychainSecretStore(QString service, std::chrono::milliseconds timeout)
     : m_service(std::move(service))
@@ -76,7 +99,7 @@ void KeychainSecretStore::run(Job *job, const QString &key, QObject *context, Do
     QObject::connect(
         job, &QKeychain::Job::finished, job, [job, key, answer, reconnect](QKeychain::Job *) {
             SecretResult result;
-            result.status = statusOf(job->error());
+            result.status = explainFailure(statusOf(job->error()), libsecretLoadable);
             if (result.status != SecretStatus::Ok && result.status != SecretStatus::NotFound) {
                 result.message = job->errorString();
                 *reconnect = true;

@@ -3,6 +3,7 @@
 #include "vault/SecretStore.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace weft::vault {
@@ -27,6 +28,11 @@ public:
     void write(const QString &key, const QString &secret, QObject *context, Done done) override;
     void read(const QString &key, QObject *context, Done done) override;
     void remove(const QString &key, QObject *context, Done done) override;
+
+    // A failure said by QtKeychain, made specific: when the library it reaches the keychain
+    // through cannot be loaded (libsecret on Linux), that is the cause, whatever it reported.
+    static SecretStatus explainFailure(SecretStatus status,
+                                       const std::function<bool()> &libraryLoadable);
 
 private:
     template<typename Job>

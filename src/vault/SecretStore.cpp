@@ -15,6 +15,8 @@ QString statusName(SecretStatus status)
         return QStringLiteral("not-found");
     case SecretStatus::NoBackend:
         return QStringLiteral("no-keychain");
+    case SecretStatus::NoLibrary:
+        return QStringLiteral("no-keychain-library");
     case SecretStatus::AccessDenied:
         return QStringLiteral("access-denied");
     case SecretStatus::DeniedByUser:
@@ -42,6 +44,13 @@ QString SecretResult::describe() const
         text = QCoreApplication::translate(
             "weft::vault", "No keychain is available. Start your desktop's keyring (Secret "
                            "Service or KWallet) and try again.");
+        break;
+    case SecretStatus::NoLibrary:
+        text = QCoreApplication::translate(
+            "weft::vault",
+            "Weft cannot reach the keychain: the libsecret library (libsecret-1.so.0) is not "
+            "installed. Install the package libsecret-1-0 (Debian, Ubuntu) or libsecret "
+            "(Fedora, openSUSE) and try again.");
         break;
     case SecretStatus::AccessDenied:
         text = QCoreApplication::translate("weft::vault",

@@ -12,6 +12,7 @@ enum class SecretStatus {
     Ok,
     NotFound,
     NoBackend,    // no keychain service on this system (or it is not running)
+    NoLibrary,    // the library that reaches the keychain is not installed (libsecret on Linux)
     AccessDenied, // the keychain refused (locked, policy)
     DeniedByUser, // the user said no to the keychain's prompt
     VerifyFailed, // the keychain said it stored the secret, but reading it back disagreed

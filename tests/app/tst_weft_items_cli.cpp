@@ -3,6 +3,7 @@
 #include "plaid/PlaidClient.h"
 #include "sandbox/EmbeddedSandbox.h"
 #include "support/SignalWaiter.h"
+#include "support/UtcDateTime.h"
 #include "vault/ItemStore.h"
 #include "vault/KeychainSecretStore.h"
 #include "vault/TokenVault.h"
@@ -84,7 +85,7 @@ vault::ItemRecord TestWeftItemsCli::record(const QString &id) const
     r.institutionId = QStringLiteral("ins_109508");
     r.institutionName = QStringLiteral("First Platypus Bank");
     r.institutionLogo = QStringLiteral("iVBORw0KGgo=");
-    r.createdAt = QDateTime(QDate(2026, 2, 1), QTime(8, 0), Qt::UTC);
+    r.createdAt = test::utcDateTime(QDate(2026, 2, 1), QTime(8, 0));
     r.linkSessionId = QStringLiteral("sess-") + id;
     r.accounts.append({QStringLiteral("acc-1"), QStringLiteral("Plaid Checking"), QString(),
                        QStringLiteral("0000"), QStringLiteral("depository"),

@@ -33,7 +33,7 @@ struct LinkE2EFixture
         QString error;
         started = sandbox.start(options, &error);
         sandbox.server().addStaticRoot(QStringLiteral("/weft/host"), QStringLiteral(":/weft/host"));
-        QObject::connect(&sandbox.api(), &sandbox::SandboxApi::requestHandled,
+        QObject::connect(&sandbox.api(), &sandbox::SandboxApi::requestHandled, &sandbox.api(),
                          [this](const QString &path, int) {
                              if (path == u"/link/token/create")
                                  ++tokenRequests;
@@ -54,6 +54,7 @@ struct LinkE2EFixture
         view->resize(900, 720);
         view->show();
         QObject::connect(host->controller(), &link::LinkController::eventReceived,
+                         host->controller(),
                          [this](const link::LinkEvent &event) { events.append(event); });
         installFrameDriver(host->page());
         host->load();

@@ -1,6 +1,7 @@
 // LinkBridge: every call from the page is checked for origin, size and shape before anything
 // reaches the controller.
 #include "link/LinkBridge.h"
+#include "support/UtcDateTime.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -354,7 +355,7 @@ void TestLinkBridge::events()
     const auto event = events.at(0).at(0).value<LinkEvent>();
     QCOMPARE(event.name, QStringLiteral("TRANSITION_VIEW"));
     QCOMPARE(event.viewName, QStringLiteral("CONSENT"));
-    QCOMPARE(event.timestamp, QDateTime(QDate(2026, 1, 15), QTime(9, 0, 1, 250), Qt::UTC));
+    QCOMPARE(event.timestamp, weft::test::utcDateTime(QDate(2026, 1, 15), QTime(9, 0, 1, 250)));
 }
 
 QTEST_GUILESS_MAIN(TestLinkBridge)

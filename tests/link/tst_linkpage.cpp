@@ -185,7 +185,7 @@ void TestLinkPage::permissionsAreDenied()
     // Notifications reach the page's policy and are denied there; camera and clipboard are
     // refused earlier (no device; clipboard access switched off in the settings).
     QVERIFY(!denied.isEmpty());
-    QCOMPARE(denied.first().at(1).toInt(), int(QWebEnginePage::Notifications));
+    QCOMPARE(denied.first().at(1).toString(), QStringLiteral("Notifications"));
 }
 
 void TestLinkPage::dialogsAreNeverShown()

@@ -62,6 +62,11 @@ check() {
     fi
 }
 
+# What QtKeychain loads at run time is a dependency too: without libsecret no keyring is reached.
+check "the .deb depends on libsecret-1-0" "$(dpkg-deb -f "$deb" Depends)" '(^|, )libsecret-1-0( |,|$)'
+check "libsecret installed with it (--no-install-recommends)" \
+    "$(chroot "$root" sh -c 'ls /usr/lib/*/libsecret-1.so.0' 2>&1 || true)" 'libsecret-1\.so\.0'
+
 version=$(chroot "$root" weft --version 2>&1 || true)
 check "weft --version" "$version" '^Weft [0-9]+\.[0-9]+\.[0-9]+'
 

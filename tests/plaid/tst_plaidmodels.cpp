@@ -2,6 +2,7 @@
 #include "plaid/PlaidError.h"
 #include "plaid/PlaidModels.h"
 #include "plaid/PlaidRequests.h"
+#include "support/UtcDateTime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,7 +47,7 @@ void TestPlaidModels::itemParses()
     QCOMPARE(item.itemId, QStringLiteral("it1"));
     QVERIFY(!item.error);
     QCOMPARE(item.billedProducts, QStringList{QStringLiteral("transactions")});
-    QCOMPARE(item.createdAt, QDateTime(QDate(2026, 1, 15), QTime(9, 0), Qt::UTC));
+    QCOMPARE(item.createdAt, weft::test::utcDateTime(QDate(2026, 1, 15), QTime(9, 0)));
     QVERIFY(!item.consentExpirationTime.isValid());
 }
 

@@ -31,7 +31,7 @@ struct GuestFixture
     GuestFixture()
         : store(directory.filePath(QStringLiteral("items.json")))
         , manager(&keychain, &store, options(directory.path()))
-        , driver(QObject::connect(&manager, &session::SessionManager::sessionChanged,
+        , driver(QObject::connect(&manager, &session::SessionManager::sessionChanged, &manager,
                                   [](session::Session *session) {
                                       if (session->linkHost())
                                           installFrameDriver(session->linkHost()->page());

@@ -46,13 +46,13 @@ struct Listeners
     {
         if (!udp.bind(QHostAddress::LocalHost, 0) || !tcp.listen(QHostAddress::LocalHost, 0))
             return false;
-        QObject::connect(&udp, &QUdpSocket::readyRead, [this] {
+        QObject::connect(&udp, &QUdpSocket::readyRead, &udp, [this] {
             while (udp.hasPendingDatagrams()) {
                 udp.receiveDatagram();
                 ++datagrams;
             }
         });
-        QObject::connect(&tcp, &QTcpServer::newConnection, [this] {
+        QObject::connect(&tcp, &QTcpServer::newConnection, &tcp, [this] {
             while (QTcpSocket *socket = tcp.nextPendingConnection()) {
                 ++connections;
                 socket->deleteLater();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "support/UtcDateTime.h"
 
 #include <QList>
 #include <QPointer>
@@ -13,7 +14,7 @@ namespace weft::test {
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(QDateTime start = QDateTime(QDate(2026, 1, 15), QTime(9, 0), Qt::UTC));
+    explicit ManualClock(QDateTime start = test::utcDateTime(QDate(2026, 1, 15), QTime(9, 0)));
 
     QDateTime now() const override { return m_now; }
     void callLater(std::chrono::milliseconds delay, QObject *context,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "support/FakeSecretStore.h"
+#include "support/UtcDateTime.h"
 #include "vault/ItemRecord.h"
 #include "vault/SecretStore.h"
 
@@ -30,7 +31,7 @@ inline vault::ItemRecord makeRecord(int n, const QString &environment = QStringL
     r.institutionId = ids.at(n % 3);
     r.institutionName = names.at(n % 3);
     r.institutionColor = QStringLiteral("#0a85ea");
-    r.createdAt = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC).addSecs(n * 60);
+    r.createdAt = test::utcDateTime(QDate(2026, 3, 1), QTime(10, 0)).addSecs(n * 60);
     r.lastRefresh = r.createdAt.addSecs(3600);
     if (!errorCode.isEmpty()) {
         r.errorType = QStringLiteral("ITEM_ERROR");

@@ -85,11 +85,12 @@ struct Fixture
     test::TestKeychain keychain;
     session::SessionManager manager;
     // Before the window: each session's page gets the test's frame driver before it loads.
-    QMetaObject::Connection driver = QObject::connect(
-        &manager, &session::SessionManager::sessionChanged, [](session::Session *session) {
-            if (session->linkHost())
-                test::installFrameDriver(session->linkHost()->page());
-        });
+    QMetaObject::Connection driver =
+        QObject::connect(&manager, &session::SessionManager::sessionChanged, &manager,
+                         [](session::Session *session) {
+                             if (session->linkHost())
+                                 test::installFrameDriver(session->linkHost()->page());
+                         });
     MainWindow window;
     Choice choice = Choice::Cancel;
     QList<std::pair<MainWindow::UnsavedContext, QStringList>> questions;

@@ -1,4 +1,5 @@
 // ItemStore: the non-secret index, written atomically, and never losing a damaged file.
+#include "support/UtcDateTime.h"
 #include "vault/ItemStore.h"
 
 #include <QFile>
@@ -18,15 +19,15 @@ ItemRecord record(const QString &id)
     r.environment = QStringLiteral("embedded");
     r.institutionId = QStringLiteral("ins_109508");
     r.institutionName = QStringLiteral("First Platypus Bank");
-    r.createdAt = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
+    r.createdAt = weft::test::utcDateTime(QDate(2026, 3, 1), QTime(10, 0));
     r.errorCode = QStringLiteral("ITEM_LOGIN_REQUIRED");
     r.errorType = QStringLiteral("ITEM_ERROR");
     r.accounts.append({QStringLiteral("acc"), QStringLiteral("Plaid Checking"), QString(),
                        QStringLiteral("0000"), QStringLiteral("depository"),
                        QStringLiteral("checking"), 100.0, 110.0, std::nullopt,
                        QStringLiteral("USD")});
-    r.events.append({QDateTime(QDate(2026, 3, 1), QTime(10, 0, 1), Qt::UTC), QStringLiteral("OPEN"),
-                     QString(),
+    r.events.append({weft::test::utcDateTime(QDate(2026, 3, 1), QTime(10, 0, 1)),
+                     QStringLiteral("OPEN"), QString(),
                      QJsonObject{{QStringLiteral("link_session_id"), QStringLiteral("s1")}}});
     r.linkSessionId = QStringLiteral("s1");
     r.addRequestId(QStringLiteral("req1"));

@@ -43,6 +43,8 @@ private slots:
     void lyingKeychainIsCaught();
     void failuresAreDistinct_data();
     void failuresAreDistinct();
+    void missingLibsecretIsNamed_data();
+    void missingLibsecretIsNamed();
 };
 
 void TestTokenVault::keysAreNamespaced()
@@ -153,6 +155,42 @@ void TestTokenVault::failuresAreDistinct()
     QVERIFY(!stored.describe().contains(u"v)")); // the secret is never in the words
     QCOMPARE(int(wait([&](auto done) { vault.read(QStringLiteral("k"), &context, done); }).status),
              status);
+}
+
+void TestTokenVault::missingLibsecretIsNamed_data()
+{
+    QTest::addColumn<int>("reported");
+    QTest::addColumn<bool>("loadable");
+    QTest::addColumn<int>("expected");
+    // QtKeychain without libsecret says "Unknown error" (OtherError) or no backend.
+    QTest::newRow("unknown error, no libsecret")
+        << int(SecretStatus::Other) << false << int(SecretStatus::NoLibrary);
+    QTest::newRow("no backend, no libsecret")
+        << int(SecretStatus::NoBackend) << false << int(SecretStatus::NoLibrary);
+    QTest::newRow("unknown error, libsecret there")
+        << int(SecretStatus::Other) << true << int(SecretStatus::Other);
+    QTest::newRow("locked, no libsecret")
+        << int(SecretStatus::AccessDenied) << false << int(SecretStatus::AccessDenied);
+    QTest::newRow("not found") << int(SecretStatus::NotFound) << false
+                               << int(SecretStatus::NotFound);
+    QTest::newRow("ok") << int(SecretStatus::Ok) << false << int(SecretStatus::Ok);
+}
+
+void TestTokenVault::missingLibsecretIsNamed()
+{
+    QFETCH(int, reported);
+    QFETCH(bool, loadable);
+    QFETCH(int, expected);
+    const SecretStatus status = KeychainSecretStore::explainFailure(
+        SecretStatus(reported), [loadable] { return loadable; });
+    QCOMPARE(int(status), expected);
+    if (status == SecretStatus::NoLibrary) {
+        SecretResult result;
+        result.status = status;
+        QVERIFY(result.describe().contains(u"libsecret-1-0"));
+        QVERIFY(!result.describe().contains(u"Unknown error"));
+        QCOMPARE(statusName(status), QStringLiteral("no-keychain-library"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTokenVault)
