@@ -5,15 +5,13 @@
 #include "BusyLoad.h"
 #include "ChromiumTimeline.h"
 #include "DevToolsClient.h"
+#include "LinkFrames.h"
 #include "ProcessMemory.h"
 #include "vault/ItemStore.h"
 
 #include <QDir>
 #include <QEventLoop>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
@@ -25,30 +23,6 @@
 using namespace weft;
 
 namespace {
-
-// Clicks through the emulator to a user_custom INVALID_LINK_TOKEN and exits from the error;
-// run in Link's frame over DevTools.
-const char kForceInvalidToken[] = R"JS(
-(function () {
-  var d = document;
-  function q(id) { return d.querySelector('[data-testid="' + id + '"]'); }
-  function step(view, act) {
-    return new Promise(function (resolve) {
-      (function poll() {
-        if (d.body.dataset.view === view) { act(); resolve(); } else { setTimeout(poll, 5); }
-      })();
-    });
-  }
-  function type(id, value) { var e = q(id); e.value = value; e.dispatchEvent(new Event('input', {bubbles: true})); }
-  step('CONSENT', function () { q('consent-continue').click(); })
-    .then(function () { return step('SELECT_INSTITUTION', function () { q('institution-ins_109508').click(); }); })
-    .then(function () { return step('CREDENTIAL', function () {
-      type('username', 'user_custom'); type('password', '{"force_error": "INVALID_LINK_TOKEN"}');
-      q('credentials-submit').click(); }); })
-    .then(function () { return step('ERROR', function () { q('error-exit').click(); }); });
-  return 'started';
-})()
-)JS";
 
 // The milestones of weft's own clock on the path to "Link ready", in order.
 const char *const kAppSteps[] = {"main",
@@ -125,74 +99,6 @@ bool writeItems(const QString &home, int count)
     return store.flush();
 }
 
-// Where Link's frame can be reached over DevTools: its own session (a frame in another
-// process) or a context in the page's session.
-struct FrameHandle
-{
-    QString sessionId;
-    int contextId = 0;
-    bool found() const { return !sessionId.isEmpty(); }
-};
-
-// Reads the performance timelines of the host page and of Link's frame.
-QList<TimelineStep> readChromiumSteps(DevToolsClient &devtools, double startEpochMs,
-                                      FrameHandle *frame, bool *outOfProcess)
-{
-    const QHash<QString, QString> sessions = devtools.attachAll(2000);
-    QString host;
-    QString hostOrigin;
-    for (auto it = sessions.cbegin(); it != sessions.cend(); ++it) {
-        if (it.key().contains(u"/weft/host/")) {
-            host = it.value();
-            hostOrigin = QUrl(it.key()).adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString();
-        } else if (it.key().startsWith(u"http")) {
-            frame->sessionId = it.value();
-        }
-    }
-    *outOfProcess = frame->found();
-    QList<FrameHandle> candidates;
-    if (frame->found()) {
-        candidates.append(*frame);
-    } else {
-        const QList<DevToolsClient::FrameContext> contexts = devtools.frameContexts();
-        for (const DevToolsClient::FrameContext &context : contexts) {
-            if (context.sessionId == host && context.origin.startsWith(u"http") &&
-                context.origin != hostOrigin)
-                candidates.append({context.sessionId, context.contextId});
-        }
-    }
-    QString error;
-    const QString hostTimeline =
-        host.isEmpty() ? QString()
-                       : devtools.evaluate(host, QLatin1StringView(kTimelineScript), &error);
-    // Link's frame is the one whose session started (a Link script may keep a spare frame
-    // loaded for the next handler); the earliest such frame when there are several.
-    QString frameTimeline;
-    double frameOrigin = 0;
-    for (const FrameHandle &candidate : std::as_const(candidates)) {
-        const QString timeline = devtools.evaluate(
-            candidate.sessionId, QLatin1StringView(kTimelineScript), &error, candidate.contextId);
-        const QJsonObject parsed = QJsonDocument::fromJson(timeline.toUtf8()).object();
-        bool requested = false;
-        for (const QJsonValue &r : parsed.value(QLatin1StringView("resources")).toArray()) {
-            const QString type = r.toObject().value(QLatin1StringView("type")).toString();
-            requested = requested || type == u"fetch" || type == u"xmlhttprequest";
-        }
-        const double origin = parsed.value(QLatin1StringView("origin")).toDouble();
-        if (requested && (frameTimeline.isEmpty() || origin < frameOrigin)) {
-            frameTimeline = timeline;
-            frameOrigin = origin;
-            *frame = candidate;
-        }
-    }
-    if (!error.isEmpty())
-        std::fprintf(stderr, "weft-bench: DevTools: %s\n", qPrintable(error));
-    if (qEnvironmentVariableIsSet("WEFT_BENCH_TIMELINES"))
-        std::fprintf(stderr, "host timeline %s\nframe timeline %s\n", qPrintable(hostTimeline),
-                     qPrintable(frameTimeline));
-    return chromiumSteps(hostTimeline, frameTimeline, startEpochMs);
-}
-
 // One run of one configuration; adds its figures to `samples` under "<config>:<figure>".
 bool runOnce(const LinkBenchOptions &options, const Config &config, Samples *samples)
 {
@@ -237,17 +143,20 @@ bool runOnce(const LinkBenchOptions &options, const Config &config, Samples *sam
 
     DevToolsClient devtools;
     QString error;
-    FrameHandle frame;
+    LinkFrames frames;
     if (devtools.connectTo(port, 5000, &error)) {
-        bool outOfProcess = false;
+        frames = findLinkFrames(devtools, &error);
+        if (qEnvironmentVariableIsSet("WEFT_BENCH_TIMELINES"))
+            std::fprintf(stderr, "host timeline %s\nframe timeline %s\n",
+                         qPrintable(frames.hostTimeline), qPrintable(frames.frameTimeline));
         const QList<TimelineStep> steps =
-            readChromiumSteps(devtools, weft.startEpochMs(), &frame, &outOfProcess);
+            chromiumSteps(frames.hostTimeline, frames.frameTimeline, weft.startEpochMs());
         for (const TimelineStep &step : steps)
             add(QStringLiteral("chromium:") + step.name, step.ms);
-        add(QStringLiteral("frame-out-of-process"), outOfProcess ? 1 : 0);
-    } else {
-        std::fprintf(stderr, "weft-bench: %s\n", qPrintable(error));
+        add(QStringLiteral("frame-out-of-process"), frames.outOfProcess ? 1 : 0);
     }
+    if (!error.isEmpty())
+        std::fprintf(stderr, "weft-bench: DevTools: %s\n", qPrintable(error));
 
     // The user clicks a moment after Link is ready.
     pause(300);
@@ -263,9 +172,8 @@ bool runOnce(const LinkBenchOptions &options, const Config &config, Samples *sam
     add(QStringLiteral("processes"), memory.processes);
 
     // INVALID_LINK_TOKEN, as Link reports an expired token, then the new handler.
-    if (frame.found()) {
-        devtools.evaluate(frame.sessionId, QLatin1StringView(kForceInvalidToken), &error,
-                          frame.contextId);
+    if (frames.frameFound()) {
+        frames.runInFrame(devtools, forceInvalidTokenScript(), &error);
         const double exited = weft.waitFor(QStringLiteral("recovery-started"), 0, 20000);
         const double readyAgain = weft.waitFor(QStringLiteral("ready"), 1, 20000);
         if (exited >= 0 && readyAgain >= 0)

@@ -4,6 +4,7 @@
 #include "FloorChild.h"
 #include "ItemsBench.h"
 #include "LinkBench.h"
+#include "LinkItemRun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -121,7 +122,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("benchmark"),
-                                 QStringLiteral("sandbox, link, items, or all (default)"));
+                                 QStringLiteral("sandbox, link, items, or all (default); "
+                                                "link-item links one Item through weft"));
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox-binary"), QStringLiteral("Path of weft-sandbox."),
         QStringLiteral("PATH"),
@@ -149,6 +151,8 @@ int main(int argc, char *argv[])
                        busyOption, itemsOption});
     parser.process(app);
 
+    if (parser.positionalArguments().value(0) == u"link-item")
+        return runLinkItem(parser.value(weftOption), 180);
     std::printf("weft-bench %s on %s, %d logical CPUs, Qt %s\n", WEFT_VERSION,
                 qPrintable(QSysInfo::prettyProductName()), QThread::idealThreadCount(), qVersion());
     const QString which = parser.positionalArguments().value(0, QStringLiteral("all"));

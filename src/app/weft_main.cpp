@@ -6,6 +6,7 @@
 #include "core/Milestones.h"
 #include "core/ProcessHardening.h"
 #include "core/SignalWatcher.h"
+#include "items/ItemService.h"
 #include "link/GuestScripts.h"
 #include "link/LinkHost.h"
 #include "session/SessionManager.h"
@@ -139,7 +140,14 @@ int main(int argc, char *argv[])
     session::SessionManager manager(&secrets, &store, options);
     if (milestones::enabled()) {
         QObject::connect(&manager, &session::SessionManager::sessionChanged, &manager,
-                         [] { milestones::mark("session-up"); });
+                         [](session::Session *session) {
+                             milestones::mark("session-up");
+                             QObject::connect(session->items(), &items::ItemService::tokenSaved,
+                                              session, [] { milestones::mark("token-saved"); });
+                             QObject::connect(session->items(),
+                                              &items::ItemService::tokenSaveFailed, session,
+                                              [] { milestones::mark("token-save-failed"); });
+                         });
     }
     // The backend first, and Link's page and token on their way while the window is built:
     // the embedded sandbox's session is made at once (the Plaid modes read the keychain

@@ -4,6 +4,7 @@
 #include "link/LinkWindowPolicy.h"
 
 #include <QMetaEnum>
+#include <QMetaMethod>
 #include <QWebEngineCertificateError>
 #include <QWebEngineNewWindowRequest>
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
@@ -53,29 +54,38 @@ GuestPage::GuestPage(const LinkEnvironment &environment, QWebEngineProfile *prof
 {
     applySettings(this);
     connect(this, &QWebEnginePage::newWindowRequested, this, &GuestPage::onNewWindowRequested);
-    // Every permission is denied. Qt 6.8 replaced the per-feature signal with
-    // QWebEnginePermission; both say the same here.
+    // Qt 6.8 replaced the per-feature signal with QWebEnginePermission; both end in
+    // decidePermission().
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     connect(this, &QWebEnginePage::permissionRequested, this,
             [this](QWebEnginePermission permission) {
-                qCWarning(lcLink) << "denied permission" << permission.permissionType() << "to"
-                                  << permission.origin();
-                permission.deny();
-                emit permissionDenied(
+                const auto type = permission.permissionType();
+                decidePermission(
                     permission.origin(),
                     QString::fromLatin1(
                         QMetaEnum::fromType<QWebEnginePermission::PermissionType>().valueToKey(
-                            int(permission.permissionType()))));
+                            int(type))),
+                    type == QWebEnginePermission::PermissionType::MediaVideoCapture,
+                    [permission](bool allow) mutable {
+                        if (allow)
+                            permission.grant();
+                        else
+                            permission.deny();
+                    });
             });
 #else
     connect(this, &QWebEnginePage::featurePermissionRequested, this,
             [this](const QUrl &origin, QWebEnginePage::Feature feature) {
-                qCWarning(lcLink) << "denied permission" << feature << "to" << origin;
-                setFeaturePermission(origin, feature, QWebEnginePage::PermissionDeniedByUser);
-                emit permissionDenied(
+                decidePermission(
                     origin,
                     QString::fromLatin1(
-                        QMetaEnum::fromType<QWebEnginePage::Feature>().valueToKey(feature)));
+                        QMetaEnum::fromType<QWebEnginePage::Feature>().valueToKey(feature)),
+                    feature == QWebEnginePage::MediaVideoCapture,
+                    [this, origin, feature](bool allow) {
+                        setFeaturePermission(origin, feature,
+                                             allow ? QWebEnginePage::PermissionGrantedByUser
+                                                   : QWebEnginePage::PermissionDeniedByUser);
+                    });
             });
 #endif
     connect(this, &QWebEnginePage::certificateError, this,
@@ -86,6 +96,34 @@ GuestPage::GuestPage(const LinkEnvironment &environment, QWebEngineProfile *prof
                                   << error.description();
                 emit certificateRejected(error.url(), error.description());
             });
+}
+
+void GuestPage::decidePermission(const QUrl &origin, const QString &name, bool camera,
+                                 std::function<void(bool)> apply)
+{
+    const bool mayAsk = camera && !isPopup() && m_environment.mayAskForCamera(origin) &&
+                        !m_pendingCamera &&
+                        isSignalConnected(QMetaMethod::fromSignal(&GuestPage::cameraRequested));
+    if (!mayAsk) {
+        qCWarning(lcLink) << "denied permission" << name << "to" << origin;
+        apply(false);
+        emit permissionDenied(origin, name);
+        return;
+    }
+    m_pendingCamera = [this, origin, name, apply = std::move(apply)](bool allow) {
+        qCInfo(lcLink) << (allow ? "the camera was allowed to" : "the camera was refused to")
+                       << origin;
+        apply(allow);
+        if (!allow)
+            emit permissionDenied(origin, name);
+    };
+    emit cameraRequested(origin);
+}
+
+void GuestPage::answerCameraRequest(bool allow)
+{
+    if (auto pending = std::exchange(m_pendingCamera, nullptr))
+        pending(allow);
 }
 
 QWebEnginePage *GuestPage::createWindow(WebWindowType type)

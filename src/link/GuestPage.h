@@ -4,13 +4,16 @@
 
 #include <QWebEnginePage>
 
+#include <functional>
+
 class QWebEngineNewWindowRequest;
 class QWebEngineProfile;
 
 namespace weft::link {
 
 // What every page of Link's web view shares (the host page and its popups): the restrictive
-// settings, no native JavaScript dialogs, no file chooser, every permission denied,
+// settings, no native JavaScript dialogs, no file chooser, every permission denied (but the
+// camera for Link's own frames, when the person allows it),
 // certificate errors rejected, and new windows only as LinkWindowPolicy decides — before a
 // window exists (createWindow() makes none; the decision is taken on newWindowRequested, where
 // the address and the user gesture are known).
@@ -24,6 +27,9 @@ public:
 
     const LinkEnvironment &environment() const { return m_environment; }
 
+    // The answer to cameraRequested: the person allowed the camera, or not.
+    void answerCameraRequest(bool allow);
+
 signals:
     void navigationBlocked(const QUrl &url, const QString &reason);
     void windowRefused(const QUrl &url, const QString &reason);
@@ -32,6 +38,10 @@ signals:
     // permission: its name, the same in every Qt ("Notifications", "MediaVideoCapture", …).
     void permissionDenied(const QUrl &origin, const QString &permission);
     void certificateRejected(const QUrl &url, const QString &description);
+    // A frame of Link's origin asks for the camera (LinkEnvironment::mayAskForCamera): the
+    // app asks the person and answers with answerCameraRequest(). Refused at once when nothing
+    // listens, when a question is already open, or from a popup.
+    void cameraRequested(const QUrl &origin);
     void fileChooserRefused();
 
 protected:
@@ -54,8 +64,13 @@ protected:
 
 private:
     void onNewWindowRequested(QWebEngineNewWindowRequest &request);
+    // Every permission is refused, but the camera for Link's origin when the person allows it.
+    // apply(true) grants the request, apply(false) denies it.
+    void decidePermission(const QUrl &origin, const QString &name, bool camera,
+                          std::function<void(bool)> apply);
 
     LinkEnvironment m_environment;
+    std::function<void(bool)> m_pendingCamera;
 };
 
 } // namespace weft::link

@@ -10,6 +10,16 @@ bool isPlaidHost(const QString &host)
     return host == u"plaid.com" || host.endsWith(QStringLiteral(".plaid.com"));
 }
 
+// reCAPTCHA's frames, on the hosts Google documents for it (www.recaptcha.net where google.com
+// is unreachable).
+bool isRecaptchaFrame(const QUrl &url)
+{
+    const QString host = url.host();
+    const bool recaptchaHost = host == u"www.google.com" || host == u"www.gstatic.com" ||
+                               host == u"recaptcha.google.com" || host == u"www.recaptcha.net";
+    return url.scheme() == u"https" && recaptchaHost && url.path().startsWith(u"/recaptcha/");
+}
+
 bool isLoopback(const QUrl &url)
 {
     return url.host() == u"127.0.0.1" || url.host() == u"localhost" || url.host() == u"::1";
@@ -58,7 +68,15 @@ bool LinkEnvironment::linkMayLoad(const QUrl &url) const
     if (sandbox)
         return url.scheme() == u"http" && isLoopback(url) &&
                originOf(url) == originOf(linkScriptUrl);
-    return url.scheme() == u"https" && isPlaidHost(url.host());
+    return (url.scheme() == u"https" && isPlaidHost(url.host())) || isRecaptchaFrame(url);
+}
+
+bool LinkEnvironment::mayAskForCamera(const QUrl &origin) const
+{
+    if (sandbox)
+        return origin.scheme() == u"http" && isLoopback(origin) &&
+               originOf(origin) == originOf(linkScriptUrl);
+    return origin.scheme() == u"https" && isPlaidHost(origin.host());
 }
 
 bool LinkEnvironment::popupMayLoad(const QUrl &url) const

@@ -25,8 +25,13 @@ struct LinkEnvironment
     // Whether the main frame may show url: the host page's origin only.
     bool mainFrameMayNavigate(const QUrl &url) const;
     // Whether a frame inside the host page, or a popup, may load url: the Link origin (the
-    // emulator's localhost origin, or https Plaid hosts).
+    // emulator's localhost origin, or https Plaid hosts) and, in the Plaid modes, Google
+    // reCAPTCHA's frames, which Link shows for some sign-ins.
     bool linkMayLoad(const QUrl &url) const;
+    // Whether a frame at origin may ask for the camera (identity verification takes a photo):
+    // Link's own origin only — the emulator's in sandbox mode, https Plaid hosts otherwise.
+    // The user is asked every time; the microphone and everything else stay refused.
+    bool mayAskForCamera(const QUrl &origin) const;
     // Whether a popup window may show url (a bank's login page): the emulator's origin in
     // sandbox mode, any https page in the Plaid modes (banks' OAuth pages live anywhere).
     bool popupMayLoad(const QUrl &url) const;

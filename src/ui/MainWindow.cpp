@@ -111,6 +111,20 @@ void MainWindow::setUpWindow()
     m_unsavedQuestion = [this](UnsavedContext context, const QStringList &items) {
         return LinkTexts::askAboutUnsaved(this, context, items);
     };
+    m_cameraQuestion = [this](const QString &site) {
+        QMessageBox box(QMessageBox::Question, tr("Camera"),
+                        tr("Plaid asks to use your camera, to check that it is really you (a "
+                           "photo for identity verification, from %1). Allow the camera for "
+                           "this?")
+                            .arg(site),
+                        QMessageBox::NoButton, this);
+        QPushButton *allow = box.addButton(tr("Allow the camera"), QMessageBox::AcceptRole);
+        QPushButton *refuse = box.addButton(tr("Don't allow"), QMessageBox::RejectRole);
+        box.setDefaultButton(refuse);
+        box.setEscapeButton(refuse);
+        box.exec();
+        return box.clickedButton() == allow;
+    };
     m_unsavedIndexQuestion = [this](const QString &error) {
         return QMessageBox::warning(
                    this, tr("List not saved"),
@@ -230,6 +244,12 @@ void MainWindow::attachLink(link::LinkHost *host)
         showNotice(tr("Link asked to open a window that Weft does not allow (windows open "
                       "only when you click, and only for your bank's sign-in page)."),
                    false);
+    });
+    connect(host->page(), &link::GuestPage::cameraRequested, this, [this](const QUrl &origin) {
+        QPointer<link::LinkPage> page = m_host ? m_host->page() : nullptr;
+        const bool allow = m_cameraQuestion(origin.host());
+        if (page) // the session may have changed while the question was open
+            page->answerCameraRequest(allow);
     });
     connect(host->page(), &link::LinkPage::popupCreated, this, [this](QWebEnginePage *popup) {
         auto *window = new PopupWindow(popup, this);

@@ -88,6 +88,9 @@ public:
     }
     // What "quit the app" does (QCoreApplication::quit unless a test says otherwise).
     void setQuitAction(std::function<void()> quit) { m_quit = std::move(quit); }
+    // Asked when Link wants the camera (identity verification): true to allow it.
+    using CameraQuestion = std::function<bool(const QString &site)>;
+    void setCameraQuestion(CameraQuestion question) { m_cameraQuestion = std::move(question); }
     using EraseQuestion = std::function<bool(int itemCount)>;
     void setEraseQuestion(EraseQuestion question) { m_eraseQuestion = std::move(question); }
 
@@ -132,6 +135,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     session::SessionManager *m_manager = nullptr;
     EraseQuestion m_eraseQuestion;
+    CameraQuestion m_cameraQuestion;
     vault::ItemStore *m_store = nullptr;
     session::Session *m_session = nullptr;
     bool m_ending = false;

@@ -1,9 +1,11 @@
 // LinkPage: the web view is a guest. Real QtWebEngine pages under Xvfb.
 #include "WebTestKit.h"
+#include "link/LinkBridge.h"
 #include "link/LinkEnvironment.h"
 #include "link/LinkPage.h"
 #include "link/LinkWindowPolicy.h"
 
+#include <QApplication>
 #include <QHttpServer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -12,6 +14,7 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
 #include <QtTest>
@@ -33,6 +36,8 @@ private slots:
     void mainFrameStaysOnTheHostOrigin();
     void framesOnlyFromLinksOrigin();
     void permissionsAreDenied();
+    void cameraForLinkOnlyWhenThePersonAllows_data();
+    void cameraForLinkOnlyWhenThePersonAllows();
     void dialogsAreNeverShown();
     void popupsArePolicedToo();
     void certificateErrorsAreRejected();
@@ -188,6 +193,63 @@ void TestLinkPage::permissionsAreDenied()
     QCOMPARE(denied.first().at(1).toString(), QStringLiteral("Notifications"));
 }
 
+void TestLinkPage::cameraForLinkOnlyWhenThePersonAllows_data()
+{
+    QTest::addColumn<bool>("allow");
+    QTest::newRow("the person says no") << false;
+    QTest::newRow("the person allows it") << true;
+}
+
+// Identity verification takes a photo: Link's own frame may ask for the camera, the person
+// decides. (This test's web engine has a fake camera, so that requests reach the policy.)
+void TestLinkPage::cameraForLinkOnlyWhenThePersonAllows()
+{
+    QFETCH(bool, allow);
+    QStringList asked;
+    // Answered later, as a dialog would be.
+    const QMetaObject::Connection answering =
+        connect(m_page, &GuestPage::cameraRequested, m_page, [&](const QUrl &origin) {
+            asked << originOf(origin).toString();
+            QTimer::singleShot(50, m_page, [this, allow] { m_page->answerCameraRequest(allow); });
+        });
+    const QString ask = QStringLiteral(
+        "window.cam='pending';navigator.mediaDevices.getUserMedia(%1).then(function(s){"
+        "s.getTracks().forEach(function(t){t.stop();});window.cam='granted';},"
+        "function(e){window.cam='denied';});true");
+    const QString video = ask.arg(QStringLiteral("{video:true}"));
+
+    // The host page (or a script that took it over) is never asked about.
+    test::runJs(m_page, video);
+    QVERIFY(test::waitJs(m_page, QStringLiteral("window.cam !== 'pending'")));
+    QCOMPARE(test::runJs(m_page, QStringLiteral("window.cam")).toString(),
+             QStringLiteral("denied"));
+    QVERIFY(asked.isEmpty());
+
+    // Link's frame (with the camera allowed by its embedder, as Plaid's script does).
+    const QString frame =
+        m_linkBase.resolved(QUrl(QStringLiteral("/link/v2/stable/frame.html"))).toString();
+    test::runJs(m_page, QStringLiteral("var f=document.createElement('iframe');f.id='cam';"
+                                       "f.allow='camera;microphone';f.src='%1';"
+                                       "document.body.appendChild(f);true")
+                            .arg(frame));
+    const QString cam = QStringLiteral("#cam");
+    QVERIFY(test::waitFrameJs(m_page, QStringLiteral("document.readyState === 'complete'"), 15000,
+                              cam));
+    test::frameJs(m_page, video, 5000, cam);
+    QVERIFY(test::waitFrameJs(m_page, QStringLiteral("window.cam !== 'pending'"), 15000, cam));
+    QCOMPARE(test::frameJs(m_page, QStringLiteral("window.cam"), 5000, cam).toString(),
+             allow ? QStringLiteral("granted") : QStringLiteral("denied"));
+    QCOMPARE(asked, QStringList{originOf(m_linkBase).toString()});
+
+    // The microphone stays refused, without a question.
+    test::frameJs(m_page, ask.arg(QStringLiteral("{audio:true}")), 5000, cam);
+    QVERIFY(test::waitFrameJs(m_page, QStringLiteral("window.cam !== 'pending'"), 15000, cam));
+    QCOMPARE(test::frameJs(m_page, QStringLiteral("window.cam"), 5000, cam).toString(),
+             QStringLiteral("denied"));
+    QCOMPARE(asked.size(), 1);
+    disconnect(answering);
+}
+
 void TestLinkPage::dialogsAreNeverShown()
 {
     // A native dialog would block runJavaScript until someone closed it.
@@ -333,10 +395,41 @@ void TestLinkPage::environmentRules()
     QVERIFY(!plaid.linkMayLoad(QUrl(QStringLiteral("http://cdn.plaid.com/"))));
     QVERIFY(!plaid.linkMayLoad(QUrl(QStringLiteral("https://plaid.com.evil.example/"))));
     QVERIFY(plaid.isExternalLink(QUrl(QStringLiteral("https://plaid.com/legal"))));
+    // Google reCAPTCHA's frames, which Link shows for some sign-ins: on its documented hosts.
+    for (const char *ok : {"https://www.google.com/recaptcha/api2/anchor?k=x",
+                           "https://www.google.com/recaptcha/enterprise/bframe?k=x",
+                           "https://www.gstatic.com/recaptcha/releases/x/recaptcha__en.js",
+                           "https://recaptcha.google.com/recaptcha/api2/anchor",
+                           "https://www.recaptcha.net/recaptcha/api2/anchor"})
+        QVERIFY2(plaid.linkMayLoad(QUrl(QString::fromLatin1(ok))), ok);
+    for (const char *bad : {"http://www.google.com/recaptcha/api2/anchor",
+                            "https://www.google.com/search?q=recaptcha", "https://www.google.com/",
+                            "https://evil.example/recaptcha/api2/anchor",
+                            "https://www.google.com.evil.example/recaptcha/api2/anchor"})
+        QVERIFY2(!plaid.linkMayLoad(QUrl(QString::fromLatin1(bad))), bad);
+    QVERIFY(
+        !sandbox.linkMayLoad(QUrl(QStringLiteral("https://www.google.com/recaptcha/api2/anchor"))));
+    // The camera: Link's own origin only.
+    QVERIFY(plaid.mayAskForCamera(QUrl(QStringLiteral("https://verify.plaid.com"))));
+    QVERIFY(!plaid.mayAskForCamera(QUrl(QStringLiteral("http://verify.plaid.com"))));
+    QVERIFY(!plaid.mayAskForCamera(QUrl(QStringLiteral("https://www.google.com"))));
+    QVERIFY(!plaid.mayAskForCamera(QUrl(QStringLiteral("http://127.0.0.1:9100"))));
+    QVERIFY(sandbox.mayAskForCamera(QUrl(QStringLiteral("http://localhost:9000"))));
+    QVERIFY(!sandbox.mayAskForCamera(QUrl(QStringLiteral("http://127.0.0.1:9000"))));
     QVERIFY(!plaid.isExternalLink(QUrl(QStringLiteral("https://my.bank.example/oauth"))));
     QVERIFY(!plaid.isExternalLink(QUrl(QStringLiteral("http://plaid.com/legal"))));
     QVERIFY(sandbox.isExternalLink(QUrl(QStringLiteral("https://plaid.com/legal"))));
 }
 
-QTEST_MAIN(TestLinkPage)
+int main(int argc, char *argv[])
+{
+    // A fake camera and microphone: without a device, Chromium refuses a page's getUserMedia
+    // before Weft's policy is asked.
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS",
+            qgetenv("QTWEBENGINE_CHROMIUM_FLAGS") + " --use-fake-device-for-media-stream");
+    QApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    TestLinkPage test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_linkpage.moc"

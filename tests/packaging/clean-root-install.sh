@@ -1,18 +1,24 @@
 #!/bin/bash
-# Installs Weft's .deb with apt into a clean Debian 12 root made with debootstrap (its
-# dependencies resolved from Debian's archive and nothing else), then runs weft --version,
-# weft items --json and weft-sandbox --port 0 inside it and checks what they print.
+# Installs Weft's .deb with apt (--no-install-recommends) into a clean Debian 12 root made with
+# debootstrap (its dependencies resolved from Debian's archive and nothing else), then runs
+# weft --version, weft items --json and weft-sandbox --port 0 inside it and checks what they
+# print. Given weft-bench as a second argument, it then runs the installed weft's window there
+# (Xvfb, a session bus and gnome-keyring, installed as test tools after the .deb), links an Item
+# through the emulator as a person would (weft-bench link-item) and finds its access token in
+# the keyring with secret-tool.
 # The root and the downloaded packages are cached (WEFT_PACKAGING_CACHE, by default
 # /var/cache/weft-packaging) so that later runs are quick; the mirror is the one in this
 # machine's apt sources, read now (debootstrap's default when there is none).
 set -euo pipefail
 deb=$(readlink -f "$1")
+bench=${2:+$(readlink -f "$2")}
 work=$(mktemp -d "${TMPDIR:-/tmp}/weft-clean-root.XXXXXX")
 cache="${WEFT_PACKAGING_CACHE:-/var/cache/weft-packaging}"
 root="$work/root"
 mkdir -p "$cache/archives" "$root"
 
 cleanup() {
+    umount "$root/dev/shm" 2>/dev/null || true
     umount "$root/proc" 2>/dev/null || true
     rm -rf "$work"
 }
@@ -82,5 +88,29 @@ files=$(chroot "$root" dpkg -L weft)
 check "desktop file installed" "$files" '/usr/share/applications/app\.weft\.Weft\.desktop'
 check "metainfo installed" "$files" '/usr/share/metainfo/app\.weft\.Weft\.metainfo\.xml'
 check "icons installed" "$files" '/usr/share/icons/hicolor/256x256/apps/app\.weft\.Weft\.png'
+
+if [ -n "$bench" ]; then
+    # Test tools only, installed after the .deb was checked on its own.
+    say "apt-get install the test tools (Xvfb, D-Bus, gnome-keyring, secret-tool)"
+    chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools libqt6websockets6 \
+        > "$work/tools.log" 2>&1 || { tail -40 "$work/tools.log"; exit 1; }
+    cp -n "$root"/var/cache/apt/archives/*.deb "$cache/archives/" 2>/dev/null || true
+    mkdir -p "$root/dev/shm"
+    mount -t tmpfs -o mode=1777 shm "$root/dev/shm"
+    cp "$bench" "$root/tmp/weft-bench"
+    say "weft --sandbox --connect in the root: linking an Item (user_good)"
+    linked=$(chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
+        QTWEBENGINE_DISABLE_SANDBOX=1 QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu \
+        dbus-run-session -- sh -c '
+            eval "$(printf weft-test | gnome-keyring-daemon --unlock --components=secrets)"
+            export GNOME_KEYRING_CONTROL
+            xvfb-run -a -s "-screen 0 1280x1024x24" /tmp/weft-bench link-item \
+                --weft-binary /usr/bin/weft 2>/tmp/link-item.err || { tail -20 /tmp/link-item.err; exit 1; }
+            secret-tool search --all server Weft 2>&1 | grep -v "^secret = "' 2>&1 || true)
+    check "an Item linked through the installed weft" "$linked" '^linked$'
+    # (The secret itself is filtered out: it never reaches the test's output.)
+    check "its access token in the keyring" "$linked" 'user = plaid:embedded:'
+fi
 
 exit $fail

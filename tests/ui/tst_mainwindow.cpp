@@ -112,6 +112,7 @@ private slots:
     void failedBackendKeepsTheItemsUsable();
     void backendThatFailedBeforeTheWindowIsSaid();
     void linkFollowsTheSession();
+    void cameraIsTheWindowsQuestion();
     void linkingABankShowsItInTheItemsPanel();
     void settingsChangeWithTheSandboxStateFile();
     void removeAllDataAsksThenErases();
@@ -297,6 +298,22 @@ void TestMainWindow::backendThatFailedBeforeTheWindowIsSaid()
     f.manager.start(embeddedSettings());
     QTRY_COMPARE(changed.size(), 1);
     QVERIFY(f.manager.lastFailure().isEmpty());
+}
+
+void TestMainWindow::cameraIsTheWindowsQuestion()
+{
+    // The page asks; the window asks the person, with the site's name, and nothing else does.
+    Fixture f(true);
+    f.manager.start(embeddedSettings());
+    QTRY_VERIFY(f.manager.session());
+    QStringList sites;
+    f.window.setCameraQuestion([&sites](const QString &site) {
+        sites << site;
+        return false;
+    });
+    link::LinkPage *page = f.manager.session()->linkHost()->page();
+    emit page->cameraRequested(QUrl(QStringLiteral("http://localhost:1234")));
+    QCOMPARE(sites, QStringList{QStringLiteral("localhost")});
 }
 
 void TestMainWindow::linkFollowsTheSession()
