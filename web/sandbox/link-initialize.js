@@ -115,6 +115,9 @@
     var iframe = document.createElement('iframe');
     iframe.title = 'Plaid Link';
     iframe.setAttribute('referrerpolicy', 'no-referrer');
+    // Identity verification's photo step needs the camera in Link's frame; the embedding app
+    // still decides whether the person is asked at all.
+    iframe.setAttribute('allow', 'camera');
     iframe.setAttribute('aria-hidden', 'true');
     var style = iframe.style;
     style.setProperty('position', 'fixed');
