@@ -76,15 +76,16 @@ weft_debian13_run() {
 
     local args=("$@")
     if [ "${#args[@]}" -eq 0 ]; then
-        # The packaging tests install into a Debian 12 root: they belong to the Debian 12 leg.
-        args=(-LE packaging)
+        # The packages are built and linted here too (weft_…~deb13); their install into a
+        # clean Debian 12 root belongs to the Debian 12 leg.
+        args=(-E packaging_clean_root_install)
     fi
     weft_say "Debian 13 leg: building and testing in $root (Qt $(chroot "$root" sh -c \
         "dpkg-query -W -f='\${Version}' qt6-base-dev 2>/dev/null" || echo 'not installed yet'))"
     local status=0
     chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=dumb \
         LANG=C.UTF-8 CI="${CI:-}" WEFT_JOBS="${WEFT_JOBS:-}" WEFT_BUILD=/src/build-deb13 \
-        WEFT_WERROR="${WEFT_WERROR:-}" WEFT_SKIP_PACKAGING_TOOLS=1 \
+        WEFT_WERROR="${WEFT_WERROR:-}" \
         WEFT_NINJA_ARGS="${WEFT_NINJA_ARGS:-}" bash /src/scripts/test "${args[@]}" || status=$?
     weft_debian13_unmount
     return $status

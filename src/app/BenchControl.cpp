@@ -1,6 +1,8 @@
 #include "BenchControl.h"
 
 #include "core/Milestones.h"
+#include "items/ItemService.h"
+#include "session/SessionManager.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -14,6 +16,19 @@
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
+
+void markSessionMilestones(weft::session::SessionManager *manager)
+{
+    using namespace weft;
+    QObject::connect(manager, &session::SessionManager::sessionChanged, manager,
+                     [](session::Session *session) {
+                         milestones::mark("session-up");
+                         QObject::connect(session->items(), &items::ItemService::tokenSaved,
+                                          session, [] { milestones::mark("token-saved"); });
+                         QObject::connect(session->items(), &items::ItemService::tokenSaveFailed,
+                                          session, [] { milestones::mark("token-save-failed"); });
+                     });
+}
 
 BenchControl::BenchControl(QWidget *window, QObject *parent)
     : QObject(parent)

@@ -5,6 +5,14 @@
 class QSocketNotifier;
 class QWidget;
 
+namespace weft::session {
+class SessionManager;
+}
+
+// For `weft --bench-milestones`: "session-up" for each backend the manager starts, and
+// "token-saved" / "token-save-failed" for its access tokens.
+void markSessionMilestones(weft::session::SessionManager *manager);
+
 // What `weft --bench-milestones` adds for weft-bench: the "window-exposed" milestone when the
 // window first reaches the screen, and commands read from standard input, one a line:
 // "connect" presses the window's "Connect a bank account" button as a user's click does,

@@ -6,7 +6,6 @@
 #include "core/Milestones.h"
 #include "core/ProcessHardening.h"
 #include "core/SignalWatcher.h"
-#include "items/ItemService.h"
 #include "link/GuestScripts.h"
 #include "link/LinkHost.h"
 #include "session/SessionManager.h"
@@ -20,6 +19,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QSettings>
+#include <QtWebEngineCore/qtwebenginecoreglobal.h>
 
 #include <cstdio>
 #include <memory>
@@ -92,7 +92,11 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app(informational ? new QCoreApplication(argc, argv)
                                                         : new QApplication(argc, argv));
     milestones::mark("app");
-    QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
+    // "--version" also names the web engine: Plaid supports only current browsers.
+    QCoreApplication::setApplicationVersion(
+        QStringLiteral("%1 (Qt %2, Chromium %3)")
+            .arg(QStringLiteral(WEFT_VERSION), QString::fromLatin1(qVersion()),
+                 QString::fromLatin1(qWebEngineChromiumVersion())));
     if (!informational) {
         ui::setUpGraphics(); // before the first web view
         milestones::mark("graphics-chosen");
@@ -138,17 +142,8 @@ int main(int argc, char *argv[])
     session::Session::Options options;
     options.dataDirectory = QFileInfo(store.path()).absolutePath();
     session::SessionManager manager(&secrets, &store, options);
-    if (milestones::enabled()) {
-        QObject::connect(&manager, &session::SessionManager::sessionChanged, &manager,
-                         [](session::Session *session) {
-                             milestones::mark("session-up");
-                             QObject::connect(session->items(), &items::ItemService::tokenSaved,
-                                              session, [] { milestones::mark("token-saved"); });
-                             QObject::connect(session->items(),
-                                              &items::ItemService::tokenSaveFailed, session,
-                                              [] { milestones::mark("token-save-failed"); });
-                         });
-    }
+    if (milestones::enabled())
+        markSessionMilestones(&manager);
     // The backend first, and Link's page and token on their way while the window is built:
     // the embedded sandbox's session is made at once (the Plaid modes read the keychain
     // first, and the window attaches the session when it comes).

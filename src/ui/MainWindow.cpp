@@ -113,9 +113,8 @@ void MainWindow::setUpWindow()
     };
     m_cameraQuestion = [this](const QString &site) {
         QMessageBox box(QMessageBox::Question, tr("Camera"),
-                        tr("Plaid asks to use your camera, to check that it is really you (a "
-                           "photo for identity verification, from %1). Allow the camera for "
-                           "this?")
+                        tr("Plaid wants to use your camera to take a photo that confirms it is "
+                           "you (identity verification, from %1). Allow the camera?")
                             .arg(site),
                         QMessageBox::NoButton, this);
         QPushButton *allow = box.addButton(tr("Allow the camera"), QMessageBox::AcceptRole);
