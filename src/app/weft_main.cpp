@@ -94,9 +94,10 @@ int main(int argc, char *argv[])
     milestones::mark("app");
     // "--version" also names the web engine: Plaid supports only current browsers.
     QCoreApplication::setApplicationVersion(
-        QStringLiteral("%1 (Qt %2, Chromium %3)")
+        QStringLiteral("%1 (Qt %2, Chromium %3 with security fixes to %4)")
             .arg(QStringLiteral(WEFT_VERSION), QString::fromLatin1(qVersion()),
-                 QString::fromLatin1(qWebEngineChromiumVersion())));
+                 QString::fromLatin1(qWebEngineChromiumVersion()),
+                 QString::fromLatin1(qWebEngineChromiumSecurityPatchVersion())));
     if (!informational) {
         ui::setUpGraphics(); // before the first web view
         milestones::mark("graphics-chosen");

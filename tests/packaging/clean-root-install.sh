@@ -74,7 +74,7 @@ check "libsecret installed with it (--no-install-recommends)" \
     "$(chroot "$root" sh -c 'ls /usr/lib/*/libsecret-1.so.0' 2>&1 || true)" 'libsecret-1\.so\.0'
 
 version=$(chroot "$root" weft --version 2>&1 || true)
-check "weft --version" "$version" '^Weft [0-9]+\.[0-9]+\.[0-9]+ \(Qt 6\.[0-9.]+, Chromium [0-9.]+\)'
+check "weft --version" "$version" '^Weft [0-9]+\.[0-9]+\.[0-9]+ \(Qt 6\.[0-9.]+, Chromium [0-9.]+ with security fixes to [0-9.]+\)'
 
 items=$(chroot "$root" env HOME=/root weft items --json 2>&1 || true)
 check "weft items --json" "$items" '"format": "weft-items-list"'
