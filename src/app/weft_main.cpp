@@ -1,6 +1,7 @@
 // weft: the desktop app, and `weft items` / `weft item` for the command line.
 #include "BenchControl.h"
 #include "ItemsCli.h"
+#include "WindowsConsole.h"
 #include "core/AppSettings.h"
 #include "core/Logging.h"
 #include "core/Milestones.h"
@@ -68,12 +69,14 @@ int main(int argc, char *argv[])
         milestones::enable();
         milestones::mark("main");
     }
-    if (isItemsCommand(argc, argv))
-        return runItemsCommand(argc, argv);
     // --help and --version need no display.
     const bool informational = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h") ||
                                hasArgument(argc, argv, "--version") ||
                                hasArgument(argc, argv, "-v");
+    if (isItemsCommand(argc, argv) || informational)
+        attachParentConsole(); // Windows: print to the console weft was started from
+    if (isItemsCommand(argc, argv))
+        return runItemsCommand(argc, argv);
 
     configureLogging();
     QCoreApplication::setApplicationName(QStringLiteral("Weft"));
