@@ -51,21 +51,26 @@ if(UNIX AND NOT APPLE)
     set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
 elseif(WIN32)
     set(CPACK_GENERATOR "NSIS")
-    set(CPACK_NSIS_PACKAGE_NAME "Weft")
-    set(CPACK_NSIS_DISPLAY_NAME "Weft")
-    set(CPACK_NSIS_MUI_ICON "${WEFT_ICO}")
-    set(CPACK_NSIS_MUI_UNIICON "${WEFT_ICO}")
-    set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\weft.exe")
-    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
-    set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
-    set(CPACK_NSIS_CREATE_ICONS_EXTRA
-        "CreateShortCut '$SMPROGRAMS\\\\$STARTMENU_FOLDER\\\\Connect a bank account.lnk' '$INSTDIR\\\\bin\\\\weft.exe' '--connect'")
-    set(CPACK_NSIS_DELETE_ICONS_EXTRA
-        "Delete '$SMPROGRAMS\\\\$START_MENU\\\\Connect a bank account.lnk'")
 elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
     set(CPACK_DMG_VOLUME_NAME "Weft")
     set(CPACK_DMG_FORMAT "UDZO")
 endif()
+
+# The Windows installer (NSIS). Set on every system: Linux checks that the script compiles with
+# Debian's makensis (the packaging tests), Windows builds it.
+set(CPACK_NSIS_PACKAGE_NAME "Weft")
+set(CPACK_NSIS_DISPLAY_NAME "Weft")
+if(WEFT_ICO)
+    set(CPACK_NSIS_MUI_ICON "${WEFT_ICO}")
+    set(CPACK_NSIS_MUI_UNIICON "${WEFT_ICO}")
+endif()
+set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\weft.exe")
+set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_NSIS_CREATE_ICONS_EXTRA
+    "CreateShortCut '$SMPROGRAMS\\\\$STARTMENU_FOLDER\\\\Connect a bank account.lnk' '$INSTDIR\\\\bin\\\\weft.exe' '--connect'")
+set(CPACK_NSIS_DELETE_ICONS_EXTRA
+    "Delete '$SMPROGRAMS\\\\$START_MENU\\\\Connect a bank account.lnk'")
 
 include(CPack)

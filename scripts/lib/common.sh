@@ -20,7 +20,7 @@ WEFT_TEST_PACKAGES=(
 # Building and checking the Linux packages (scripts/package, the packaging tests).
 WEFT_PACKAGE_PACKAGES=(
     dpkg-dev fakeroot rpm lintian desktop-file-utils appstream debootstrap
-    binutils-mingw-w64-x86-64
+    binutils-mingw-w64-x86-64 nsis
 )
 
 weft_say() { printf '\033[1m[weft]\033[0m %s\n' "$*" >&2; }
