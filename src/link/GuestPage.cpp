@@ -101,8 +101,9 @@ GuestPage::GuestPage(const LinkEnvironment &environment, QWebEngineProfile *prof
 void GuestPage::decidePermission(const QUrl &origin, const QString &name, bool camera,
                                  std::function<void(bool)> apply)
 {
+    // Once refused, not asked again on this page: a frame cannot make a stream of questions.
     const bool mayAsk = camera && !isPopup() && m_environment.mayAskForCamera(origin) &&
-                        !m_pendingCamera &&
+                        !m_pendingCamera && !m_cameraRefused &&
                         isSignalConnected(QMetaMethod::fromSignal(&GuestPage::cameraRequested));
     if (!mayAsk) {
         qCWarning(lcLink) << "denied permission" << name << "to" << origin;
@@ -114,8 +115,10 @@ void GuestPage::decidePermission(const QUrl &origin, const QString &name, bool c
         qCInfo(lcLink) << (allow ? "the camera was allowed to" : "the camera was refused to")
                        << origin;
         apply(allow);
-        if (!allow)
+        if (!allow) {
+            m_cameraRefused = true;
             emit permissionDenied(origin, name);
+        }
     };
     emit cameraRequested(origin);
 }

@@ -40,7 +40,8 @@ signals:
     void certificateRejected(const QUrl &url, const QString &description);
     // A frame of Link's origin asks for the camera (LinkEnvironment::mayAskForCamera): the
     // app asks the person and answers with answerCameraRequest(). Refused at once when nothing
-    // listens, when a question is already open, or from a popup.
+    // listens, when a question is already open, after the person refused once on this page,
+    // or from a popup.
     void cameraRequested(const QUrl &origin);
     void fileChooserRefused();
 
@@ -71,6 +72,7 @@ private:
 
     LinkEnvironment m_environment;
     std::function<void(bool)> m_pendingCamera;
+    bool m_cameraRefused = false;
 };
 
 } // namespace weft::link

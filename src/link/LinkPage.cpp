@@ -52,6 +52,12 @@ QWebEngineProfile *LinkPage::createProfile(const LinkEnvironment &environment, Q
     profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     profile->setSpellCheckEnabled(false);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    // No permission is remembered, not even for the page's life: the camera is asked for every
+    // time, as with Qt 6.4.
+    profile->setPersistentPermissionsPolicy(
+        QWebEngineProfile::PersistentPermissionsPolicy::AskEveryTime);
+#endif
     profile->setUrlRequestInterceptor(new LinkRequestInterceptor(environment, profile));
     installGuestScripts(profile);
     return profile;

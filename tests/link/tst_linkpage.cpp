@@ -241,12 +241,20 @@ void TestLinkPage::cameraForLinkOnlyWhenThePersonAllows()
              allow ? QStringLiteral("granted") : QStringLiteral("denied"));
     QCOMPARE(asked, QStringList{originOf(m_linkBase).toString()});
 
+    // Asked for again: after an allow the person is asked again (nothing is remembered);
+    // after a refusal not — a frame cannot flood the person with questions.
+    test::frameJs(m_page, video, 5000, cam);
+    QVERIFY(test::waitFrameJs(m_page, QStringLiteral("window.cam !== 'pending'"), 15000, cam));
+    QCOMPARE(test::frameJs(m_page, QStringLiteral("window.cam"), 5000, cam).toString(),
+             allow ? QStringLiteral("granted") : QStringLiteral("denied"));
+    QCOMPARE(asked.size(), allow ? 2 : 1);
+
     // The microphone stays refused, without a question.
     test::frameJs(m_page, ask.arg(QStringLiteral("{audio:true}")), 5000, cam);
     QVERIFY(test::waitFrameJs(m_page, QStringLiteral("window.cam !== 'pending'"), 15000, cam));
     QCOMPARE(test::frameJs(m_page, QStringLiteral("window.cam"), 5000, cam).toString(),
              QStringLiteral("denied"));
-    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.size(), allow ? 2 : 1);
     disconnect(answering);
 }
 
