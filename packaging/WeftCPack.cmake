@@ -21,18 +21,8 @@ if(UNIX AND NOT APPLE)
     # .deb: dependencies computed from the binaries (dpkg-shlibdeps) on Debian's Qt 6 and
     # QtKeychain runtime packages.
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-    # One package per Debian release, each against that release's Qt: 0.1.0-1~deb12, ~deb13.
-    set(CPACK_DEBIAN_PACKAGE_RELEASE "1")
-    if(EXISTS /etc/os-release)
-        file(STRINGS /etc/os-release weft_os_id REGEX "^ID=")
-        file(STRINGS /etc/os-release weft_os_version REGEX "^VERSION_ID=")
-        string(REGEX REPLACE "^ID=\"?([^\"]*)\"?$" "\\1" weft_os_id "${weft_os_id}")
-        string(REGEX REPLACE "^VERSION_ID=\"?([^\"]*)\"?$" "\\1" weft_os_version
-                             "${weft_os_version}")
-        if(weft_os_id STREQUAL "debian" AND weft_os_version)
-            set(CPACK_DEBIAN_PACKAGE_RELEASE "1~deb${weft_os_version}")
-        endif()
-    endif()
+    # One package per Debian release, each against that release's Qt (packaging/CMakeLists.txt).
+    set(CPACK_DEBIAN_PACKAGE_RELEASE "${WEFT_DEBIAN_REVISION}")
     set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
     set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -433,8 +433,9 @@ int main(int argc, char *argv[])
 {
     // A fake camera and microphone: without a device, Chromium refuses a page's getUserMedia
     // before Weft's policy is asked.
-    qputenv("QTWEBENGINE_CHROMIUM_FLAGS",
-            qgetenv("QTWEBENGINE_CHROMIUM_FLAGS") + " --use-fake-device-for-media-stream");
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    flags.append(" --use-fake-device-for-media-stream");
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
     QApplication app(argc, argv);
     QTEST_SET_MAIN_SOURCE_PATH
     TestLinkPage test;
