@@ -4,18 +4,8 @@
 # OpenAPI description beside it at /shared; inside, scripts/test does what it does here.
 # Needs root (debootstrap, chroot, mounts). Sourced by scripts/test after lib/common.sh.
 
-weft_debian13_mirror() {
-    local sources mirror=""
-    for sources in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$sources" ] || continue
-        mirror=$(awk '/^URIs:/ { print $2; exit }' "$sources")
-        [ -n "$mirror" ] && break
-    done
-    if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
-        mirror=$(awk '$1 == "deb" { print $2; exit }' /etc/apt/sources.list)
-    fi
-    printf '%s' "$mirror"
-}
+# shellcheck source=debian-mirror.sh
+source "$WEFT_ROOT/scripts/lib/debian-mirror.sh"
 
 WEFT_DEBIAN13_MOUNTS=()
 
@@ -45,7 +35,7 @@ weft_debian13_run() {
     weft_install_packages debootstrap
     local cache="${WEFT_DEBIAN13_CACHE:-/var/cache/weft-debian13}"
     local root="$cache/root" mirror
-    mirror=$(weft_debian13_mirror)
+    mirror=$(weft_debian_mirror)
     mkdir -p "$cache/archives"
     if [ ! -x "$root/usr/bin/apt-get" ]; then
         weft_say "making a Debian 13 root with debootstrap (cached in $cache)"

@@ -25,15 +25,9 @@ cleanup() {
 trap cleanup EXIT
 say() { printf '[clean-root] %s\n' "$*"; }
 
-mirror=""
-for sources in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$sources" ] || continue
-    mirror=$(awk '/^URIs:/ { print $2; exit }' "$sources")
-    [ -n "$mirror" ] && break
-done
-if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
-    mirror=$(awk '$1 == "deb" { print $2; exit }' /etc/apt/sources.list)
-fi
+# shellcheck source=../../scripts/lib/debian-mirror.sh
+source "$(dirname "$(readlink -f "$0")")/../../scripts/lib/debian-mirror.sh"
+mirror=$(weft_debian_mirror)
 
 if [ -f "$cache/bookworm-minbase.tar" ]; then
     say "using the cached Debian 12 root"
