@@ -409,8 +409,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::openSettings()
 {
-    if (!m_manager)
-        return;
     SettingsDialog dialog(m_manager->settings(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -447,7 +445,7 @@ void MainWindow::removeAllData()
 
 void MainWindow::applySettings(const AppSettings &settings, const QString &newSecret)
 {
-    if (!m_manager || !askAboutUnsaved(UnsavedContext::ChangeSettings))
+    if (!askAboutUnsaved(UnsavedContext::ChangeSettings))
         return;
     showNotice(tr("Applying the settings: %1…").arg(modeTitle(settings.mode)), false);
     m_manager->apply(settings, newSecret);

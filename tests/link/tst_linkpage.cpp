@@ -187,8 +187,8 @@ void TestLinkPage::permissionsAreDenied()
     QVERIFY(test::waitJs(m_page, QStringLiteral("window.clip !== 'pending'")));
     QCOMPARE(test::runJs(m_page, QStringLiteral("window.clip")).toString(),
              QStringLiteral("denied"));
-    // Notifications reach the page's policy and are denied there; camera and clipboard are
-    // refused earlier (no device; clipboard access switched off in the settings).
+    // Notifications and the camera (a fake one here) reach the page's policy and are denied
+    // there; the clipboard is refused earlier (clipboard access switched off in the settings).
     QVERIFY(!denied.isEmpty());
     QCOMPARE(denied.first().at(1).toString(), QStringLiteral("Notifications"));
 }
