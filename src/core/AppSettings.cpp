@@ -77,6 +77,8 @@ AppSettings AppSettings::load(QSettings &s)
     a.redirectUri = s.value(QStringLiteral("link/redirectUri")).toString();
     a.clientUserId = s.value(QStringLiteral("link/clientUserId")).toString();
     a.productionNoticeShown = s.value(QStringLiteral("backend/productionNoticeShown")).toBool();
+    if (s.value(QStringLiteral("link/presentation")).toString() == u"browser")
+        a.presentation = LinkPresentation::Browser;
     return a;
 }
 
@@ -92,6 +94,9 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("link/redirectUri"), redirectUri);
     s.setValue(QStringLiteral("link/clientUserId"), clientUserId);
     s.setValue(QStringLiteral("backend/productionNoticeShown"), productionNoticeShown);
+    s.setValue(QStringLiteral("link/presentation"), presentation == LinkPresentation::Browser
+                                                        ? QStringLiteral("browser")
+                                                        : QStringLiteral("embedded"));
     s.sync();
 }
 

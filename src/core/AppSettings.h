@@ -20,6 +20,12 @@ QString
 modeEnvironment(BackendMode mode);   // keychain namespace: "embedded", "sandbox", "production"
 QString modeTitle(BackendMode mode); // for people
 
+// Where Link is shown.
+enum class LinkPresentation {
+    Embedded, // in Weft's window (the default)
+    Browser,  // Hosted Link, in the user's web browser
+};
+
 // The app's settings (QSettings). The client secret is not here: it lives only in the
 // keychain (see vault::TokenVault::clientSecretKey).
 struct AppSettings
@@ -33,6 +39,7 @@ struct AppSettings
     QString webhook;
     QString redirectUri;
     QString clientUserId; // random, made once, never personal data
+    LinkPresentation presentation = LinkPresentation::Embedded;
     bool productionNoticeShown = false;
 
     static AppSettings load(QSettings &settings);

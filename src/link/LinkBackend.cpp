@@ -38,4 +38,21 @@ void PlaidLinkBackend::exchangePublicToken(
     m_client->exchangePublicToken(publicToken, context, std::move(done));
 }
 
+void PlaidLinkBackend::createHostedLinkToken(const QString &accessToken,
+                                             const QString &completionRedirectUri,
+                                             QObject *context,
+                                             plaid::PlaidClient::Callback<plaid::LinkToken> done)
+{
+    plaid::LinkTokenCreateRequest hosted = request(accessToken);
+    hosted.hostedLink = true;
+    hosted.completionRedirectUri = completionRedirectUri;
+    m_client->createLinkToken(hosted, context, std::move(done));
+}
+
+void PlaidLinkBackend::getLinkToken(const QString &linkToken, QObject *context,
+                                    plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done)
+{
+    m_client->getLinkToken(linkToken, context, std::move(done));
+}
+
 } // namespace weft::link

@@ -20,6 +20,14 @@ public:
     virtual void
     exchangePublicToken(const QString &publicToken, QObject *context,
                         plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) = 0;
+    // Hosted Link: a token whose answer carries hosted_link_url; completionRedirectUri may be
+    // empty.
+    virtual void createHostedLinkToken(const QString &accessToken,
+                                       const QString &completionRedirectUri, QObject *context,
+                                       plaid::PlaidClient::Callback<plaid::LinkToken> done) = 0;
+    // /link/token/get: the token's Link sessions and their results.
+    virtual void getLinkToken(const QString &linkToken, QObject *context,
+                              plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done) = 0;
 };
 
 // The settings /link/token/create needs beside the token's purpose.
@@ -45,6 +53,11 @@ public:
     void
     exchangePublicToken(const QString &publicToken, QObject *context,
                         plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) override;
+    void createHostedLinkToken(const QString &accessToken, const QString &completionRedirectUri,
+                               QObject *context,
+                               plaid::PlaidClient::Callback<plaid::LinkToken> done) override;
+    void getLinkToken(const QString &linkToken, QObject *context,
+                      plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done) override;
 
     plaid::LinkTokenCreateRequest request(const QString &accessToken) const;
 

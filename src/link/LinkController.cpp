@@ -15,7 +15,9 @@ std::chrono::milliseconds refreshMargin(qint64 lifetimeMs)
     return std::chrono::milliseconds(std::min<qint64>(5 * 60 * 1000, lifetimeMs / 10));
 }
 
-LinkFailure failureFrom(LinkFailure::Stage stage, const plaid::PlaidOutcome &outcome,
+} // namespace
+
+LinkFailure linkFailureFrom(LinkFailure::Stage stage, const plaid::PlaidOutcome &outcome,
                         const QString &what)
 {
     LinkFailure failure;
@@ -31,8 +33,6 @@ LinkFailure failureFrom(LinkFailure::Stage stage, const plaid::PlaidOutcome &out
     }
     return failure;
 }
-
-} // namespace
 
 LinkController::LinkController(LinkBackend *backend, LinkBridge *bridge, QUrl scriptUrl,
                                Clock *clock, QObject *parent)
@@ -117,7 +117,7 @@ void LinkController::fetchToken()
                                        m_openWhenReady = false;
                                        setState(State::Failed);
                                        emit failed(
-                                           failureFrom(LinkFailure::Stage::Token, r,
+                                           linkFailureFrom(LinkFailure::Stage::Token, r,
                                                        tr("Could not prepare a Link session")));
                                        return;
                                    }
@@ -203,7 +203,7 @@ void LinkController::onSuccess(const LinkSuccess &success)
             } else {
                 // The public token is single-use: it is never replayed. Linking again is one
                 // click on a fresh handler.
-                LinkFailure failure = failureFrom(LinkFailure::Stage::Exchange, r,
+                LinkFailure failure = linkFailureFrom(LinkFailure::Stage::Exchange, r,
                                                   tr("The bank was linked, but the connection "
                                                      "could not be completed"));
                 failure.linkSessionId = success.linkSessionId;
@@ -219,6 +219,7 @@ void LinkController::onSuccess(const LinkSuccess &success)
 void LinkController::onExit(const LinkExit &exit)
 {
     emit closed();
+    emit exited(exit);
     const bool wasUpdate = isUpdateMode();
     if (exit.isInvalidLinkToken()) {
         milestones::mark("recovery-started");
@@ -240,6 +241,8 @@ void LinkController::onExit(const LinkExit &exit)
             failure.errorCode = exit.error->errorCode;
             failure.linkSessionId = exit.linkSessionId;
             failure.requestId = exit.requestId;
+            failure.exitStatus = exit.status;
+            failure.recoveryLimit = true;
             failure.userText = tr("Link's session kept expiring, so Weft stopped preparing new "
                                   "ones. Choose Try again when you are ready.");
             emit failed(failure);
@@ -259,6 +262,7 @@ void LinkController::onExit(const LinkExit &exit)
         failure.userText = exit.error->userText();
         failure.linkSessionId = exit.linkSessionId;
         failure.requestId = exit.requestId.isEmpty() ? exit.error->requestId : exit.requestId;
+        failure.exitStatus = exit.status;
         emit failed(failure);
     }
     if (wasUpdate) {

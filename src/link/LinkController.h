@@ -1,6 +1,7 @@
 #pragma once
 
 #include "link/LinkTypes.h"
+#include "plaid/PlaidResult.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -37,7 +38,13 @@ struct LinkFailure
     QString errorCode;
     QString linkSessionId;
     QString requestId;
+    QString exitStatus; // Link's metadata.status when it exited (Stage::Link)
+    bool recoveryLimit = false; // INVALID_LINK_TOKEN kept coming: Weft stopped recovering
 };
+
+// A failed API call in words for the user ("what: Plaid's message") with its ids.
+LinkFailure linkFailureFrom(LinkFailure::Stage stage, const plaid::PlaidOutcome &outcome,
+                            const QString &what);
 
 // The Link session state machine. At start it fetches a link token and creates the handler
 // in the (hidden) view, so that open() shows Link at once; it refreshes token and handler
@@ -88,6 +95,8 @@ signals:
     void itemLinked(const weft::link::LinkedItem &item);
     void itemRepaired(const QString &itemId, const weft::link::LinkSuccess &success);
     void eventReceived(const weft::link::LinkEvent &event);
+    // Link closed without a success (before the controller acts on it).
+    void exited(const weft::link::LinkExit &exit);
 
 private:
     void setState(State state);

@@ -57,6 +57,8 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("OK");
     case 204:
         return QByteArrayLiteral("No Content");
+    case 303:
+        return QByteArrayLiteral("See Other");
     case 400:
         return QByteArrayLiteral("Bad Request");
     case 401:

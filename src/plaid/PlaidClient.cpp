@@ -53,6 +53,15 @@ void PlaidClient::createLinkToken(const LinkTokenCreateRequest &request, QObject
                         LinkToken token;
                         token.linkToken = reader.string(QLatin1StringView("link_token"));
                         token.expiration = reader.dateTime(QLatin1StringView("expiration"));
+                        const QString hosted =
+                            reader.optionalString(QLatin1StringView("hosted_link_url"));
+                        if (!hosted.isEmpty()) {
+                            token.hostedLinkUrl = QUrl(hosted, QUrl::StrictMode);
+                            const QString scheme = token.hostedLinkUrl.scheme();
+                            if (!token.hostedLinkUrl.isValid() ||
+                                (scheme != u"https" && scheme != u"http"))
+                                reader.fail(QStringLiteral("hosted_link_url: not a web address"));
+                        }
                         return token;
                     });
 }
@@ -74,6 +83,7 @@ void PlaidClient::getLinkToken(const QString &linkToken, QObject *context,
             details.clientName = metadata.optionalString(QLatin1StringView("client_name"));
             details.webhook = metadata.optionalString(QLatin1StringView("webhook"));
             details.redirectUri = metadata.optionalString(QLatin1StringView("redirect_uri"));
+            details.sessions = LinkSessionRecord::listFromJson(reader);
             details.raw = reader.json();
             return details;
         });

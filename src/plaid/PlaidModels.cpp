@@ -147,4 +147,74 @@ QJsonObject Institution::toJson() const
             {QStringLiteral("oauth"), oauth}};
 }
 
+namespace {
+
+LinkSessionItemAdd itemAddFromJson(JsonReader &reader)
+{
+    LinkSessionItemAdd add;
+    add.publicToken = reader.string(QLatin1StringView("public_token"));
+    if (std::optional<JsonReader> institution =
+            reader.nullableObject(QLatin1StringView("institution")))
+        add.institution = institution->json();
+    const QJsonValue accounts = reader.json().value(QLatin1StringView("accounts"));
+    if (accounts.isArray())
+        add.accounts = accounts.toArray();
+    else if (!accounts.isUndefined() && !accounts.isNull())
+        reader.fail(QStringLiteral("accounts: expected an array"));
+    return add;
+}
+
+} // namespace
+
+QList<LinkSessionRecord> LinkSessionRecord::listFromJson(JsonReader &answer)
+{
+    const QJsonValue value = answer.json().value(QLatin1StringView("link_sessions"));
+    if (value.isUndefined() || value.isNull())
+        return {};
+    QList<LinkSessionRecord> sessions;
+    for (JsonReader &entry : answer.objectList(QLatin1StringView("link_sessions"))) {
+        LinkSessionRecord session;
+        session.linkSessionId = entry.string(QLatin1StringView("link_session_id"));
+        session.startedAt = entry.dateTime(QLatin1StringView("started_at"), false);
+        session.finishedAt = entry.dateTime(QLatin1StringView("finished_at"), false);
+        if (std::optional<JsonReader> results = entry.nullableObject(QLatin1StringView("results"))) {
+            if (results->json().contains(QLatin1StringView("item_add_results"))) {
+                for (JsonReader &add : results->objectList(QLatin1StringView("item_add_results")))
+                    session.itemAdds.append(itemAddFromJson(add));
+            }
+        }
+        // Older integrations get on_success / on_exit instead of results / exit.
+        if (session.itemAdds.isEmpty()) {
+            if (std::optional<JsonReader> success =
+                    entry.nullableObject(QLatin1StringView("on_success"))) {
+                LinkSessionItemAdd add;
+                add.publicToken = success->string(QLatin1StringView("public_token"));
+                if (std::optional<JsonReader> metadata =
+                        success->nullableObject(QLatin1StringView("metadata"))) {
+                    add = itemAddFromJson(*metadata);
+                    add.publicToken = success->string(QLatin1StringView("public_token"));
+                }
+                session.itemAdds.append(add);
+            }
+        }
+        std::optional<JsonReader> exit = entry.nullableObject(QLatin1StringView("exit"));
+        if (!exit)
+            exit = entry.nullableObject(QLatin1StringView("on_exit"));
+        if (exit) {
+            session.exited = true;
+            const QJsonValue error = exit->json().value(QLatin1StringView("error"));
+            if (error.isObject()) {
+                session.exitError = PlaidError::fromJson(error.toObject());
+                if (!session.exitError)
+                    exit->fail(QStringLiteral("error: not a Plaid error"));
+            }
+            if (std::optional<JsonReader> metadata =
+                    exit->nullableObject(QLatin1StringView("metadata")))
+                session.exitStatus = metadata->optionalString(QLatin1StringView("status"));
+        }
+        sessions.append(session);
+    }
+    return sessions;
+}
+
 } // namespace weft::plaid

@@ -3,9 +3,11 @@
 #include "plaid/PlaidError.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -83,6 +85,30 @@ struct LinkToken
 {
     QString linkToken;
     QDateTime expiration;
+    QUrl hostedLinkUrl; // Hosted Link only
+};
+
+// One Item a Link session added (results.item_add_results[], or the older on_success).
+struct LinkSessionItemAdd
+{
+    QString publicToken;
+    QJsonObject institution; // {name, institution_id}, or empty
+    QJsonArray accounts;     // [{id, name, mask, type, subtype, verification_status}]
+};
+
+// One of link_sessions[] in /link/token/get: a session that has started, and how it ended.
+struct LinkSessionRecord
+{
+    QString linkSessionId;
+    QDateTime startedAt;
+    QDateTime finishedAt; // invalid while the session goes on
+    QList<LinkSessionItemAdd> itemAdds;
+    bool exited = false; // exit (or the older on_exit) is set
+    std::optional<PlaidError> exitError;
+    QString exitStatus;
+
+    // link_sessions of a /link/token/get answer (absent or null: none).
+    static QList<LinkSessionRecord> listFromJson(JsonReader &answer);
 };
 
 struct LinkTokenDetails
@@ -96,6 +122,7 @@ struct LinkTokenDetails
     QString clientName;
     QString webhook;
     QString redirectUri;
+    QList<LinkSessionRecord> sessions;
     QJsonObject raw; // the whole answer, link_sessions included
 };
 

@@ -28,6 +28,14 @@ QJsonObject LinkTokenCreateRequest::toJson() const
         }
         body.insert(QStringLiteral("account_filters"), filters);
     }
+    if (hostedLink) {
+        QJsonObject hosted;
+        if (!completionRedirectUri.isEmpty())
+            hosted.insert(QStringLiteral("completion_redirect_uri"), completionRedirectUri);
+        if (urlLifetimeSeconds > 0)
+            hosted.insert(QStringLiteral("url_lifetime_seconds"), urlLifetimeSeconds);
+        body.insert(QStringLiteral("hosted_link"), hosted);
+    }
     return body;
 }
 

@@ -23,6 +23,11 @@ struct LinkTokenCreateRequest
     QString accessToken;
     // account_filters: account type -> allowed subtypes ({"depository": ["checking"]}).
     QMap<QString, QStringList> accountFilters;
+    // Hosted Link: the answer then carries hosted_link_url. completion_redirect_uri and
+    // url_lifetime_seconds are sent when set.
+    bool hostedLink = false;
+    QString completionRedirectUri;
+    int urlLifetimeSeconds = 0;
 
     QJsonObject toJson() const;
 };

@@ -273,6 +273,11 @@ SandboxResponse SandboxApi::completeLinkSession(const QJsonObject &body)
     return transact([&] { return completeSession(body); });
 }
 
+SandboxResponse SandboxApi::exitLinkSession(const QJsonObject &body)
+{
+    return transact([&] { return exitSession(body); });
+}
+
 bool SandboxApi::flushState()
 {
     if (m_statePath.isEmpty())

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QObject>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -60,9 +61,15 @@ public:
 
     SandboxResponse handle(const SandboxRequest &request);
     void setCredentials(const SandboxCredentials &credentials) { m_credentials = credentials; }
+    // Where Hosted Link pages are served (the Link emulator's origin): hosted_link_url is
+    // <base>/hl/<id>. Until it is set, /link/token/create refuses hosted_link.
+    void setHostedLinkBaseUrl(const QUrl &base) { m_hostedLinkBase = base; }
+    // The hosted page of a Hosted Link id (the last segment of hosted_link_url): the Link
+    // emulator's page with the id in its fragment, or nothing for an unknown id.
+    std::optional<QString> hostedLinkPage(const QString &hostedLinkId) const;
 
     // The internal operations behind the Link emulator (SandboxLinkSessions.cpp). Each takes
-    // the link_token; errors are Plaid error objects (INVALID_LINK_TOKEN for unknown, expired
+    // the link_token (or, from a Hosted Link page, the hosted_link_id); errors are Plaid error objects (INVALID_LINK_TOKEN for unknown, expired
     // or used tokens).
     // start: a new link_session_id, client_name, language, update_mode, and the institutions
     // the token allows (or, in update mode, the Item's institution).
@@ -76,6 +83,9 @@ public:
     // institution, accounts, link_session_id). Update mode clears the Item's error instead of
     // creating an Item.
     SandboxResponse completeLinkSession(const QJsonObject &body);
+    // exit: link_session_id, and Link's onExit error (or null) and metadata. Recorded for
+    // /link/token/get as the session's exit.
+    SandboxResponse exitLinkSession(const QJsonObject &body);
 
     // Loads state from path (a missing file is an empty state), then saves every change to
     // it atomically before answering: a call whose change cannot be saved (a full disk) fails
@@ -110,7 +120,11 @@ private:
     std::optional<SandboxResponse> findItem(const Call &call, ItemRecord **item);
     // A call of the Link emulator's routes (no client credentials: the link token identifies).
     static Call sessionCall(const QJsonObject &body);
-    std::optional<SandboxResponse> usableLinkToken(const Call &call, LinkTokenRecord **link);
+    // The session's link token record, found by link_token or hosted_link_id; key: its hash.
+    std::optional<SandboxResponse> usableLinkToken(const Call &call, LinkTokenRecord **link,
+                                                   QByteArray *key = nullptr);
+    QByteArray findLinkToken(const QJsonObject &body) const;
+    void recordSession(LinkTokenRecord *link, const QString &sessionId, QJsonObject fields);
     // The institution a Link session may sign in to: the Item's in update mode, else the
     // requested one if it offers the token's products in one of its countries.
     const CatalogInstitution *sessionInstitution(const LinkTokenRecord &link,
@@ -144,6 +158,7 @@ private:
     SandboxResponse startSession(const QJsonObject &body);
     SandboxResponse loginSession(const QJsonObject &body);
     SandboxResponse completeSession(const QJsonObject &body);
+    SandboxResponse exitSession(const QJsonObject &body);
 
     Clock *m_clock;
     SandboxCredentials m_credentials;
@@ -155,6 +170,8 @@ private:
         QList<plaid::Account> accounts;
     };
     QHash<QString, PendingLogin> m_pendingLogins; // by link_session_id, until complete
+    QHash<QString, QDateTime> m_sessionStarts;    // by link_session_id, until it ends
+    QUrl m_hostedLinkBase;
     QString m_statePath;
     std::unique_ptr<QLockFile> m_stateLock; // one process at a time per state file
     bool m_stateChanged = false;

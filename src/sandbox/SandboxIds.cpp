@@ -35,6 +35,11 @@ QString objectId()
     return randomAlphanumeric(37);
 }
 
+QString hostedLinkId()
+{
+    return randomAlphanumeric(32);
+}
+
 QByteArray tokenHash(const QString &token)
 {
     return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();

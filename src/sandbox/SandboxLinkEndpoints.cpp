@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace weft::sandbox {
 namespace {
 
@@ -38,6 +40,56 @@ bool validAccountFilters(const QJsonValue &value)
             return false;
     }
     return true;
+}
+
+constexpr int kHostedLinkDefaultSeconds = 30 * 60;
+constexpr int kHostedLinkMaxSeconds = 21 * 24 * 3600;
+
+// Where a Hosted Link session may send the browser when it ends: https, http on loopback, or
+// an app's own URL scheme (weft://...), never a scheme that runs or reads something.
+bool validCompletionRedirect(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme().isEmpty())
+        return false;
+    if (url.scheme() == u"https" && !url.host().isEmpty())
+        return true;
+    if (url.scheme() == u"http")
+        return validation::isLoopbackUrl(text);
+    static const QStringList refused{QStringLiteral("javascript"), QStringLiteral("data"),
+                                     QStringLiteral("file"),       QStringLiteral("blob"),
+                                     QStringLiteral("about"),      QStringLiteral("filesystem"),
+                                     QStringLiteral("vbscript"),   QStringLiteral("ftp")};
+    return !refused.contains(url.scheme());
+}
+
+// hosted_link: {completion_redirect_uri, url_lifetime_seconds, is_mobile_app,
+// delivery_method}. Empty error: valid.
+QString hostedLinkError(const QJsonValue &value, QString *redirect, int *lifetime)
+{
+    if (!value.isObject())
+        return QStringLiteral("hosted_link must be an object");
+    const QJsonObject hosted = value.toObject();
+    const QJsonValue uri = hosted.value(QLatin1StringView("completion_redirect_uri"));
+    if (!uri.isUndefined()) {
+        if (!uri.isString() || !validCompletionRedirect(uri.toString()))
+            return QStringLiteral("hosted_link.completion_redirect_uri must be an https URL, "
+                                  "http on localhost, or an app's own URL scheme");
+        *redirect = uri.toString();
+    }
+    const QJsonValue seconds = hosted.value(QLatin1StringView("url_lifetime_seconds"));
+    if (!seconds.isUndefined()) {
+        const double number = seconds.toDouble(-1);
+        if (!seconds.isDouble() || number != std::floor(number) || number < 1 ||
+            number > kHostedLinkMaxSeconds)
+            return QStringLiteral("hosted_link.url_lifetime_seconds must be a positive whole "
+                                  "number of seconds, at most 21 days");
+        *lifetime = int(number);
+    }
+    const QJsonValue mobile = hosted.value(QLatin1StringView("is_mobile_app"));
+    if (!mobile.isUndefined() && !mobile.isBool())
+        return QStringLiteral("hosted_link.is_mobile_app must be a boolean");
+    return {};
 }
 
 } // namespace
@@ -99,6 +151,19 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
             QStringLiteral("account_filters must map account types to {account_subtypes: [...]}"));
     }
 
+    const QJsonValue hostedValue = body.value(QLatin1StringView("hosted_link"));
+    const bool hosted = !hostedValue.isUndefined();
+    QString completionRedirect;
+    int hostedLifetime = kHostedLinkDefaultSeconds;
+    if (hosted) {
+        const QString problem = hostedLinkError(hostedValue, &completionRedirect, &hostedLifetime);
+        if (!problem.isEmpty())
+            return fail(call, u"INVALID_FIELD", problem);
+        if (!m_hostedLinkBase.isValid())
+            return fail(call, u"INVALID_FIELD",
+                        QStringLiteral("Hosted Link is not served by this sandbox"));
+    }
+
     LinkTokenRecord record;
     record.clientId = call.clientId;
     record.createdAt = m_clock->now();
@@ -124,12 +189,36 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
                        {QStringLiteral("client_name"), clientName.toString()}};
     if (filters.isObject())
         record.metadata.insert(QStringLiteral("account_filters"), filters);
+    QString hostedLinkId;
+    if (hosted) {
+        // The token expires with the hosted URL (Plaid: 30 minutes unless set).
+        record.expiration = record.createdAt.addSecs(hostedLifetime);
+        hostedLinkId = ids::hostedLinkId();
+        record.hostedLinkHash = ids::tokenHash(hostedLinkId);
+        record.completionRedirectUri = completionRedirect;
+    }
 
     const QString token = ids::token(u"link");
     m_store.linkTokens.insert(ids::tokenHash(token), record);
     stateChanged();
-    return ok(call, {{QStringLiteral("link_token"), token},
-                     {QStringLiteral("expiration"), iso(record.expiration)}});
+    QJsonObject answer{{QStringLiteral("link_token"), token},
+                       {QStringLiteral("expiration"), iso(record.expiration)}};
+    if (hosted) {
+        answer.insert(QStringLiteral("hosted_link_url"),
+                      m_hostedLinkBase.resolved(QUrl(QStringLiteral("/hl/") + hostedLinkId))
+                          .toString());
+    }
+    return ok(call, answer);
+}
+
+std::optional<QString> SandboxApi::hostedLinkPage(const QString &hostedLinkId) const
+{
+    const QByteArray hash = ids::tokenHash(hostedLinkId);
+    for (const LinkTokenRecord &record : m_store.linkTokens) {
+        if (!hostedLinkId.isEmpty() && record.hostedLinkHash == hash)
+            return QStringLiteral("/link/v2/stable/link.html#hosted=") + hostedLinkId;
+    }
+    return std::nullopt;
 }
 
 SandboxResponse SandboxApi::linkTokenGet(const Call &call)

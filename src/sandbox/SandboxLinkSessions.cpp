@@ -16,6 +16,7 @@ namespace weft::sandbox {
 namespace {
 
 constexpr int kMaxFailedLogins = 5;
+constexpr int kMaxOpenSessions = 1000;
 
 QString iso(const QDateTime &time)
 {
@@ -79,11 +80,30 @@ SandboxApi::Call SandboxApi::sessionCall(const QJsonObject &body)
     return call;
 }
 
-std::optional<SandboxResponse> SandboxApi::usableLinkToken(const Call &call, LinkTokenRecord **link)
+QByteArray SandboxApi::findLinkToken(const QJsonObject &body) const
 {
-    const QString token = call.body.value(QLatin1StringView("link_token")).toString();
-    const auto it = m_store.linkTokens.find(ids::tokenHash(token));
-    if (token.isEmpty() || it == m_store.linkTokens.end())
+    const QString token = body.value(QLatin1StringView("link_token")).toString();
+    if (!token.isEmpty())
+        return m_store.linkTokens.contains(ids::tokenHash(token)) ? ids::tokenHash(token)
+                                                                   : QByteArray();
+    // A Hosted Link page knows its hosted_link_id, not the link token.
+    const QString hostedId = body.value(QLatin1StringView("hosted_link_id")).toString();
+    if (hostedId.isEmpty())
+        return {};
+    const QByteArray hostedHash = ids::tokenHash(hostedId);
+    for (auto it = m_store.linkTokens.cbegin(); it != m_store.linkTokens.cend(); ++it) {
+        if (it->hostedLinkHash == hostedHash)
+            return it.key();
+    }
+    return {};
+}
+
+std::optional<SandboxResponse> SandboxApi::usableLinkToken(const Call &call, LinkTokenRecord **link,
+                                                           QByteArray *key)
+{
+    const QByteArray hash = findLinkToken(call.body);
+    const auto it = m_store.linkTokens.find(hash);
+    if (hash.isEmpty() || it == m_store.linkTokens.end())
         return fail(call, u"INVALID_LINK_TOKEN",
                     QStringLiteral("could not find matching link token"));
     if (it->expiration <= m_clock->now()) {
@@ -100,7 +120,19 @@ std::optional<SandboxResponse> SandboxApi::usableLinkToken(const Call &call, Lin
                            "a Link session, or invalidated"));
     }
     *link = &*it;
+    if (key)
+        *key = hash;
     return std::nullopt;
+}
+
+void SandboxApi::recordSession(LinkTokenRecord *link, const QString &sessionId, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("link_session_id"), sessionId);
+    fields.insert(QStringLiteral("started_at"),
+                  iso(m_sessionStarts.value(sessionId, link->createdAt)));
+    fields.insert(QStringLiteral("finished_at"), iso(m_clock->now()));
+    m_sessionStarts.remove(sessionId);
+    link->sessions.append(fields);
 }
 
 const CatalogInstitution *SandboxApi::sessionInstitution(const LinkTokenRecord &link,
@@ -131,12 +163,21 @@ SandboxResponse SandboxApi::startSession(const QJsonObject &body)
     LinkTokenRecord *link = nullptr;
     if (auto error = usableLinkToken(call, &link))
         return *error;
+    const QString sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (m_sessionStarts.size() >= kMaxOpenSessions)
+        m_sessionStarts.clear(); // sessions started and never ended: forget them, not the tokens
+    m_sessionStarts.insert(sessionId, m_clock->now());
     QJsonObject answer{
-        {QStringLiteral("link_session_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("link_session_id"), sessionId},
         {QStringLiteral("client_name"), link->metadata.value(QLatin1StringView("client_name"))},
         {QStringLiteral("language"), link->metadata.value(QLatin1StringView("language"))},
         {QStringLiteral("update_mode"), !link->updateItemId.isEmpty()},
         {QStringLiteral("expiration"), iso(link->expiration)}};
+    if (!link->hostedLinkHash.isEmpty()) {
+        answer.insert(QStringLiteral("hosted"), true);
+        answer.insert(QStringLiteral("completion_redirect_uri"),
+                      nullIfEmpty(link->completionRedirectUri));
+    }
     if (!link->updateItemId.isEmpty()) {
         const CatalogInstitution *entry = sessionInstitution(*link, {});
         if (!entry)
@@ -158,7 +199,8 @@ SandboxResponse SandboxApi::loginSession(const QJsonObject &body)
 {
     Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
-    if (auto error = usableLinkToken(call, &link))
+    QByteArray linkKey;
+    if (auto error = usableLinkToken(call, &link, &linkKey))
         return *error;
     const CatalogInstitution *institution =
         sessionInstitution(*link, body.value(QLatin1StringView("institution_id")).toString());
@@ -204,9 +246,7 @@ SandboxResponse SandboxApi::loginSession(const QJsonObject &body)
     if (eligible.isEmpty())
         return fail(call, u"NO_ACCOUNTS");
     const QString sessionId = body.value(QLatin1StringView("link_session_id")).toString();
-    m_pendingLogins.insert(sessionId,
-                           {ids::tokenHash(body.value(QLatin1StringView("link_token")).toString()),
-                            institution->institution.institutionId, eligible});
+    m_pendingLogins.insert(sessionId, {linkKey, institution->institution.institutionId, eligible});
     return ok(call, {{QStringLiteral("accounts"), offered},
                      {QStringLiteral("institution"), institutionSummary(*institution)}});
 }
@@ -215,12 +255,11 @@ SandboxResponse SandboxApi::completeSession(const QJsonObject &body)
 {
     Call call = sessionCall(body);
     LinkTokenRecord *link = nullptr;
-    if (auto error = usableLinkToken(call, &link))
+    QByteArray tokenHash;
+    if (auto error = usableLinkToken(call, &link, &tokenHash))
         return *error;
     call.clientId = link->clientId;
     const QString sessionId = body.value(QLatin1StringView("link_session_id")).toString();
-    const QByteArray tokenHash =
-        ids::tokenHash(body.value(QLatin1StringView("link_token")).toString());
     PendingLogin pending = m_pendingLogins.value(sessionId);
     if (pending.linkTokenHash != tokenHash) {
         // No earlier login in this session: sign in now.
@@ -265,16 +304,92 @@ SandboxResponse SandboxApi::completeSession(const QJsonObject &body)
     const QJsonObject metadata{{QStringLiteral("institution"), institution},
                                {QStringLiteral("accounts"), selected},
                                {QStringLiteral("link_session_id"), sessionId}};
-    link->sessions.append(QJsonObject{
-        {QStringLiteral("link_session_id"), sessionId},
-        {QStringLiteral("started_at"), iso(link->createdAt)},
-        {QStringLiteral("finished_at"), iso(m_clock->now())},
-        {QStringLiteral("on_success"), QJsonObject{{QStringLiteral("public_token"), publicToken},
-                                                   {QStringLiteral("metadata"), metadata}}}});
+    // Plaid reports both: results.item_add_results, and on_success for older integrations.
+    const QJsonObject itemAdd{{QStringLiteral("public_token"), publicToken},
+                              {QStringLiteral("accounts"), selected},
+                              {QStringLiteral("institution"), institution}};
+    const QJsonObject results{{QStringLiteral("item_add_results"), QJsonArray{itemAdd}},
+                              {QStringLiteral("cra_item_add_results"), QJsonArray()},
+                              {QStringLiteral("cra_update_results"), QJsonArray()},
+                              {QStringLiteral("bank_income_results"), QJsonArray()},
+                              {QStringLiteral("payroll_income_results"), QJsonArray()},
+                              {QStringLiteral("document_income_results"), QJsonValue::Null}};
+    recordSession(link, sessionId,
+                  {{QStringLiteral("results"), results},
+                   {QStringLiteral("on_success"),
+                    QJsonObject{{QStringLiteral("public_token"), publicToken},
+                                {QStringLiteral("metadata"), metadata}}}});
     stateChanged();
     QJsonObject answer = metadata;
     answer.insert(QStringLiteral("public_token"), publicToken);
     return ok(call, answer);
+}
+
+namespace {
+
+// onExit's error as Link reports it: the four documented fields, or null. Nothing else is
+// taken from the page.
+std::optional<QJsonValue> exitError(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return QJsonValue(QJsonValue::Null);
+    const QJsonObject error = value.toObject();
+    const QJsonValue type = error.value(QLatin1StringView("error_type"));
+    const QJsonValue code = error.value(QLatin1StringView("error_code"));
+    const QJsonValue message = error.value(QLatin1StringView("error_message"));
+    const QJsonValue display = error.value(QLatin1StringView("display_message"));
+    if (!value.isObject() || !type.isString() || !code.isString() || !message.isString() ||
+        !(display.isString() || display.isNull() || display.isUndefined()))
+        return std::nullopt;
+    return QJsonObject{{QStringLiteral("error_type"), type},
+                       {QStringLiteral("error_code"), code},
+                       {QStringLiteral("error_message"), message},
+                       {QStringLiteral("display_message"), display.isString() ? display
+                                                                              : QJsonValue()}};
+}
+
+} // namespace
+
+SandboxResponse SandboxApi::exitSession(const QJsonObject &body)
+{
+    Call call = sessionCall(body);
+    const QByteArray key = findLinkToken(body);
+    const auto link = m_store.linkTokens.find(key);
+    if (key.isEmpty() || link == m_store.linkTokens.end())
+        return fail(call, u"INVALID_LINK_TOKEN",
+                    QStringLiteral("could not find matching link token"));
+    const QString sessionId = body.value(QLatin1StringView("link_session_id")).toString();
+    const std::optional<QJsonValue> error = exitError(body.value(QLatin1StringView("error")));
+    const QJsonObject given = body.value(QLatin1StringView("metadata")).toObject();
+    if (sessionId.isEmpty() || sessionId.size() > 64 || !error)
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("exit needs link_session_id and Link's onExit error"));
+    for (const QJsonValue &session : std::as_const(link->sessions)) {
+        if (session.toObject().value(QLatin1StringView("link_session_id")) == sessionId)
+            return fail(call, u"INVALID_FIELD", QStringLiteral("that session has ended"));
+    }
+    QJsonObject metadata{{QStringLiteral("link_session_id"), sessionId},
+                         {QStringLiteral("status"),
+                          given.value(QLatin1StringView("status")).toString()}};
+    const QJsonObject institution = given.value(QLatin1StringView("institution")).toObject();
+    const QString institutionId =
+        institution.value(QLatin1StringView("institution_id")).toString();
+    if (const CatalogInstitution *entry = SandboxCatalog::institution(institutionId)) {
+        metadata.insert(QStringLiteral("institution"),
+                        QJsonObject{{QStringLiteral("name"), entry->institution.name},
+                                    {QStringLiteral("institution_id"), institutionId}});
+    } else {
+        metadata.insert(QStringLiteral("institution"), QJsonValue::Null);
+    }
+    const QJsonValue requestId = given.value(QLatin1StringView("request_id"));
+    if (requestId.isString())
+        metadata.insert(QStringLiteral("request_id"), requestId.toString().left(64));
+    m_pendingLogins.remove(sessionId);
+    recordSession(&*link, sessionId,
+                  {{QStringLiteral("exit"), QJsonObject{{QStringLiteral("error"), *error},
+                                                        {QStringLiteral("metadata"), metadata}}},
+                   {QStringLiteral("results"), QJsonValue::Null}});
+    return ok(call, {});
 }
 
 } // namespace weft::sandbox

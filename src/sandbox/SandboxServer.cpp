@@ -15,6 +15,7 @@ namespace {
 
 constexpr QLatin1StringView kAdminPrefix("/weft/admin/");
 constexpr QLatin1StringView kLinkSessionPrefix("/weft/link/session/");
+constexpr QLatin1StringView kHostedLinkPrefix("/hl/");
 
 net::HttpResponse json(int status, const QJsonObject &body)
 {
@@ -68,6 +69,7 @@ bool SandboxServer::listen(quint16 port, QString *error)
     QString ignored;
     if (!m_http.listen(QHostAddress::LocalHostIPv6, m_http.port(), &ignored))
         qCDebug(lcSandbox) << "no IPv6 loopback:" << ignored;
+    m_api->setHostedLinkBaseUrl(linkBaseUrl());
     qCInfo(lcSandbox) << "listening on" << baseUrl().toString() << "and"
                       << linkBaseUrl().toString();
     return true;
@@ -122,6 +124,10 @@ void SandboxServer::dispatch(const net::HttpRequest &request, const net::HttpRes
     }
     if (path.startsWith(kAdminPrefix)) {
         serveAdmin(request, responder);
+        return;
+    }
+    if (path.startsWith(kHostedLinkPrefix) && (request.method == "GET" || request.isHead())) {
+        serveHostedLink(request, responder);
         return;
     }
     if (request.method == "POST" && SandboxApi::isEndpoint(path)) {
@@ -220,7 +226,9 @@ void SandboxServer::serveLinkSession(const net::HttpRequest &request,
     const QString step = request.path.mid(kLinkSessionPrefix.size());
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (request.method != "POST" || (step != u"start" && step != u"login" && step != u"complete")) {
+    static const QStringList steps{QStringLiteral("start"), QStringLiteral("login"),
+                                   QStringLiteral("complete"), QStringLiteral("exit")};
+    if (request.method != "POST" || !steps.contains(step)) {
         responder.respond(
             plainError(404, QStringLiteral("unknown Link session route ") + request.path));
         return;
@@ -230,10 +238,33 @@ void SandboxServer::serveLinkSession(const net::HttpRequest &request,
         return;
     }
     const QJsonObject body = document.object();
-    const SandboxResponse response = step == u"start"   ? m_api->startLinkSession(body)
-                                     : step == u"login" ? m_api->loginLinkSession(body)
-                                                        : m_api->completeLinkSession(body);
+    const SandboxResponse response = step == u"start"      ? m_api->startLinkSession(body)
+                                     : step == u"login"    ? m_api->loginLinkSession(body)
+                                     : step == u"complete" ? m_api->completeLinkSession(body)
+                                                           : m_api->exitLinkSession(body);
     responder.respond(json(response.status, response.body));
+}
+
+void SandboxServer::serveHostedLink(const net::HttpRequest &request,
+                                    const net::HttpResponder &responder)
+{
+    // hosted_link_url: the Link emulator as a whole page, on the emulator's own origin so that
+    // its session calls are accepted.
+    const QString id = request.path.mid(kHostedLinkPrefix.size());
+    const std::optional<QString> page = m_api->hostedLinkPage(id);
+    if (!page) {
+        net::HttpResponse missing = net::HttpResponse::text(
+            404, QStringLiteral("This Link address is unknown or has expired. Go back to the app "
+                                "and start again."));
+        responder.respond(missing);
+        return;
+    }
+    net::HttpResponse redirect;
+    redirect.status = 303;
+    redirect.headers.append({QByteArrayLiteral("Location"),
+                             linkBaseUrl().resolved(QUrl(*page)).toEncoded()});
+    redirect.headers.append({QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")});
+    responder.respond(redirect);
 }
 
 void SandboxServer::serveAdmin(const net::HttpRequest &request, const net::HttpResponder &responder)

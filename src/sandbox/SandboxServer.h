@@ -22,8 +22,9 @@ struct SandboxRequest;
 //   POST /weft/admin/faults        {"path", "kind", "count", "delay_ms", "status", "size"}
 //   POST /weft/admin/faults/clear
 //   GET  /weft/admin/faults
-// and the Link emulator's internal routes POST /weft/link/session/{start,login,complete},
-// which answer only the Link emulator's own origin (linkBaseUrl()).
+// and the Link emulator's internal routes POST /weft/link/session/{start,login,complete,exit},
+// which answer only the Link emulator's own origin (linkBaseUrl()), and GET /hl/<id>, a
+// hosted_link_url, which sends the browser to the emulator's page for that Hosted Link session.
 //
 // Two host names reach it: 127.0.0.1 (the API and the host page) and localhost (the Link
 // emulator), so that Link's frame is a different site from the host page, as Plaid's CDN is in
@@ -59,6 +60,7 @@ private:
     void serveApi(const net::HttpRequest &request, const net::HttpResponder &responder);
     void serveLinkSession(const net::HttpRequest &request, const net::HttpResponder &responder);
     void serveAdmin(const net::HttpRequest &request, const net::HttpResponder &responder);
+    void serveHostedLink(const net::HttpRequest &request, const net::HttpResponder &responder);
     void answerApi(const SandboxRequest &request, const net::HttpResponder &responder,
                    const std::optional<Fault> &fault);
     bool isOwnHost(const QByteArray &host) const;

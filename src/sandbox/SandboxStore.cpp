@@ -25,7 +25,9 @@ QJsonObject linkTokenJson(const QByteArray &hash, const LinkTokenRecord &record)
             {QStringLiteral("metadata"), record.metadata},
             {QStringLiteral("update_item_id"), record.updateItemId},
             {QStringLiteral("completed"), record.completed},
-            {QStringLiteral("failed_logins"), record.failedLogins}};
+            {QStringLiteral("failed_logins"), record.failedLogins},
+            {QStringLiteral("hosted_link_sha256"), QString::fromLatin1(record.hostedLinkHash)},
+            {QStringLiteral("completion_redirect_uri"), record.completionRedirectUri}};
 }
 
 QJsonObject publicTokenJson(const QByteArray &hash, const PublicTokenRecord &record)
@@ -100,6 +102,10 @@ bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
         record.updateItemId = r.optionalString(QLatin1StringView("update_item_id"));
         record.completed = r.boolean(QLatin1StringView("completed"));
         record.failedLogins = r.json().value(QLatin1StringView("failed_logins")).toInt();
+        record.hostedLinkHash =
+            r.optionalString(QLatin1StringView("hosted_link_sha256")).toLatin1();
+        record.completionRedirectUri =
+            r.optionalString(QLatin1StringView("completion_redirect_uri"));
         loaded.linkTokens.insert(hashField(r, QLatin1StringView("sha256")), record);
     }
     for (plaid::JsonReader &r : root.objectList(QLatin1StringView("public_tokens"))) {

@@ -22,6 +22,10 @@ struct LinkTokenRecord
     QString updateItemId; // set for update mode (created with an access_token)
     bool completed = false;
     int failedLogins = 0;
+    // Hosted Link (created with hosted_link): the hash of the id in hosted_link_url, and where
+    // the hosted page goes when the session ends (empty: it stays).
+    QByteArray hostedLinkHash;
+    QString completionRedirectUri;
     QJsonArray sessions; // link_sessions for /link/token/get; in memory only, as they hold
                          // public tokens
 };

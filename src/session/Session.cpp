@@ -4,6 +4,7 @@
 #include "core/Redaction.h"
 #include "items/ItemRefresher.h"
 #include "items/ItemService.h"
+#include "link/HostedLinkController.h"
 #include "link/LinkBackend.h"
 #include "link/LinkController.h"
 #include "link/LinkEnvironment.h"
@@ -157,6 +158,24 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
                 [this](const QString &itemId, const link::LinkSuccess &success) {
                     m_items->markRepaired(itemId, success, m_events);
                 });
+        m_hosted = std::make_unique<link::HostedLinkController>(m_backend.get(), Clock::system());
+        m_hosted->setRequireHttps(m_settings.mode != BackendMode::EmbeddedSandbox);
+        link::HostedLinkController *hosted = m_hosted.get();
+        // Hosted Link has no event stream: the Items get an empty timeline.
+        connect(hosted, &link::HostedLinkController::exchangeStarting, this,
+                [this](const link::LinkSuccess &success) {
+                    m_items->recordPendingExchange(success);
+                });
+        connect(hosted, &link::HostedLinkController::exchangeRefused, this,
+                [this](const QString &linkSessionId) {
+                    m_items->forgetPendingExchange(linkSessionId);
+                });
+        connect(hosted, &link::HostedLinkController::itemLinked, this,
+                [this](const link::LinkedItem &item) { m_items->addLinkedItem(item, {}); });
+        connect(hosted, &link::HostedLinkController::itemRepaired, this,
+                [this](const QString &itemId, const link::LinkSuccess &success) {
+                    m_items->markRepaired(itemId, success, {});
+                });
     }
     return true;
 }
@@ -181,7 +200,10 @@ void Session::fixConnection(const QString &itemId)
                             : token.describe());
             return;
         }
-        self->m_link->controller()->openForUpdate(itemId, token.secret);
+        if (self->m_settings.presentation == LinkPresentation::Browser)
+            self->m_hosted->startForUpdate(itemId, token.secret);
+        else
+            self->m_link->controller()->openForUpdate(itemId, token.secret);
     });
 }
 

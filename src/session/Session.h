@@ -13,6 +13,7 @@
 class QNetworkAccessManager;
 
 namespace weft::link {
+class HostedLinkController;
 class LinkHost;
 class PlaidLinkBackend;
 } // namespace weft::link
@@ -64,11 +65,15 @@ public:
     QString description() const;
 
     link::LinkHost *linkHost() const { return m_link.get(); }
+    // Link in the user's browser (Hosted Link); null without Link.
+    link::HostedLinkController *hostedLink() const { return m_hosted.get(); }
+    LinkPresentation presentation() const { return m_settings.presentation; }
     items::ItemService *items() const { return m_items.get(); }
     items::ItemRefresher *refresher() const { return m_refresher.get(); }
     plaid::PlaidClient *client() const { return m_client.get(); }
 
-    // Update mode for an Item: reads its token, then opens Link for it.
+    // Update mode for an Item: reads its token, then opens Link for it (in the window, or in
+    // the browser as the settings say).
     void fixConnection(const QString &itemId);
 
 signals:
@@ -90,6 +95,7 @@ private:
     std::unique_ptr<items::ItemService> m_items;
     std::unique_ptr<items::ItemRefresher> m_refresher;
     std::unique_ptr<link::LinkHost> m_link;
+    std::unique_ptr<link::HostedLinkController> m_hosted;
     QList<link::LinkEvent> m_events; // the current Link session's timeline
 };
 

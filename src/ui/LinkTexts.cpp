@@ -27,6 +27,18 @@ QString LinkTexts::stateText(link::LinkController::State state)
     return {};
 }
 
+bool LinkTexts::browserMayHelp(const link::LinkFailure &failure)
+{
+    return failure.stage == link::LinkFailure::Stage::Script || failure.recoveryLimit ||
+           (failure.stage == link::LinkFailure::Stage::Link &&
+            failure.exitStatus == u"requires_oauth");
+}
+
+bool LinkTexts::browserMayHelp(const link::LinkExit &exit)
+{
+    return exit.status == u"requires_oauth";
+}
+
 QString LinkTexts::failureText(const link::LinkFailure &failure)
 {
     QStringList ids;

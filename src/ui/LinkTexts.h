@@ -23,6 +23,11 @@ class LinkTexts
 public:
     static QString stateText(link::LinkController::State state);
     static QString failureText(const link::LinkFailure &failure);
+    // Whether Link in the user's browser (Hosted Link) may get past what stopped embedded Link:
+    // Link could not start in the window, kept losing its session, or was left at the bank's
+    // sign-in window (OAuth), which a browser handles natively.
+    static bool browserMayHelp(const link::LinkFailure &failure);
+    static bool browserMayHelp(const link::LinkExit &exit);
     // Time, event, view, institution, details.
     static QStringList eventCells(const link::LinkEvent &event);
     // A message box naming the Items: "Retry saving", "Quit anyway"/"Apply anyway", "Cancel".

@@ -3,10 +3,12 @@
 #include "core/AppSettings.h"
 #include "core/Milestones.h"
 #include "items/ItemService.h"
+#include "link/HostedLinkController.h"
 #include "link/LinkHost.h"
 #include "link/LinkPage.h"
 #include "session/SessionManager.h"
 #include "ui/GuestWebView.h"
+#include "ui/HostedLinkPane.h"
 #include "ui/ItemsPanel.h"
 #include "ui/LinkTexts.h"
 #include "ui/PendingExchangeBanner.h"
@@ -56,6 +58,8 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     m_saveProblem->setTextFormat(Qt::PlainText);
     m_saveProblem->setVisible(false);
     m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_saveProblem);
+    m_hostedPane = new HostedLinkPane(this);
+    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_hostedPane);
     connect(store, &vault::ItemStore::saveFailed, this, [this](const QString &error) {
         m_saveProblem->setText(
             tr("Weft could not save its list of bank connections (%1). Nothing is lost yet: "
@@ -154,11 +158,12 @@ void MainWindow::setUpWindow()
     m_stack->setCurrentWidget(home);
     setCentralWidget(container);
 
+    m_browserOpener = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
     connect(m_ui->connectButton, &QPushButton::clicked, this, [this] {
         milestones::mark("connect-clicked");
-        if (m_host)
-            m_host->controller()->open();
+        connectRequested();
     });
+    connect(m_ui->browserButton, &QPushButton::clicked, this, &MainWindow::startInBrowser);
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
         if (m_host)
             m_host->controller()->retry();
@@ -185,11 +190,66 @@ void MainWindow::attachSession(session::Session *session)
         return;
     }
     attachLink(host);
+    attachHostedLink(session->hostedLink());
     // Preload: the host page loads in the (covered) view and Link is made ready ahead of time
     // (started already when weft began it before building the window).
     host->preload();
     if (m_openWhenReady)
-        host->controller()->open();
+        connectRequested();
+}
+
+void MainWindow::setBrowserOpener(BrowserOpener opener)
+{
+    m_browserOpener = std::move(opener);
+    if (m_hosted)
+        m_hosted->setUrlOpener(m_browserOpener);
+}
+
+void MainWindow::attachHostedLink(link::HostedLinkController *hosted)
+{
+    m_hosted = hosted;
+    m_hostedPane->setController(hosted);
+    if (!hosted)
+        return;
+    hosted->setUrlOpener(m_browserOpener);
+    connect(hosted, &link::HostedLinkController::stateChanged, this, &MainWindow::updateControls);
+    connect(hosted, &link::HostedLinkController::waiting, this, [this] {
+        m_openWhenReady = false;
+        showNotice({}, false);
+    });
+    connect(hosted, &link::HostedLinkController::notice, this,
+            [this](const QString &text) { showNotice(text, false); });
+    connect(hosted, &link::HostedLinkController::failed, this, &MainWindow::onFailed);
+    connect(hosted, &link::HostedLinkController::itemLinked, this, &MainWindow::onItemLinked);
+    connect(hosted, &link::HostedLinkController::itemRepaired, this, &MainWindow::onItemRepaired);
+    updateControls();
+}
+
+void MainWindow::connectRequested()
+{
+    offerBrowser(false);
+    if (m_session && m_hosted && m_session->presentation() == LinkPresentation::Browser) {
+        m_openWhenReady = false;
+        m_hosted->start();
+        return;
+    }
+    m_openWhenReady = true;
+    if (m_host)
+        m_host->controller()->open();
+}
+
+void MainWindow::startInBrowser()
+{
+    offerBrowser(false);
+    if (!m_hosted)
+        return;
+    showNotice({}, false);
+    m_hosted->start(); // this attempt only: the setting stays as it is
+}
+
+void MainWindow::offerBrowser(bool offer)
+{
+    m_ui->browserButton->setVisible(offer && m_hosted);
 }
 
 void MainWindow::onSessionFailed(const QString &error)
@@ -216,6 +276,12 @@ void MainWindow::detachSession()
     detachLink();
     m_items->setServices(nullptr, nullptr);
     m_items->setFixConnectionAvailable(false);
+    if (m_hosted) {
+        disconnect(m_hosted, nullptr, this, nullptr);
+        m_hosted->cancel(); // the session and its controller are about to go
+    }
+    attachHostedLink(nullptr);
+    offerBrowser(false);
     m_session = nullptr;
     m_ui->stateLabel->setText(tr("Changing the backend…"));
 }
@@ -228,7 +294,12 @@ void MainWindow::attachLink(link::LinkHost *host)
     connect(controller, &link::LinkController::stateChanged, this, &MainWindow::onStateChanged);
     connect(controller, &link::LinkController::opened, this, [this] {
         m_openWhenReady = false;
+        offerBrowser(false);
         showLink(true);
+    });
+    connect(controller, &link::LinkController::exited, this, [this](const link::LinkExit &exit) {
+        if (LinkTexts::browserMayHelp(exit))
+            offerBrowser(true);
     });
     connect(controller, &link::LinkController::closed, this, [this] { showLink(false); });
     connect(controller, &link::LinkController::notice, this,
@@ -278,8 +349,8 @@ void MainWindow::detachLink()
 void MainWindow::openLinkWhenReady()
 {
     m_openWhenReady = true;
-    if (m_host)
-        m_host->controller()->open();
+    if (m_session)
+        connectRequested();
 }
 
 void MainWindow::showStartupProblem(const QString &text)
@@ -463,7 +534,6 @@ void MainWindow::onStateChanged(link::LinkController::State state)
     using State = link::LinkController::State;
     const bool busy =
         state == State::FetchingToken || state == State::Loading || state == State::Exchanging;
-    m_ui->connectButton->setEnabled(m_host && state == State::Ready);
     // Progress that costs nothing: the state in words and the pointer's busy shape. (An
     // animated bar repaints the whole window, web view included, many times a second; without
     // a GPU that starved Link's own loading.)
@@ -472,11 +542,29 @@ void MainWindow::onStateChanged(link::LinkController::State state)
     else
         centralWidget()->unsetCursor();
     m_ui->retryButton->setVisible(m_host && state == State::Failed);
-    // Changing the backend while Link is open would pull Link away from under the user.
-    m_ui->actionSettings->setEnabled(state != State::Open && state != State::Exchanging);
     const QString text = LinkTexts::stateText(state);
     m_ui->stateLabel->setText(text);
     statusBar()->showMessage(text);
+    updateControls();
+}
+
+void MainWindow::updateControls()
+{
+    using State = link::LinkController::State;
+    const State state = m_host ? m_host->controller()->state() : State::Idle;
+    const bool hostedBusy = m_hosted && m_hosted->isBusy();
+    const bool inBrowser = m_session && m_hosted &&
+                           m_session->presentation() == LinkPresentation::Browser;
+    // In the browser, Link needs nothing preloaded; in the window, it must be ready.
+    m_ui->connectButton->setEnabled(!hostedBusy && state != State::Open &&
+                                    state != State::Exchanging &&
+                                    (inBrowser || (m_host && state == State::Ready)));
+    if (hostedBusy)
+        offerBrowser(false);
+    // Changing the backend while Link is open (here or in the browser) would pull it away
+    // from under the user.
+    m_ui->actionSettings->setEnabled(state != State::Open && state != State::Exchanging &&
+                                     !hostedBusy);
 }
 
 void MainWindow::showNotice(const QString &text, bool error)
@@ -489,6 +577,10 @@ void MainWindow::showNotice(const QString &text, bool error)
 void MainWindow::onFailed(const link::LinkFailure &failure)
 {
     showNotice(LinkTexts::failureText(failure), true);
+    // Only embedded Link's failures: the browser is where a Hosted Link failure happened.
+    if (sender() == (m_host ? m_host->controller() : nullptr) &&
+        LinkTexts::browserMayHelp(failure))
+        offerBrowser(true);
 }
 
 void MainWindow::onItemLinked(const link::LinkedItem &item)

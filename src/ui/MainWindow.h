@@ -20,8 +20,9 @@ class MainWindow;
 }
 
 namespace weft::link {
+class HostedLinkController;
 class LinkHost;
-}
+} // namespace weft::link
 namespace weft::session {
 class Session;
 class SessionManager;
@@ -36,6 +37,7 @@ struct AppSettings;
 
 namespace weft::ui {
 
+class HostedLinkPane;
 class ItemsPanel;
 class PendingExchangeBanner;
 class PopupWindow;
@@ -91,6 +93,10 @@ public:
     // Asked when Link wants the camera (identity verification): true to allow it.
     using CameraQuestion = std::function<bool(const QString &site)>;
     void setCameraQuestion(CameraQuestion question) { m_cameraQuestion = std::move(question); }
+    // Opens a web page in the user's browser (Hosted Link); QDesktopServices unless a test
+    // says otherwise. True when a browser took it.
+    using BrowserOpener = std::function<bool(const QUrl &url)>;
+    void setBrowserOpener(BrowserOpener opener);
     using EraseQuestion = std::function<bool(int itemCount)>;
     void setEraseQuestion(EraseQuestion question) { m_eraseQuestion = std::move(question); }
 
@@ -100,6 +106,7 @@ public:
     QString saveProblemText() const;
     ItemsPanel *itemsPanel() const { return m_items; }
     QString noticeText() const;
+    HostedLinkPane *hostedLinkPane() const { return m_hostedPane; }
     QString backendDescription() const;
     bool isLinkShown() const;
 
@@ -125,6 +132,12 @@ private:
     void detachLink();
     bool askAboutUnsaved(UnsavedContext context);
     void onStateChanged(link::LinkController::State state);
+    void attachHostedLink(link::HostedLinkController *hosted);
+    // "Connect a bank account": embedded Link, or Link in the browser as the settings say.
+    void connectRequested();
+    void startInBrowser();
+    void offerBrowser(bool offer);
+    void updateControls();
     void showLink(bool visible);
     void showNotice(const QString &text, bool error);
     void onFailed(const link::LinkFailure &failure);
@@ -146,6 +159,9 @@ private:
         QCoreApplication::quit();
     };
     link::LinkHost *m_host = nullptr;
+    link::HostedLinkController *m_hosted = nullptr;
+    HostedLinkPane *m_hostedPane = nullptr;
+    BrowserOpener m_browserOpener;
     ItemsPanel *m_items = nullptr;
     QStackedLayout *m_stack = nullptr;
     QWebEngineView *m_view = nullptr;

@@ -51,6 +51,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         const QString name = QLocale::languageToString(QLocale::codeToLanguage(code));
         m_ui->languageCombo->addItem(QStringLiteral("%1 — %2").arg(code, name), code);
     }
+    m_ui->presentationCombo->addItem(tr("This window"), int(LinkPresentation::Embedded));
+    m_ui->presentationCombo->addItem(tr("Your web browser"), int(LinkPresentation::Browser));
     connect(m_ui->modeCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::onModeChanged);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -100,6 +102,8 @@ void SettingsDialog::setSettings(const AppSettings &settings)
     m_ui->webhookEdit->setText(settings.webhook);
     m_ui->redirectUriEdit->setText(settings.redirectUri);
     m_ui->clientUserIdEdit->setText(settings.clientUserId);
+    m_ui->presentationCombo->setCurrentIndex(
+        m_ui->presentationCombo->findData(int(settings.presentation)));
     m_ui->errorLabel->clear();
     m_ui->errorLabel->hide();
     onModeChanged();
@@ -117,6 +121,7 @@ AppSettings SettingsDialog::settings() const
     s.language = m_ui->languageCombo->currentData().toString();
     s.webhook = m_ui->webhookEdit->text().trimmed();
     s.redirectUri = m_ui->redirectUriEdit->text().trimmed();
+    s.presentation = LinkPresentation(m_ui->presentationCombo->currentData().toInt());
     return s;
 }
 

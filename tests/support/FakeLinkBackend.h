@@ -37,12 +37,37 @@ public:
         exchangeCalls.append({publicToken, context, std::move(done)});
     }
 
+    struct HostedTokenCall
+    {
+        QString accessToken;
+        QString completionRedirectUri;
+        QPointer<QObject> context;
+        plaid::PlaidClient::Callback<plaid::LinkToken> done;
+    };
+    struct GetTokenCall
+    {
+        QString linkToken;
+        QPointer<QObject> context;
+        plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done;
+    };
+    void createHostedLinkToken(const QString &accessToken, const QString &completionRedirectUri,
+                               QObject *context,
+                               plaid::PlaidClient::Callback<plaid::LinkToken> done) override
+    {
+        hostedTokenCalls.append({accessToken, completionRedirectUri, context, std::move(done)});
+    }
+    void getLinkToken(const QString &linkToken, QObject *context,
+                      plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done) override
+    {
+        getTokenCalls.append({linkToken, context, std::move(done)});
+    }
+
     // Answers the oldest unanswered token call with a token that expires at expiration.
     void answerToken(const QString &token, const QDateTime &expiration)
     {
         plaid::PlaidResult<plaid::LinkToken> result;
         result.status = plaid::PlaidStatus::Ok;
-        result.value = {token, expiration};
+        result.value = {token, expiration, {}};
         answer(tokenCalls, result);
     }
     void failToken(const QString &code)
@@ -71,6 +96,8 @@ public:
         answer(exchangeCalls, result);
     }
 
+    QList<HostedTokenCall> hostedTokenCalls;
+    QList<GetTokenCall> getTokenCalls;
     QList<TokenCall> tokenCalls;
     QList<ExchangeCall> exchangeCalls;
     int answeredTokens = 0;

@@ -9,21 +9,32 @@
  * window.parent, only from the origin named in the fragment, which must also be the embedding
  * page's (location.ancestorOrigins), and only once. link.js then takes the handler id and token
  * from window.WeftLinkBoot; it shows the STANDALONE pane when these checks fail.
+ *
+ * A Hosted Link page (the whole window, reached from hosted_link_url: #hosted=<id>) starts its
+ * session with the hosted id at once; it has no host page to talk to.
  */
 (function () {
   'use strict';
-  if (window.parent === window) return;
   var PROTOCOL = 'weft-link-emulator/1';
   var params = new URLSearchParams(location.hash.replace(/^#/, ''));
 
-  function startRequest(token) {
+  function startRequest(token, fields) {
     return fetch('/weft/link/session/start', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify({ link_token: token }),
+      body: JSON.stringify(fields || { link_token: token }),
       credentials: 'same-origin',
       cache: 'no-store'
     });
+  }
+
+  if (window.parent === window) {
+    var hosted = params.get('hosted');
+    if (hosted) {
+      window.WeftLinkBoot = { hosted: hosted, token: '',
+        response: startRequest('', { hosted_link_id: hosted }) };
+    }
+    return;
   }
 
   if (params.get('spare') !== '1') {

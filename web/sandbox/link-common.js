@@ -10,7 +10,8 @@
   ns.ROUTES = {
     start: '/weft/link/session/start',
     login: '/weft/link/session/login',
-    complete: '/weft/link/session/complete'
+    complete: '/weft/link/session/complete',
+    exit: '/weft/link/session/exit'
   };
   ns.REQUEST_TIMEOUT_MS = 30000;
 

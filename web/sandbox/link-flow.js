@@ -21,6 +21,7 @@
   var params = ns.fragmentParams(location.hash);
   var spare = params.spare === '1';
   var S = ns.state = {
+    hosted: window.parent === window ? params.hosted || '' : '', // a Hosted Link page's id
     spare: spare,         // started without a handler: token and handler id come with 'configure'
     token: spare ? '' : params.token || '',
     handlerId: spare ? '' : params.handler_id || '',
@@ -56,6 +57,42 @@
     if (!S.targetOrigin) return;
     window.parent.postMessage({ protocol: ns.PROTOCOL, handlerId: S.handlerId, type: type,
       payload: payload || {} }, S.targetOrigin);
+  }
+
+  /** What names the session to the sandbox: the link token, or a Hosted Link page's id. */
+  function tokenFields() {
+    return S.hosted ? { hosted_link_id: S.hosted } : { link_token: S.token };
+  }
+
+  /** Tells the sandbox how the session ended, for /link/token/get (answer not awaited). */
+  function reportExit(payload) {
+    ns.post(ns.ROUTES.exit, Object.assign(tokenFields(), {
+      link_session_id: payload.metadata.link_session_id,
+      error: payload.error,
+      metadata: payload.metadata
+    })).catch(function (failure) {
+      if (window.console) console.warn('[Plaid Link emulator] exit not recorded:', failure.message);
+    });
+  }
+
+  /**
+   * A Hosted Link session ended: there is no page to hand the result to (the sandbox has it for
+   * /link/token/get), so say so, and go to completion_redirect_uri when the token names one.
+   */
+  function hostedDone(linked) {
+    var client = (S.session && S.session.client_name) || 'the app';
+    ns.setRoleText('hosted-done-title', linked ? 'You are all set' : 'Link is closed');
+    ns.setRoleText('hosted-done-text', linked
+      ? 'Your account is connected. You can close this page and go back to ' + client + '.'
+      : 'No account was connected. You can close this page and go back to ' + client + '.');
+    var redirect = S.session && S.session.completion_redirect_uri;
+    S.view = 'HOSTED_DONE';
+    byTestId('close').hidden = true; // nothing is left to close
+    ui.showPane('HOSTED_DONE');
+    ui.focusPane('HOSTED_DONE');
+    if (redirect) {
+      try { location.assign(redirect); } catch (e) { /* the page says what to do */ }
+    }
   }
 
   function institutionRef() {
@@ -165,7 +202,8 @@
     var boot = window.WeftLinkBoot;
     window.WeftLinkBoot = null;
     var started = boot && boot.token === S.token ? boot.response : null;
-    return ns.post(ns.ROUTES.start, { link_token: S.token }, started).then(function (data) {
+    if (S.hosted) started = boot && boot.hosted === S.hosted ? boot.response : null;
+    return ns.post(ns.ROUTES.start, tokenFields(), started).then(function (data) {
       return { data: track(data) };
     }, function (failure) {
       return { error: track(ns.plaidErrorOf(failure)) };
@@ -260,6 +298,11 @@
     var result = S.result;
     var institution = result.institution || institutionRef();
     emit('HANDOFF');
+    if (S.hosted) {
+      finish();
+      hostedDone(true); // the sandbox recorded the session's result when it made the Item
+      return;
+    }
     postToHost('success', {
       public_token: result.public_token,
       metadata: {
@@ -280,7 +323,7 @@
     var status = statusOf(view);
     var error = view === 'ERROR' && S.paneError ? S.paneError : S.lastError;
     emit('EXIT', Object.assign({ exit_status: status }, errorFields(error)));
-    postToHost('exit', {
+    var payload = {
       error: ns.publicError(error),
       metadata: {
         institution: institutionRef(),
@@ -288,7 +331,14 @@
         link_session_id: S.sessionId,
         request_id: S.lastRequestId
       }
-    });
+    };
+    reportExit(payload);
+    if (S.hosted) {
+      finish();
+      hostedDone(false);
+      return;
+    }
+    postToHost('exit', payload);
     finish();
   }
 
@@ -348,6 +398,7 @@
 
   ns.flow = {
     state: S,
+    tokenFields: tokenFields,
     emit: emit,
     errorFields: errorFields,
     call: call,

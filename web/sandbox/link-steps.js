@@ -89,13 +89,12 @@
   }
 
   function login(mfaCode) {
-    var body = {
-      link_token: S.token,
+    var body = Object.assign(F.tokenFields(), {
       link_session_id: S.sessionId,
       institution_id: S.institution.institution_id,
       username: S.credentials.username,
       password: S.credentials.password
-    };
+    });
     if (mfaCode) body.mfa_code = mfaCode;
     S.busy = 'login';
     F.call(ns.ROUTES.login, body).then(function (answer) {
@@ -155,11 +154,10 @@
   function complete(accountIds) {
     S.busy = 'complete';
     ui.setBusy(byTestId('accounts-continue'), true);
-    F.call(ns.ROUTES.complete, {
-      link_token: S.token,
+    F.call(ns.ROUTES.complete, Object.assign(F.tokenFields(), {
       link_session_id: S.sessionId,
       account_ids: accountIds
-    }).then(function (answer) {
+    })).then(function (answer) {
       S.busy = null;
       ui.setBusy(byTestId('accounts-continue'), false);
       S.result = answer;

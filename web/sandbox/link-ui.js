@@ -8,7 +8,7 @@
   var el = ns.el;
   var byTestId = ns.byTestId;
   var VIEWS = ['CONSENT', 'SELECT_INSTITUTION', 'CREDENTIAL', 'OAUTH', 'MFA', 'LOADING',
-    'SELECT_ACCOUNT', 'CONNECTED', 'ERROR', 'EXIT', 'STANDALONE'];
+    'SELECT_ACCOUNT', 'CONNECTED', 'ERROR', 'EXIT', 'STANDALONE', 'HOSTED_DONE'];
   var DEFAULT_ACCENT = '#111111';
 
   var ui = ns.ui = {};

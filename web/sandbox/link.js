@@ -91,6 +91,10 @@
     window.addEventListener('message', onHostMessage);
     ui.setAccent(null);
 
+    if (S.hosted) {
+      hostedLoad();
+      return;
+    }
     var embedded = window.parent !== window && (S.spare || S.handlerId) && S.hostOrigin;
     var ancestors = location.ancestorOrigins;
     if (embedded && ancestors && ancestors.length && ancestors[0] !== S.hostOrigin) {
@@ -124,6 +128,15 @@
     S.handlerId = boot.handlerId;
     S.token = boot.token;
     load();
+  }
+
+  /** A Hosted Link page: the whole window is Link, opened as soon as the session starts. */
+  function hostedLoad() {
+    document.documentElement.classList.add('hosted');
+    F.startSession().then(function (outcome) {
+      S.boot = outcome;
+      F.onOpen();
+    });
   }
 
   /** Starts the session (already requested by link-boot.js), then reports 'loaded'. */
