@@ -149,10 +149,9 @@ QJsonObject Institution::toJson() const
 
 namespace {
 
-LinkSessionItemAdd itemAddFromJson(JsonReader &reader)
+// institution and accounts, as item_add_results[] and on_success.metadata carry them.
+void readItemAddMetadata(JsonReader &reader, LinkSessionItemAdd &add)
 {
-    LinkSessionItemAdd add;
-    add.publicToken = reader.string(QLatin1StringView("public_token"));
     if (std::optional<JsonReader> institution =
             reader.nullableObject(QLatin1StringView("institution")))
         add.institution = institution->json();
@@ -161,6 +160,13 @@ LinkSessionItemAdd itemAddFromJson(JsonReader &reader)
         add.accounts = accounts.toArray();
     else if (!accounts.isUndefined() && !accounts.isNull())
         reader.fail(QStringLiteral("accounts: expected an array"));
+}
+
+LinkSessionItemAdd itemAddFromJson(JsonReader &reader)
+{
+    LinkSessionItemAdd add;
+    add.publicToken = reader.string(QLatin1StringView("public_token"));
+    readItemAddMetadata(reader, add);
     return add;
 }
 
@@ -190,10 +196,8 @@ QList<LinkSessionRecord> LinkSessionRecord::listFromJson(JsonReader &answer)
                 LinkSessionItemAdd add;
                 add.publicToken = success->string(QLatin1StringView("public_token"));
                 if (std::optional<JsonReader> metadata =
-                        success->nullableObject(QLatin1StringView("metadata"))) {
-                    add = itemAddFromJson(*metadata);
-                    add.publicToken = success->string(QLatin1StringView("public_token"));
-                }
+                        success->nullableObject(QLatin1StringView("metadata")))
+                    readItemAddMetadata(*metadata, add);
                 session.itemAdds.append(add);
             }
         }

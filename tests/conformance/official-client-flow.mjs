@@ -332,6 +332,39 @@ function rawPost(apiPath, body, sockets) {
 }
 
 // ---------------------------------------------------------------------------
+// the Link emulator's own routes, as its page calls them (its origin in Origin)
+
+function linkRequest(url, { method = 'GET', body } = {}) {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const data = body === undefined ? null : Buffer.from(JSON.stringify(body));
+    const headers = { Origin: target.origin };
+    if (data) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = data.length;
+    }
+    const req = http.request(target, { method, headers, timeout: 10000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json = null;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = null;
+        }
+        resolve({ status: res.statusCode, headers: res.headers, body: json, text });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer within 10 s`)));
+    req.on('error', reject);
+    req.end(data ?? undefined);
+  });
+}
+
+// ---------------------------------------------------------------------------
 // the flow
 
 async function main() {
@@ -364,6 +397,95 @@ async function main() {
     const body = await ok(client.linkTokenGet({ link_token: s.linkToken }));
     assert.equal(body.link_token, s.linkToken, 'link_token');
     assert.equal(Date.parse(body.expiration), Date.parse(s.linkExpiration), 'same expiration as /link/token/create');
+  });
+
+  await step('/link/token/create with hosted_link gives hosted_link_url', async () => {
+    const sentAt = Date.now();
+    const body = await ok(client.linkTokenCreate({
+      user: { client_user_id: 'weft-conformance-user' },
+      client_name: 'Weft',
+      products: ['transactions'],
+      country_codes: ['US'],
+      language: 'en',
+      hosted_link: { completion_redirect_uri: 'https://app.example/done', url_lifetime_seconds: 900 },
+    }));
+    assert.match(body.hosted_link_url, /^http:\/\/localhost:\d+\/hl\/[A-Za-z0-9]{32}$/, 'hosted_link_url');
+    assert.ok(!body.hosted_link_url.includes(body.link_token), 'the URL does not carry the link token');
+    s.hostedToken = body.link_token;
+    s.hostedUrl = body.hosted_link_url;
+    return assertExpiresIn(body.expiration, 900, sentAt);
+  });
+
+  await step('hosted_link_url leads to the Link emulator page, and a session through it links an Item', async () => {
+    assert.ok(s.hostedUrl, 'needs hosted_link_url');
+    const page = await linkRequest(s.hostedUrl);
+    assert.equal(page.status, 303, 'hosted_link_url redirects');
+    const location = new URL(page.headers.location, s.hostedUrl);
+    const hostedId = new URL(s.hostedUrl).pathname.split('/').pop();
+    assert.equal(location.pathname, '/link/v2/stable/link.html', 'to the emulator page');
+    assert.equal(location.hash, `#hosted=${hostedId}`, 'with the hosted id in the fragment');
+    const html = await linkRequest(location.href);
+    assert.equal(html.status, 200, 'the page is served');
+    const origin = new URL(s.hostedUrl).origin;
+    const start = await linkRequest(`${origin}/weft/link/session/start`, { method: 'POST', body: { hosted_link_id: hostedId } });
+    assert.equal(start.status, 200, `start: ${start.text}`);
+    assert.equal(start.body.hosted, true, 'start says hosted');
+    assert.equal(start.body.completion_redirect_uri, 'https://app.example/done', 'completion_redirect_uri');
+    const done = await linkRequest(`${origin}/weft/link/session/complete`, {
+      method: 'POST',
+      body: {
+        hosted_link_id: hostedId, link_session_id: start.body.link_session_id,
+        institution_id: INSTITUTION, username: 'user_good', password: 'pass_good',
+      },
+    });
+    assert.equal(done.status, 200, `complete: ${done.text}`);
+    s.hostedSessionId = start.body.link_session_id;
+    s.hostedPublicToken = done.body.public_token;
+    assert.match(s.hostedPublicToken, PUBLIC_TOKEN_RE, 'public_token');
+  });
+
+  await step('/link/token/get reports the hosted session: results.item_add_results[].public_token', async () => {
+    assert.ok(s.hostedPublicToken, 'needs the hosted session');
+    const body = await ok(client.linkTokenGet({ link_token: s.hostedToken }));
+    assert.equal(body.link_sessions.length, 1, 'one session');
+    const session = body.link_sessions[0];
+    assert.equal(session.link_session_id, s.hostedSessionId, 'link_session_id');
+    assert.ok(Date.parse(session.finished_at) >= Date.parse(session.started_at), 'finished after it started');
+    const add = session.results.item_add_results[0];
+    assert.equal(add.public_token, s.hostedPublicToken, 'the public token');
+    assert.equal(add.institution.institution_id, INSTITUTION, 'institution');
+    assert.ok(add.accounts.length > 0, 'accounts');
+    const exchanged = await ok(client.itemPublicTokenExchange({ public_token: add.public_token }));
+    assert.match(exchanged.access_token, ACCESS_TOKEN_RE, 'the public token exchanges');
+  });
+
+  await step('/link/token/get reports an exited session: exit.error and exit.metadata', async () => {
+    const created = await ok(client.linkTokenCreate({
+      user: { client_user_id: 'weft-conformance-user' },
+      client_name: 'Weft',
+      products: ['transactions'],
+      country_codes: ['US'],
+      language: 'en',
+      hosted_link: {},
+    }));
+    const hostedId = new URL(created.hosted_link_url).pathname.split('/').pop();
+    const origin = new URL(created.hosted_link_url).origin;
+    const start = await linkRequest(`${origin}/weft/link/session/start`, { method: 'POST', body: { hosted_link_id: hostedId } });
+    assert.equal(start.status, 200, `start: ${start.text}`);
+    const exit = await linkRequest(`${origin}/weft/link/session/exit`, {
+      method: 'POST',
+      body: {
+        hosted_link_id: hostedId, link_session_id: start.body.link_session_id,
+        error: { error_type: 'ITEM_ERROR', error_code: 'INVALID_CREDENTIALS', error_message: 'the provided credentials were not correct', display_message: null },
+        metadata: { status: 'requires_credentials', institution: { institution_id: INSTITUTION, name: 'x' }, request_id: 'abcdefghijklmno' },
+      },
+    });
+    assert.equal(exit.status, 200, `exit: ${exit.text}`);
+    const body = await ok(client.linkTokenGet({ link_token: created.link_token }));
+    const session = body.link_sessions[0];
+    assert.equal(session.exit.error.error_code, 'INVALID_CREDENTIALS', 'exit.error');
+    assert.equal(session.exit.metadata.status, 'requires_credentials', 'exit.metadata.status');
+    assert.equal(session.results, null, 'no results');
   });
 
   await step('/sandbox/public_token/create (ins_109508, transactions)', async () => {

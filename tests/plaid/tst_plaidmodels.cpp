@@ -37,6 +37,10 @@ private slots:
     void plaidError_data();
     void plaidError();
     void linkTokenRequestBody();
+    void hostedLinkRequestBody();
+    void linkSessions();
+    void malformedLinkSessions_data();
+    void malformedLinkSessions();
 };
 
 void TestPlaidModels::itemParses()
@@ -201,6 +205,98 @@ void TestPlaidModels::linkTokenRequestBody()
                  .toString(),
              QStringLiteral("u1"));
     QCOMPARE(body.value(QLatin1StringView("language")).toString(), QStringLiteral("en"));
+}
+
+void TestPlaidModels::hostedLinkRequestBody()
+{
+    LinkTokenCreateRequest request;
+    request.clientUserId = QStringLiteral("u1");
+    request.products = {QStringLiteral("transactions")};
+    QVERIFY(!request.toJson().contains(QLatin1StringView("hosted_link")));
+    request.hostedLink = true;
+    QCOMPARE(request.toJson().value(QLatin1StringView("hosted_link")).toObject(), QJsonObject());
+    request.completionRedirectUri = QStringLiteral("http://127.0.0.1:5/done");
+    request.urlLifetimeSeconds = 900;
+    const QJsonObject hosted = request.toJson().value(QLatin1StringView("hosted_link")).toObject();
+    QCOMPARE(hosted.value(QLatin1StringView("completion_redirect_uri")).toString(),
+             QStringLiteral("http://127.0.0.1:5/done"));
+    QCOMPARE(hosted.value(QLatin1StringView("url_lifetime_seconds")).toInt(), 900);
+}
+
+void TestPlaidModels::linkSessions()
+{
+    JsonReader reader(json(R"({"link_sessions":[
+        {"link_session_id":"s1","started_at":"2026-01-15T09:00:00Z","finished_at":null},
+        {"link_session_id":"s2","started_at":"2026-01-15T09:00:00Z",
+         "finished_at":"2026-01-15T09:01:00Z",
+         "results":{"item_add_results":[{"public_token":"public-sandbox-1",
+            "institution":{"name":"Bank","institution_id":"ins_1"},
+            "accounts":[{"id":"a1","name":"Checking"}]}],
+            "cra_item_add_results":[],"cra_update_results":[],"bank_income_results":[],
+            "payroll_income_results":[],"document_income_results":null},
+         "on_success":{"public_token":"public-sandbox-1","metadata":{}}},
+        {"link_session_id":"s3","on_success":{"public_token":"public-sandbox-3",
+            "metadata":{"institution":null,"accounts":[]}}},
+        {"link_session_id":"s4","exit":{"error":{"error_type":"ITEM_ERROR",
+            "error_code":"INVALID_CREDENTIALS","error_message":"m","display_message":null},
+            "metadata":{"status":"requires_credentials"}}},
+        {"link_session_id":"s5","on_exit":{"error":null,"metadata":{"status":"requires_oauth"}}}
+    ]})"));
+    const QList<LinkSessionRecord> sessions = LinkSessionRecord::listFromJson(reader);
+    QVERIFY2(reader.ok(), qPrintable(reader.errorString()));
+    QCOMPARE(sessions.size(), 5);
+    QVERIFY(!sessions[0].finishedAt.isValid());
+    QVERIFY(sessions[0].itemAdds.isEmpty());
+    QVERIFY(!sessions[0].exited);
+    // results win over the older on_success: one Item, not two.
+    QCOMPARE(sessions[1].itemAdds.size(), 1);
+    QCOMPARE(sessions[1].itemAdds[0].publicToken, QStringLiteral("public-sandbox-1"));
+    QCOMPARE(sessions[1].itemAdds[0].institution.value(QLatin1StringView("name")).toString(),
+             QStringLiteral("Bank"));
+    QCOMPARE(sessions[1].itemAdds[0].accounts.size(), 1);
+    QCOMPARE(sessions[2].itemAdds.size(), 1); // on_success alone
+    QCOMPARE(sessions[2].itemAdds[0].publicToken, QStringLiteral("public-sandbox-3"));
+    QVERIFY(sessions[3].exited);
+    QCOMPARE(sessions[3].exitError->errorCode, QStringLiteral("INVALID_CREDENTIALS"));
+    QCOMPARE(sessions[3].exitStatus, QStringLiteral("requires_credentials"));
+    QVERIFY(sessions[4].exited);
+    QVERIFY(!sessions[4].exitError);
+    QCOMPARE(sessions[4].exitStatus, QStringLiteral("requires_oauth"));
+
+    JsonReader none(json(R"({"link_token":"x"})"));
+    QVERIFY(LinkSessionRecord::listFromJson(none).isEmpty());
+    QVERIFY(none.ok());
+}
+
+void TestPlaidModels::malformedLinkSessions_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("not an array") << R"({"link_sessions":{}})" << "link_sessions";
+    QTest::newRow("no id") << R"({"link_sessions":[{}]})" << "link_session_id";
+    QTest::newRow("bad time") << R"({"link_sessions":[{"link_session_id":"s","started_at":"x"}]})"
+                              << "started_at";
+    QTest::newRow("results not an object")
+        << R"({"link_sessions":[{"link_session_id":"s","results":[]}]})" << "results";
+    QTest::newRow("item add without token")
+        << R"({"link_sessions":[{"link_session_id":"s","results":{"item_add_results":[{}]}}]})"
+        << "public_token";
+    QTest::newRow("accounts not an array")
+        << R"({"link_sessions":[{"link_session_id":"s","results":{"item_add_results":[{"public_token":"p","accounts":{}}]}}]})"
+        << "accounts";
+    QTest::newRow("exit error not a Plaid error")
+        << R"({"link_sessions":[{"link_session_id":"s","exit":{"error":{"x":1},"metadata":null}}]})"
+        << "error";
+}
+
+void TestPlaidModels::malformedLinkSessions()
+{
+    QFETCH(QString, body);
+    QFETCH(QString, where);
+    JsonReader reader(QJsonDocument::fromJson(body.toUtf8()).object());
+    LinkSessionRecord::listFromJson(reader);
+    QVERIFY(!reader.ok());
+    QVERIFY2(reader.errorString().contains(where), qPrintable(reader.errorString()));
 }
 
 QTEST_GUILESS_MAIN(TestPlaidModels)

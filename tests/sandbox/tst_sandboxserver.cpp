@@ -45,6 +45,7 @@ private slots:
     void staticFiles();
     void adminDisabled();
     void linkSessionRoutes();
+    void hostedLinkPage();
 
 private:
     static EmbeddedSandboxOptions adminOn()
@@ -257,6 +258,60 @@ void TestSandboxServer::linkSessionRoutes()
     QCOMPARE(again.status, 400);
     QCOMPARE(again.field(u"error_code"), u"INVALID_LINK_TOKEN"_s);
     QCOMPARE(httpSend(m_kit.nam, "POST", complete, "not json", fromLink).status, 400);
+}
+
+void TestSandboxServer::hostedLinkPage()
+{
+    QVERIFY(m_kit.start({}));
+    const QJsonObject create{{u"client_name"_s, u"Weft"_s},
+                             {u"language"_s, u"en"_s},
+                             {u"country_codes"_s, QJsonArray{u"US"_s}},
+                             {u"user"_s, QJsonObject{{u"client_user_id"_s, u"u1"_s}}},
+                             {u"products"_s, QJsonArray{u"transactions"_s}},
+                             {u"hosted_link"_s, QJsonObject()}};
+    const HttpResult created = m_kit.post(u"/link/token/create"_s, create);
+    QCOMPARE(created.status, 200);
+    // hosted_link_url is on the Link emulator's origin (localhost), like Link's frame.
+    const QUrl hosted(created.field(u"hosted_link_url"));
+    QCOMPARE(hosted.adjusted(QUrl::RemovePath), m_kit.sandbox->linkBaseUrl());
+    const QByteArray target = hosted.path().toLatin1();
+    const QByteArray hostHeader = "localhost:" + QByteArray::number(m_kit.port());
+    const RawResult page = rawExchange(
+        m_kit.port(), "GET " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n");
+    QCOMPARE(page.status, 303);
+    const QUrl location(QString::fromLatin1(page.header("Location")));
+    QCOMPARE(location.adjusted(QUrl::RemovePath | QUrl::RemoveFragment),
+             m_kit.sandbox->linkBaseUrl());
+    QCOMPARE(location.path(), u"/link/v2/stable/link.html"_s);
+    QCOMPARE(location.fragment(), u"hosted="_s + hosted.path().section(u'/', -1));
+    QCOMPARE(page.header("Referrer-Policy"), QByteArray("no-referrer"));
+    // The page it leads to is served.
+    const HttpResult html = httpSend(m_kit.nam, "GET", location);
+    QCOMPARE(html.status, 200);
+    QVERIFY(html.body.contains("pane-HOSTED_DONE"));
+    // Unknown ids, other methods: nothing.
+    const RawResult unknown = rawExchange(
+        m_kit.port(), "GET /hl/0123456789abcdef HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n");
+    QCOMPARE(unknown.status, 404);
+    QVERIFY(unknown.header("Location").isEmpty());
+    const RawResult empty =
+        rawExchange(m_kit.port(), "GET /hl/ HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n");
+    QCOMPARE(empty.status, 404);
+    const HttpResult post = httpSend(m_kit.nam, "POST", hosted, "{}");
+    QVERIFY(post.status != 303 && post.status != 200);
+    // The exit route answers only the emulator's origin, like the others.
+    const QUrl exit = m_kit.sandbox->baseUrl().resolved(QUrl(u"/weft/link/session/exit"_s));
+    const QByteArray body = QJsonDocument(QJsonObject{{u"hosted_link_id"_s, hosted.path().section(u'/', -1)},
+                                                      {u"link_session_id"_s, u"s"_s},
+                                                      {u"error"_s, QJsonValue()},
+                                                      {u"metadata"_s, QJsonObject()}})
+                                .toJson();
+    QCOMPARE(httpSend(m_kit.nam, "POST", exit, body, {{"Origin", "https://evil.test"}}).status,
+             403);
+    QCOMPARE(httpSend(m_kit.nam, "POST", exit, body,
+                      {{"Origin", m_kit.sandbox->linkBaseUrl().toString().toLatin1()}})
+                 .status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxServer)
