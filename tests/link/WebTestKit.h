@@ -12,6 +12,7 @@
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
+#include <functional>
 #include <optional>
 
 namespace weft::test {
@@ -120,22 +121,38 @@ inline QString textOfTestId(const QString &id)
         .arg(jsString(id));
 }
 
+// Waits until code yields true in some document (Link's frame, or a whole page).
+using JsWait = std::function<bool(const QString &code, int timeoutMs)>;
+
 // Goes through the Link emulator as user_good at First Platypus Bank, from the consent pane to
 // the CONNECTED pane (Link must be open); false at the first step that does not come.
-inline bool linkUserGoodToConnected(QWebEnginePage *page)
+inline bool userGoodToConnected(const JsWait &wait)
 {
-    const auto step = [page](const char *view, const QString &action) {
-        return waitFrameJs(page, linkViewIs(QString::fromLatin1(view))) &&
-               waitFrameJs(page, action, 5000);
+    const auto step = [&wait](const char *view, const QString &action) {
+        return wait(linkViewIs(QString::fromLatin1(view)), 15000) && wait(action, 5000);
     };
     return step("CONSENT", clickTestId(QStringLiteral("consent-continue"))) &&
            step("SELECT_INSTITUTION", clickTestId(QStringLiteral("institution-ins_109508"))) &&
            step("CREDENTIAL",
                 typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))) &&
-           waitFrameJs(page, typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))) &&
-           waitFrameJs(page, clickTestId(QStringLiteral("credentials-submit"))) &&
+           wait(typeTestId(QStringLiteral("password"), QStringLiteral("pass_good")), 15000) &&
+           wait(clickTestId(QStringLiteral("credentials-submit")), 15000) &&
            step("SELECT_ACCOUNT", clickTestId(QStringLiteral("accounts-continue"))) &&
-           waitFrameJs(page, linkViewIs(QStringLiteral("CONNECTED")));
+           wait(linkViewIs(QStringLiteral("CONNECTED")), 15000);
+}
+
+// The same in Link's frame of a host page.
+inline bool linkUserGoodToConnected(QWebEnginePage *page)
+{
+    return userGoodToConnected(
+        [page](const QString &code, int timeoutMs) { return waitFrameJs(page, code, timeoutMs); });
+}
+
+// The same in a page that is Link itself (Hosted Link's page).
+inline bool pageUserGoodToConnected(QWebEnginePage *page)
+{
+    return userGoodToConnected(
+        [page](const QString &code, int timeoutMs) { return waitJs(page, code, timeoutMs); });
 }
 
 // A real click (mouse events through the view, as a user's): the only kind that counts as a

@@ -1,7 +1,7 @@
 // The main window driven by a real SessionManager on the embedded sandbox: the quit question,
 // start-up problems, a failed backend, and (under Xvfb) Link following the session and a bank
 // linked through the window landing in the Items panel.
-#include "UiTestKit.h"
+#include "MainWindowFixture.h"
 #include "core/SignalWatcher.h"
 #include "items/ItemService.h"
 #include "link/LinkHost.h"
@@ -26,77 +26,11 @@
 #include <csignal>
 
 using namespace weft;
+using test::embeddedSettings;
 using ui::MainWindow;
 using Choice = MainWindow::UnsavedChoice;
 using State = link::LinkController::State;
-
-namespace {
-
-AppSettings embeddedSettings(const QString &clientName = QStringLiteral("Weft"))
-{
-    AppSettings settings;
-    settings.clientName = clientName;
-    settings.fillDefaults(QLocale(QLocale::English));
-    return settings;
-}
-
-struct Fixture
-{
-    // stateFile: the embedded sandbox keeps its state in the data folder, as in the app.
-    explicit Fixture(bool withLink, bool stateFile = false)
-        : store(directory.filePath(QStringLiteral("items.json")))
-        , manager(&keychain, &store, options(withLink, stateFile ? directory.path() : QString()))
-        , window(&manager, &store)
-    {
-        window.resize(1000, 700);
-        window.setUnsavedQuestion(
-            [this](MainWindow::UnsavedContext context, const QStringList &items) {
-                questions.append({context, items});
-                return choice;
-            });
-    }
-    static session::Session::Options options(bool withLink, const QString &path)
-    {
-        session::Session::Options options;
-        options.withLink = withLink;
-        options.dataDirectory = path;
-        return options;
-    }
-    link::LinkController *controller() const { return manager.session()->linkHost()->controller(); }
-    // An Item whose token the keychain refused: it stays in memory, "not saved".
-    QString addUnsavedItem(const QString &itemId)
-    {
-        keychain.mode = test::FakeSecretStore::Mode::Unavailable;
-        link::LinkedItem item;
-        item.itemId = itemId;
-        item.accessToken = QStringLiteral("access-sandbox-5c4d3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
-        item.linkedAt = QDateTime::currentDateTimeUtc();
-        item.success.institution = link::LinkInstitution{QStringLiteral("ins_109508"),
-                                                         QStringLiteral("First Platypus Bank")};
-        QSignalSpy failed(manager.session()->items(), &items::ItemService::tokenSaveFailed);
-        manager.session()->items()->addLinkedItem(item, {});
-        failed.wait(5000);
-        keychain.mode = test::FakeSecretStore::Mode::Works;
-        return itemId;
-    }
-
-    QTemporaryDir directory;
-    vault::ItemStore store;
-    test::TestKeychain keychain;
-    session::SessionManager manager;
-    // Before the window: each session's page gets the test's frame driver before it loads.
-    QMetaObject::Connection driver =
-        QObject::connect(&manager, &session::SessionManager::sessionChanged, &manager,
-                         [](session::Session *session) {
-                             if (session->linkHost())
-                                 test::installFrameDriver(session->linkHost()->page());
-                         });
-    MainWindow window;
-    Choice choice = Choice::Cancel;
-    QList<std::pair<MainWindow::UnsavedContext, QStringList>> questions;
-};
-
-} // namespace
+using Fixture = test::MainWindowFixture;
 
 class TestMainWindow : public QObject
 {
