@@ -87,6 +87,18 @@ public:
     // /link/token/get as the session's exit.
     SandboxResponse exitLinkSession(const QJsonObject &body);
 
+    // OAuth by redirect (SandboxOAuthSessions.cpp), for a link token with a redirect_uri:
+    // oauth: link_session_id and institution_id (an OAuth bank): an oauth_state_id for the
+    // bank's page. oauth-info: the bank's page asks what it is for (institution, client_name).
+    // oauth-authorize: the user's answer there ({oauth_state_id, authorized}); answers where the
+    // page goes: redirect_uri?oauth_state_id=... (once). oauth-resume: Link, re-initialised
+    // with receivedRedirectUri, takes the session back ({oauth_state_id}): its link_session_id,
+    // institution and whether the bank said yes. States live 30 minutes, in memory.
+    SandboxResponse startOAuth(const QJsonObject &body);
+    SandboxResponse oauthInfo(const QJsonObject &body);
+    SandboxResponse authorizeOAuth(const QJsonObject &body);
+    SandboxResponse resumeOAuth(const QJsonObject &body);
+
     // Loads state from path (a missing file is an empty state), then saves every change to
     // it atomically before answering: a call whose change cannot be saved (a full disk) fails
     // with INTERNAL_SERVER_ERROR and changes nothing, so nothing is issued that a restart would
@@ -130,6 +142,7 @@ private:
     const CatalogInstitution *sessionInstitution(const LinkTokenRecord &link,
                                                  const QString &requested) const;
 
+    static QJsonObject institutionSummary(const CatalogInstitution &entry);
     SandboxResponse ok(const Call &call, QJsonObject body);
     SandboxResponse fail(const QString &requestId, const plaid::PlaidError &error);
     SandboxResponse fail(const Call &call, QStringView code, const QString &message = {});
@@ -171,6 +184,15 @@ private:
     };
     QHash<QString, PendingLogin> m_pendingLogins; // by link_session_id, until complete
     QHash<QString, QDateTime> m_sessionStarts;    // by link_session_id, until it ends
+    struct OAuthState
+    {
+        QByteArray linkTokenHash;
+        QString linkSessionId;
+        QString institutionId;
+        QDateTime expiration;
+        enum class Status { Pending, Authorized, Denied } status = Status::Pending;
+    };
+    QHash<QString, OAuthState> m_oauthStates; // by oauth_state_id
     QUrl m_hostedLinkBase;
     QString m_statePath;
     std::unique_ptr<QLockFile> m_stateLock; // one process at a time per state file

@@ -45,9 +45,10 @@ bool validAccountFilters(const QJsonValue &value)
 constexpr int kHostedLinkDefaultSeconds = 30 * 60;
 constexpr int kHostedLinkMaxSeconds = 21 * 24 * 3600;
 
-// Where a Hosted Link session may send the browser when it ends: https, http on loopback, or
-// an app's own URL scheme (weft://...), never a scheme that runs or reads something.
-bool validCompletionRedirect(const QString &text)
+// Where Link may send the browser (redirect_uri, Hosted Link's completion_redirect_uri): https,
+// http on loopback, or an app's own URL scheme (weft://...), never a scheme that runs or reads
+// something.
+bool validRedirect(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.scheme().isEmpty())
@@ -72,7 +73,7 @@ QString hostedLinkError(const QJsonValue &value, QString *redirect, int *lifetim
     const QJsonObject hosted = value.toObject();
     const QJsonValue uri = hosted.value(QLatin1StringView("completion_redirect_uri"));
     if (!uri.isUndefined()) {
-        if (!uri.isString() || !validCompletionRedirect(uri.toString()))
+        if (!uri.isString() || !validRedirect(uri.toString()))
             return QStringLiteral("hosted_link.completion_redirect_uri must be an https URL, "
                                   "http on localhost, or an app's own URL scheme");
         *redirect = uri.toString();
@@ -139,10 +140,13 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
     if (body.contains(QLatin1StringView("webhook")) && !validation::isWebUrl(webhook))
         return fail(call, u"INVALID_FIELD", QStringLiteral("webhook must be an http or https URL"));
     const QString redirectUri = body.value(QLatin1StringView("redirect_uri")).toString();
+    // Plaid: https in Production; the Sandbox also takes http on localhost and an app's own
+    // scheme (weft://...). No query string: Link adds oauth_state_id.
     if (body.contains(QLatin1StringView("redirect_uri")) &&
-        !validation::isWebUrl(redirectUri, true) && !validation::isLoopbackUrl(redirectUri)) {
+        (!validRedirect(redirectUri) || QUrl(redirectUri).hasQuery())) {
         return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("redirect_uri must be an https URL (or http on localhost)"));
+                    QStringLiteral("redirect_uri must be an https URL, http on localhost or an "
+                                   "app's own URL scheme, without a query string"));
     }
     const QJsonValue filters = body.value(QLatin1StringView("account_filters"));
     if (!filters.isUndefined() && !validAccountFilters(filters)) {
@@ -159,6 +163,9 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
         const QString problem = hostedLinkError(hostedValue, &completionRedirect, &hostedLifetime);
         if (!problem.isEmpty())
             return fail(call, u"INVALID_FIELD", problem);
+        if (!redirectUri.isEmpty())
+            return fail(call, u"INVALID_FIELD",
+                        QStringLiteral("redirect_uri is not supported with Hosted Link"));
         if (!m_hostedLinkBase.isValid())
             return fail(call, u"INVALID_FIELD",
                         QStringLiteral("Hosted Link is not served by this sandbox"));

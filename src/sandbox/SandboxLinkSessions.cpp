@@ -50,17 +50,6 @@ QJsonObject accountMetadata(const plaid::Account &account)
             {QStringLiteral("verification_status"), QJsonValue(QJsonValue::Null)}};
 }
 
-QJsonObject institutionSummary(const CatalogInstitution &entry)
-{
-    const plaid::Institution &institution = entry.institution;
-    return {{QStringLiteral("institution_id"), institution.institutionId},
-            {QStringLiteral("name"), institution.name},
-            {QStringLiteral("oauth"), institution.oauth},
-            {QStringLiteral("primary_color"), institution.primaryColor},
-            {QStringLiteral("url"), institution.url},
-            {QStringLiteral("logo"), SandboxCatalog::logoBase64(institution.institutionId)}};
-}
-
 QStringList stringsOf(const QJsonValue &value)
 {
     QStringList list;
@@ -71,6 +60,17 @@ QStringList stringsOf(const QJsonValue &value)
 }
 
 } // namespace
+
+QJsonObject SandboxApi::institutionSummary(const CatalogInstitution &entry)
+{
+    const plaid::Institution &institution = entry.institution;
+    return {{QStringLiteral("institution_id"), institution.institutionId},
+            {QStringLiteral("name"), institution.name},
+            {QStringLiteral("oauth"), institution.oauth},
+            {QStringLiteral("primary_color"), institution.primaryColor},
+            {QStringLiteral("url"), institution.url},
+            {QStringLiteral("logo"), SandboxCatalog::logoBase64(institution.institutionId)}};
+}
 
 SandboxApi::Call SandboxApi::sessionCall(const QJsonObject &body)
 {
@@ -173,6 +173,9 @@ SandboxResponse SandboxApi::startSession(const QJsonObject &body)
         {QStringLiteral("language"), link->metadata.value(QLatin1StringView("language"))},
         {QStringLiteral("update_mode"), !link->updateItemId.isEmpty()},
         {QStringLiteral("expiration"), iso(link->expiration)}};
+    // The page sends OAuth banks' sign-in by redirect when the token has a redirect_uri.
+    answer.insert(QStringLiteral("redirect_uri"),
+                  link->metadata.value(QLatin1StringView("redirect_uri")));
     if (!link->hostedLinkHash.isEmpty()) {
         answer.insert(QStringLiteral("hosted"), true);
         answer.insert(QStringLiteral("completion_redirect_uri"),

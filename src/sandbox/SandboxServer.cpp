@@ -226,9 +226,18 @@ void SandboxServer::serveLinkSession(const net::HttpRequest &request,
     const QString step = request.path.mid(kLinkSessionPrefix.size());
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    static const QStringList steps{QStringLiteral("start"), QStringLiteral("login"),
-                                   QStringLiteral("complete"), QStringLiteral("exit")};
-    if (request.method != "POST" || !steps.contains(step)) {
+    using Route = SandboxResponse (SandboxApi::*)(const QJsonObject &);
+    static const QHash<QString, Route> routes{
+        {QStringLiteral("start"), &SandboxApi::startLinkSession},
+        {QStringLiteral("login"), &SandboxApi::loginLinkSession},
+        {QStringLiteral("complete"), &SandboxApi::completeLinkSession},
+        {QStringLiteral("exit"), &SandboxApi::exitLinkSession},
+        {QStringLiteral("oauth"), &SandboxApi::startOAuth},
+        {QStringLiteral("oauth-info"), &SandboxApi::oauthInfo},
+        {QStringLiteral("oauth-authorize"), &SandboxApi::authorizeOAuth},
+        {QStringLiteral("oauth-resume"), &SandboxApi::resumeOAuth}};
+    const Route route = routes.value(step);
+    if (request.method != "POST" || !route) {
         responder.respond(
             plainError(404, QStringLiteral("unknown Link session route ") + request.path));
         return;
@@ -238,10 +247,7 @@ void SandboxServer::serveLinkSession(const net::HttpRequest &request,
         return;
     }
     const QJsonObject body = document.object();
-    const SandboxResponse response = step == u"start"      ? m_api->startLinkSession(body)
-                                     : step == u"login"    ? m_api->loginLinkSession(body)
-                                     : step == u"complete" ? m_api->completeLinkSession(body)
-                                                           : m_api->exitLinkSession(body);
+    const SandboxResponse response = (m_api->*route)(body);
     responder.respond(json(response.status, response.body));
 }
 

@@ -22,7 +22,8 @@ struct SandboxRequest;
 //   POST /weft/admin/faults        {"path", "kind", "count", "delay_ms", "status", "size"}
 //   POST /weft/admin/faults/clear
 //   GET  /weft/admin/faults
-// and the Link emulator's internal routes POST /weft/link/session/{start,login,complete,exit},
+// and the Link emulator's internal routes POST /weft/link/session/{start,login,complete,exit,
+// oauth,oauth-info,oauth-authorize,oauth-resume},
 // which answer only the Link emulator's own origin (linkBaseUrl()), and GET /hl/<id>, a
 // hosted_link_url, which sends the browser to the emulator's page for that Hosted Link session.
 //

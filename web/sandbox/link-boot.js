@@ -48,7 +48,7 @@
   if (!hostOrigin || (ancestors && ancestors.length && ancestors[0] !== hostOrigin)) return;
   // configured: the host's configure arrived; then handlerId, token and (for a token) response.
   var boot = window.WeftLinkBoot = { spare: true, configured: false, handlerId: '', token: '',
-    response: null, onConfigure: null };
+    receivedRedirectUri: '', response: null, onConfigure: null };
 
   function onMessage(event) {
     var data = event.data;
@@ -59,6 +59,7 @@
     var payload = data.payload && typeof data.payload === 'object' ? data.payload : {};
     boot.handlerId = data.handlerId;
     boot.token = typeof payload.token === 'string' ? payload.token : '';
+    boot.receivedRedirectUri = typeof payload.received_redirect_uri === 'string' ? payload.received_redirect_uri : '';
     if (boot.token) boot.response = startRequest(boot.token);
     boot.configured = true;
     if (typeof boot.onConfigure === 'function') boot.onConfigure();

@@ -11,7 +11,9 @@
     start: '/weft/link/session/start',
     login: '/weft/link/session/login',
     complete: '/weft/link/session/complete',
-    exit: '/weft/link/session/exit'
+    exit: '/weft/link/session/exit',
+    oauth: '/weft/link/session/oauth',
+    oauthResume: '/weft/link/session/oauth-resume'
   };
   ns.REQUEST_TIMEOUT_MS = 30000;
 

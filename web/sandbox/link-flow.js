@@ -25,6 +25,7 @@
     spare: spare,         // started without a handler: token and handler id come with 'configure'
     token: spare ? '' : params.token || '',
     handlerId: spare ? '' : params.handler_id || '',
+    receivedRedirectUri: spare ? '' : params.received_redirect_uri || '', // OAuth's way back
     hostOrigin: params.origin || '',
     targetOrigin: null,   // where messages to the host page go; null: not embedded properly
     boot: null,           // the start made when the frame loaded: {data} or {error}
@@ -265,8 +266,51 @@
     return !isNaN(expiry) && expiry <= Date.now();
   }
 
+  /** The oauth_state_id in a receivedRedirectUri, or ''. */
+  function oauthStateOf(uri) {
+    try {
+      return new URL(uri).searchParams.get('oauth_state_id') || '';
+    } catch (e) {
+      return '';
+    }
+  }
+
+  /**
+   * Opened with receivedRedirectUri: the bank sent the user back after OAuth by redirect. The
+   * session goes on where it was (same link_session_id), at the bank's answer.
+   */
+  function resume(stateId) {
+    var epoch = S.epoch;
+    ui.setLoadingText('Connecting…');
+    show('LOADING');
+    S.busy = 'start';
+    call(ns.ROUTES.oauthResume, Object.assign(tokenFields(), { oauth_state_id: stateId }))
+      .then(function (answer) {
+        S.busy = null;
+        S.sessionId = answer.link_session_id || S.sessionId;
+        S.institution = answer.institution || null;
+        ui.setInstitution(S.institution);
+        emit('OPEN');
+        if (answer.authorized && S.institution) ns.steps.oauthAuthorized();
+        else if (S.session.update_mode) go('OAUTH');
+        else { S.institution = null; ui.setInstitution(null); go('SELECT_INSTITUTION'); }
+      }).catch(ignoreStale).catch(function (failure) {
+        if (epoch !== S.epoch) return;
+        S.busy = null;
+        emit('OPEN');
+        fail(ns.plaidErrorOf(failure));
+      });
+  }
+
   function begin(outcome) {
-    if (outcome.data) {
+    var stateId = oauthStateOf(S.receivedRedirectUri);
+    S.receivedRedirectUri = ''; // once: a later open() starts a new session
+    if (outcome.data && stateId) {
+      S.session = outcome.data;
+      S.sessionId = ns.uuid();
+      ui.setClientName(outcome.data.client_name);
+      resume(stateId);
+    } else if (outcome.data) {
       S.session = outcome.data;
       S.sessionId = outcome.data.link_session_id || ns.uuid();
       ui.setClientName(outcome.data.client_name);

@@ -181,6 +181,7 @@
     fragment.set('token', this.config.token == null ? '' : String(this.config.token));
     fragment.set('handler_id', this.id);
     fragment.set('origin', location.origin);
+    if (this.config.receivedRedirectUri) fragment.set('received_redirect_uri', this.config.receivedRedirectUri);
     var iframe = newFrame(fragment);
     nameFrame(iframe, this.id);
     this.iframe = iframe;
@@ -203,7 +204,8 @@
   Handler.prototype.configure = function () {
     if (this.destroyed || !this.iframe || !this.iframe.contentWindow) return;
     this.iframe.contentWindow.postMessage({ protocol: PROTOCOL, handlerId: this.id, type: 'configure',
-      payload: { token: this.config.token == null ? '' : String(this.config.token) } }, EMULATOR_ORIGIN);
+      payload: { token: this.config.token == null ? '' : String(this.config.token),
+        received_redirect_uri: this.config.receivedRedirectUri || '' } }, EMULATOR_ORIGIN);
   };
 
   Handler.prototype.post = function (type, payload) {
@@ -330,11 +332,12 @@
     if (typeof config.onSuccess !== 'function') {
       warn('Plaid.create was called without an onSuccess callback');
     }
-    if (config.receivedRedirectUri) {
-      warn('receivedRedirectUri is ignored: the emulator completes OAuth in a popup');
+    if (config.receivedRedirectUri != null && typeof config.receivedRedirectUri !== 'string') {
+      warn('receivedRedirectUri must be a string: ignored');
     }
     var handler = new Handler({
       token: config.token,
+      receivedRedirectUri: typeof config.receivedRedirectUri === 'string' ? config.receivedRedirectUri : '',
       onSuccess: config.onSuccess,
       onExit: config.onExit,
       onEvent: config.onEvent,

@@ -2,7 +2,9 @@
  * Weft Link emulator, inside the Link iframe: the OAuth popup. Desktop Link opens the bank's
  * login page in a popup; here that page is oauth.html (same origin as this frame). It reports
  * back through window.opener.postMessage, checked for origin, source and the per-popup state.
- * Protocol: README.md.
+ * With a redirect_uri on the link token, the bank's page opens without an opener (the app may
+ * send it to the system browser) and comes back by redirect: redirect_uri?oauth_state_id=...,
+ * which the app hands to a new handler as receivedRedirectUri. Protocol: README.md.
  */
 (function (ns) {
   'use strict';
@@ -44,11 +46,43 @@
     }
   }
 
+  /**
+   * OAuth by redirect: a state for this sign-in, then the bank's page with it, in a window of
+   * its own (an app may send it to the system browser, so window.open's answer says nothing).
+   * The way back is the redirect, not this frame.
+   */
+  function openForRedirect() {
+    var steps = ns.steps;
+    var institution = steps.institution();
+    byTestId('oauth-continue').disabled = true;
+    ns.flow.call(ns.ROUTES.oauth, Object.assign(ns.flow.tokenFields(), {
+      link_session_id: ns.state.sessionId,
+      institution_id: institution.institution_id
+    })).then(function (answer) {
+      byTestId('oauth-continue').disabled = false;
+      var url = new URL('oauth.html', location.href);
+      url.hash = new URLSearchParams({ oauth_state_id: answer.oauth_state_id }).toString();
+      try {
+        window.open(url.href, '_blank');
+      } catch (e) { /* the waiting text says what to do */ }
+      ns.ui.setMessage('oauth-error', '');
+      byTestId('oauth-waiting').hidden = false;
+      steps.emit('OPEN_OAUTH');
+    }).catch(ns.flow.ignoreStale).catch(function (failure) {
+      byTestId('oauth-continue').disabled = false;
+      ns.flow.fail(ns.plaidErrorOf(failure));
+    });
+  }
+
   ns.oauth = {
     /** Opens the bank's login page (a click on oauth-continue). */
     open: function () {
       var steps = ns.steps;
       if (!steps.isOAuthView()) return;
+      if (ns.state.session && ns.state.session.redirect_uri) {
+        openForRedirect();
+        return;
+      }
       if (popup && !popup.closed) {
         try { popup.focus(); } catch (e) { /* ignore */ }
         return;

@@ -127,6 +127,7 @@
     boot.onConfigure = null;
     S.handlerId = boot.handlerId;
     S.token = boot.token;
+    S.receivedRedirectUri = boot.receivedRedirectUri || '';
     load();
   }
 

@@ -2,6 +2,9 @@
  * Weft Link emulator: the sandbox bank's OAuth page, opened by the Link frame in a popup.
  * It asks its opener for the institution (checked: same origin, the opener window, the state
  * from the URL fragment), and reports Authorize or Cancel back the same way, then closes.
+ *
+ * OAuth by redirect (#oauth_state_id=...): no opener; the page asks the sandbox what the
+ * sign-in is for, tells it the answer, and goes to the app's redirect_uri?oauth_state_id=...
  */
 (function () {
   'use strict';
@@ -9,6 +12,7 @@
   var PROTOCOL = 'weft-link-emulator-oauth/1';
   var params = new URLSearchParams(location.hash.replace(/^#/, ''));
   var state = params.get('state') || '';
+  var oauthStateId = params.get('oauth_state_id') || '';
   var opener = window.opener;
   var reported = false;
 
@@ -75,6 +79,53 @@
     }
   }
 
+  function post(route, body) {
+    return fetch('/weft/link/session/' + route, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store'
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        if (!response.ok) throw new Error(json && json.error_message ? json.error_message : 'refused');
+        return json;
+      });
+    });
+  }
+
+  /** OAuth by redirect: the answer goes to the sandbox, the browser to the app. */
+  function answerByRedirect(authorized) {
+    if (reported) return;
+    reported = true;
+    byTestId('oauth-authorize').disabled = true;
+    byTestId('oauth-cancel').disabled = true;
+    post('oauth-authorize', { oauth_state_id: oauthStateId, authorized: authorized })
+      .then(function (answer) {
+        setRoleText('redirect-note', 'Returning you to the app…');
+        location.assign(answer.redirect);
+      }, function (failure) {
+        showError('This sign-in cannot be answered: ' + failure.message + '. Go back to the app ' +
+          'and start again.');
+      });
+  }
+
+  function initForRedirect() {
+    byTestId('oauth-authorize').addEventListener('click', function () { answerByRedirect(true); });
+    byTestId('oauth-cancel').addEventListener('click', function () { answerByRedirect(false); });
+    post('oauth-info', { oauth_state_id: oauthStateId }).then(function (info) {
+      if (!info.pending) {
+        showError('This sign-in was answered already. Go back to the app.');
+        return;
+      }
+      render(info.institution || {}, info.client_name);
+      byTestId('oauth-authorize').focus();
+    }, function (failure) {
+      showError('This sign-in cannot be used: ' + failure.message + '. Go back to the app and ' +
+        'start again.');
+    });
+  }
+
   function report(authorized) {
     if (reported) return;
     if (!send({ type: 'result', authorized: authorized })) {
@@ -96,6 +147,10 @@
 
   function init() {
     history.replaceState(null, '', location.pathname);
+    if (oauthStateId) {
+      initForRedirect();
+      return;
+    }
     byTestId('oauth-authorize').addEventListener('click', function () { report(true); });
     byTestId('oauth-cancel').addEventListener('click', function () { report(false); });
     document.addEventListener('keydown', function (event) {
