@@ -9,6 +9,7 @@
 #include "core/SignalWatcher.h"
 #include "link/GuestScripts.h"
 #include "link/LinkHost.h"
+#include "net/SingleInstance.h"
 #include "session/SessionManager.h"
 #include "ui/GraphicsSetup.h"
 #include "ui/MainWindow.h"
@@ -48,6 +49,17 @@ void applyRemoteDebuggingPolicy(int argc, char *argv[], bool sandboxMode)
         if (qstrcmp(argv[i], "--remote-debugging-port") == 0)
             qputenv("QTWEBENGINE_REMOTE_DEBUGGING", QByteArray("127.0.0.1:").append(argv[i + 1]));
     }
+}
+
+// The address the system opened weft with (OAuth by redirect: weft://...), or empty.
+QString addressArgument(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (!argument.startsWith(u'-') && argument.contains(QStringLiteral("://")))
+            return argument;
+    }
+    return {};
 }
 
 bool hasArgument(int argc, char *argv[], const char *name)
@@ -101,6 +113,25 @@ int main(int argc, char *argv[])
             .arg(QStringLiteral(WEFT_VERSION), QString::fromLatin1(qVersion()),
                  QString::fromLatin1(qWebEngineChromiumVersion()),
                  QString::fromLatin1(qWebEngineChromiumSecurityPatchVersion())));
+    // One Weft per user configuration: a second one hands over its address (or just brings the
+    // first one's window forward) and ends.
+    const QString address = addressArgument(argc, argv);
+    std::unique_ptr<net::SingleInstance> instance;
+    if (!informational) {
+        const QString name = net::SingleInstance::defaultName();
+        const QString message = address.isEmpty() ? QStringLiteral("show")
+                                                  : QStringLiteral("open-url ") + address;
+        if (net::SingleInstance::sendToRunning(name, message)) {
+            std::fprintf(stderr, "weft: Weft is already running; %s\n",
+                         address.isEmpty() ? "its window was brought forward"
+                                           : "the address was handed to it");
+            return 0;
+        }
+        instance = std::make_unique<net::SingleInstance>(name);
+        QString error;
+        if (!instance->listen(&error))
+            std::fprintf(stderr, "weft: %s; this Weft runs on its own\n", qPrintable(error));
+    }
     if (!informational) {
         ui::setUpGraphics(); // before the first web view
         milestones::mark("graphics-chosen");
@@ -130,6 +161,11 @@ int main(int argc, char *argv[])
         QStringLiteral("For weft-bench: print start-up and Link milestones on standard output "
                        "and take its commands on standard input."));
     parser.addOptions({sandboxOption, connectOption, debugOption, benchOption});
+    parser.addPositionalArgument(
+        QStringLiteral("address"),
+        QStringLiteral("A weft:// address the system opens Weft with when a bank's sign-in "
+                       "returns (OAuth by redirect)."),
+        QStringLiteral("[address]"));
     parser.process(*app);
     settings.fillDefaults();
     {
@@ -180,5 +216,9 @@ int main(int argc, char *argv[])
         bench = std::make_unique<BenchControl>(&window);
     if (parser.isSet(connectOption))
         window.openLinkWhenReady();
+    if (instance)
+        window.takeMessagesFrom(instance.get());
+    if (!address.isEmpty())
+        window.receiveRedirect(QUrl(address, QUrl::StrictMode)); // no Weft was waiting for it
     return app->exec();
 }

@@ -127,9 +127,18 @@ QString AppSettings::validate() const
             return QStringLiteral("The webhook must be an http or https address.");
     }
     if (!redirectUri.isEmpty()) {
+        // Plaid takes only https in Production (a page there can forward to weft://); its
+        // Sandbox, and the embedded one, also take Weft's own scheme.
         const QUrl url(redirectUri, QUrl::StrictMode);
-        if (!url.isValid() || url.scheme() != u"https" || url.host().isEmpty())
-            return QStringLiteral("The OAuth redirect URI must be an https address.");
+        const bool https = url.scheme() == u"https" && !url.host().isEmpty();
+        const bool weft = url.scheme() == u"weft" && mode != BackendMode::PlaidProduction;
+        if (!url.isValid() || !(https || weft))
+            return mode == BackendMode::PlaidProduction
+                       ? QStringLiteral("The OAuth redirect URI must be an https address.")
+                       : QStringLiteral("The OAuth redirect URI must be an https or weft:// "
+                                        "address.");
+        if (url.hasQuery())
+            return QStringLiteral("The OAuth redirect URI may not have a query (?...).");
     }
     return {};
 }

@@ -93,6 +93,23 @@ void LinkController::open()
         fetchToken();
 }
 
+bool LinkController::receiveRedirect(const QUrl &receivedRedirectUri)
+{
+    if (m_token.isEmpty() || m_state == State::FetchingToken || m_state == State::Exchanging ||
+        m_state == State::Failed)
+        return false;
+    qCInfo(lcLink) << "resuming Link after the bank's sign-in";
+    const bool wasOpen = m_state == State::Open;
+    m_bridge->destroyHandler();
+    if (wasOpen)
+        emit closed();
+    m_openWhenReady = true;
+    milestones::mark("handler-requested");
+    setState(State::Loading);
+    m_bridge->createHandler(m_token, m_scriptUrl, receivedRedirectUri.toString(QUrl::FullyEncoded));
+    return true;
+}
+
 void LinkController::openForUpdate(const QString &itemId, const QString &accessToken)
 {
     if (m_state == State::Open || m_state == State::Exchanging)

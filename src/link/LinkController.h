@@ -80,6 +80,11 @@ public:
     void openForUpdate(const QString &itemId, const QString &accessToken);
     // After Failed: tries again from the token.
     void retry();
+    // OAuth by redirect: the bank sent the user back (redirect_uri?oauth_state_id=...). Link is
+    // re-initialised with the same link token and receivedRedirectUri, and opened, so the
+    // session goes on where it was. False when there is no session to go on with (no token,
+    // or an exchange under way).
+    bool receiveRedirect(const QUrl &receivedRedirectUri);
 
 signals:
     void stateChanged(weft::link::LinkController::State state);

@@ -2,6 +2,8 @@
 
 #include "link/LinkBridge.h"
 
+#include <QUrlQuery>
+
 namespace weft::link {
 namespace {
 
@@ -94,6 +96,19 @@ bool LinkEnvironment::isExternalLink(const QUrl &url) const
         return true; // the sandbox's banks live on loopback; anything on the web is to read
     // Plaid's own site (help, privacy, terms); banks' OAuth pages stay in the popup.
     return url.host() == u"plaid.com" || url.host() == u"www.plaid.com";
+}
+
+bool LinkEnvironment::isOAuthReturn(const QUrl &url) const
+{
+    const QUrl expected(redirectUri, QUrl::StrictMode);
+    if (redirectUri.isEmpty() || !expected.isValid() || !url.isValid())
+        return false;
+    const auto base = [](const QUrl &address) {
+        return address.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
+            .toString(QUrl::FullyEncoded);
+    };
+    return base(url) == base(expected) &&
+           !QUrlQuery(url).queryItemValue(QStringLiteral("oauth_state_id")).isEmpty();
 }
 
 } // namespace weft::link

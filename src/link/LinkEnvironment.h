@@ -16,6 +16,9 @@ struct LinkEnvironment
     QUrl hostPageUrl;   // the page the view loads; the bridge accepts calls only from its origin
     QUrl linkScriptUrl; // link-initialize.js
     bool sandbox = true;
+    // OAuth by redirect: the redirect_uri Link's token carries (empty: OAuth in a popup). Banks'
+    // sign-in pages then open in the system browser, and come back through this address.
+    QString redirectUri;
 
     // sandboxBaseUrl: http://127.0.0.1:PORT (the host page); linkBaseUrl: the emulator's
     // http://localhost:PORT (SandboxServer::linkBaseUrl()).
@@ -39,6 +42,10 @@ struct LinkEnvironment
     // browser rather than a bank's login page: any https page in sandbox mode, Plaid's own
     // site in the Plaid modes.
     bool isExternalLink(const QUrl &url) const;
+    bool oauthByRedirect() const { return !redirectUri.isEmpty(); }
+    // Whether url is the way back from a bank's sign-in: the redirect_uri (scheme, host, path)
+    // with an oauth_state_id.
+    bool isOAuthReturn(const QUrl &url) const;
 };
 
 // Plaid's CDN script, used in the Plaid modes.

@@ -59,6 +59,12 @@ LinkWindowPolicy::Decision LinkWindowPolicy::decide(const LinkEnvironment &envir
         return {Verdict::Refuse, QStringLiteral("a popup may not open popups")};
     if (!environment.popupMayLoad(url))
         return {Verdict::Refuse, QStringLiteral("not a page Link may open")};
+    if (environment.oauthByRedirect()) {
+        // The bank's sign-in in the system browser; it comes back through redirect_uri.
+        if (!handOffAllowed())
+            return {Verdict::Refuse, QStringLiteral("too many pages for the system browser")};
+        return {Verdict::SystemBrowser, {}};
+    }
     if (state().openPopups > 0)
         return {Verdict::Refuse, QStringLiteral("a popup is already open")};
     return {Verdict::Popup, {}};

@@ -15,7 +15,8 @@ namespace weft::link {
 //   - a page meant for reading (LinkEnvironment::isExternalLink) goes to the system browser,
 //     at most once per kExternalGapMs for the whole app and kExternalPerMinute a minute;
 //   - a bank's login page (http(s) that the environment allows in a popup) becomes a popup
-//     window, at most one at a time (in the whole app);
+//     window, at most one at a time (in the whole app) — or, with OAuth by redirect, goes to
+//     the system browser (under the same limits as pages to read);
 //   - everything else (data:, blob:, file:, javascript:, about:, mailto:, custom schemes,
 //     foreign http) is refused, and no window appears.
 class LinkWindowPolicy

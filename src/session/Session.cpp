@@ -120,6 +120,7 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
                 m_hostServer->baseUrl().resolved(QUrl(link::hostPagePath())));
         }
     }
+    environment.redirectUri = m_settings.redirectUri; // OAuth by redirect when set
     m_apiBaseUrl = config.baseUrl;
     m_network = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<plaid::PlaidClient>(m_network.get(), config, Clock::system());

@@ -6,6 +6,7 @@
 #include "link/HostedLinkController.h"
 #include "link/LinkHost.h"
 #include "link/LinkPage.h"
+#include "net/SingleInstance.h"
 #include "session/SessionManager.h"
 #include "ui/GuestWebView.h"
 #include "ui/HostedLinkPane.h"
@@ -351,6 +352,47 @@ void MainWindow::openLinkWhenReady()
     m_openWhenReady = true;
     if (m_session)
         connectRequested();
+}
+
+void MainWindow::takeMessagesFrom(net::SingleInstance *instance)
+{
+    connect(instance, &net::SingleInstance::messageReceived, this, [this](const QString &message) {
+        if (message == u"show")
+            bringToFront();
+        else if (message.startsWith(u"open-url "))
+            receiveRedirect(QUrl(message.mid(9), QUrl::StrictMode));
+        else
+            qCWarning(lcUi) << "ignored a message from another Weft";
+    });
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::receiveRedirect(const QUrl &url)
+{
+    bringToFront();
+    if (!m_host || !m_host->environment().isOAuthReturn(url)) {
+        qCWarning(lcUi) << "ignored an address handed to Weft that is not its OAuth redirect";
+        showNotice(tr("Weft was opened from a bank's sign-in page, but that address is not the "
+                      "one Weft gave the bank (see Settings, OAuth redirect_uri). If you were "
+                      "connecting a bank, start again."),
+                   true);
+        return;
+    }
+    if (!m_host->controller()->receiveRedirect(url)) {
+        showNotice(tr("Weft came back from your bank's sign-in, but that Link session is over. "
+                      "Connect the bank again."),
+                   true);
+        return;
+    }
+    showNotice(tr("Back from your bank's sign-in: finishing in Link…"), false);
 }
 
 void MainWindow::showStartupProblem(const QString &text)

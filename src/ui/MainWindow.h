@@ -23,6 +23,9 @@ namespace weft::link {
 class HostedLinkController;
 class LinkHost;
 } // namespace weft::link
+namespace weft::net {
+class SingleInstance;
+}
 namespace weft::session {
 class Session;
 class SessionManager;
@@ -66,6 +69,15 @@ public:
 
     // Opens Link as soon as the current (or next) session's controller is ready (--connect).
     void openLinkWhenReady();
+    // OAuth by redirect: the system handed Weft its redirect address (weft://...) after the
+    // bank's sign-in. Link goes on with it if it was waiting for that; otherwise the window
+    // says why nothing happens.
+    void receiveRedirect(const QUrl &url);
+    // Another `weft` was started: this window comes forward instead.
+    void bringToFront();
+    // What later `weft` processes hand over: "show" (bringToFront) and "open-url ADDRESS"
+    // (receiveRedirect).
+    void takeMessagesFrom(net::SingleInstance *instance);
     // A problem found at start-up, e.g. a damaged Items index and where it was kept. Stays
     // shown above the notices.
     void showStartupProblem(const QString &text);

@@ -179,6 +179,16 @@ void TestSettingsDialog::rejectsInvalid_data()
     QTest::newRow("redirect_uri without host") << int(BackendMode::PlaidSandbox) << "redirectUri"
                                                << "https://"
                                                << "https";
+    QTest::newRow("weft redirect_uri in Production")
+        << int(BackendMode::PlaidProduction) << "redirectUri"
+        << "weft://oauth"
+        << "https address";
+    QTest::newRow("other app's scheme") << int(BackendMode::PlaidSandbox) << "redirectUri"
+                                        << "otherapp://oauth"
+                                        << "weft://";
+    QTest::newRow("redirect_uri with a query") << int(BackendMode::PlaidSandbox) << "redirectUri"
+                                               << "weft://oauth?x=1"
+                                               << "query";
     QTest::newRow("ftp webhook") << int(BackendMode::EmbeddedSandbox) << "webhook"
                                  << "ftp://hooks.example.com"
                                  << "webhook";
@@ -248,6 +258,15 @@ void TestSettingsDialog::acceptsValid()
     second.show();
     second.accept();
     QCOMPARE(second.result(), int(QDialog::Accepted));
+    // Weft's own scheme for OAuth by redirect, outside Production; the browser for Link.
+    embedded.redirectUri = QStringLiteral("weft://oauth");
+    embedded.presentation = LinkPresentation::Browser;
+    SettingsDialog third(embedded);
+    third.show();
+    third.accept();
+    QCOMPARE(third.result(), int(QDialog::Accepted));
+    QCOMPARE(third.settings().redirectUri, QStringLiteral("weft://oauth"));
+    QCOMPARE(third.settings().presentation, LinkPresentation::Browser);
 }
 
 void TestSettingsDialog::choices()
