@@ -71,15 +71,17 @@ SingleInstance::~SingleInstance() = default;
 
 bool SingleInstance::listen(QString *error)
 {
+    // With socket options Qt makes the socket aside and renames it into place, which would take
+    // the name from a live instance: look first.
+    QLocalSocket probe;
+    probe.connectToServer(m_name);
+    if (probe.waitForConnected(500)) {
+        *error = QStringLiteral("another Weft is running");
+        return false;
+    }
     if (m_server->listen(m_name))
         return true;
     if (m_server->serverError() == QAbstractSocket::AddressInUseError) {
-        QLocalSocket probe;
-        probe.connectToServer(m_name);
-        if (probe.waitForConnected(500)) {
-            *error = QStringLiteral("another Weft is running");
-            return false;
-        }
         // Left behind by an instance that crashed: nobody answers there.
         QLocalServer::removeServer(m_name);
         if (m_server->listen(m_name))

@@ -427,6 +427,31 @@ void TestLinkPage::environmentRules()
     QVERIFY(!plaid.isExternalLink(QUrl(QStringLiteral("https://my.bank.example/oauth"))));
     QVERIFY(!plaid.isExternalLink(QUrl(QStringLiteral("http://plaid.com/legal"))));
     QVERIFY(sandbox.isExternalLink(QUrl(QStringLiteral("https://plaid.com/legal"))));
+
+    // OAuth by redirect: banks' pages go to the system browser (after a click, within the
+    // hand-off limits); the way back is the redirect_uri with an oauth_state_id, nothing else.
+    LinkWindowPolicy::resetForTests();
+    const QUrl bank(QStringLiteral("https://my.bank.example/oauth"));
+    QCOMPARE(LinkWindowPolicy::decide(plaid, bank, true, false).verdict,
+             LinkWindowPolicy::Verdict::Popup);
+    LinkEnvironment redirect = plaid;
+    redirect.redirectUri = QStringLiteral("weft://oauth");
+    QCOMPARE(LinkWindowPolicy::decide(redirect, bank, true, false).verdict,
+             LinkWindowPolicy::Verdict::SystemBrowser);
+    QCOMPARE(LinkWindowPolicy::decide(redirect, bank, false, false).verdict,
+             LinkWindowPolicy::Verdict::Refuse); // no click, no window
+    QCOMPARE(LinkWindowPolicy::decide(redirect, QUrl(QStringLiteral("http://my.bank.example/")),
+                                      true, false)
+                 .verdict,
+             LinkWindowPolicy::Verdict::Refuse);
+    LinkWindowPolicy::resetForTests();
+    QVERIFY(redirect.isOAuthReturn(QUrl(QStringLiteral("weft://oauth?oauth_state_id=abc"))));
+    QVERIFY(redirect.isOAuthReturn(QUrl(QStringLiteral("weft://oauth/?oauth_state_id=abc"))));
+    for (const char *bad : {"weft://oauth", "weft://oauth?state=abc", "weft://other?oauth_state_id=a",
+                            "https://oauth?oauth_state_id=a", "weft://oauth/x?oauth_state_id=a",
+                            "javascript:alert(1)", ""})
+        QVERIFY2(!redirect.isOAuthReturn(QUrl(QString::fromLatin1(bad))), bad);
+    QVERIFY(!plaid.isOAuthReturn(QUrl(QStringLiteral("weft://oauth?oauth_state_id=abc"))));
 }
 
 int main(int argc, char *argv[])
