@@ -103,9 +103,11 @@ bool LinkEnvironment::isOAuthReturn(const QUrl &url) const
     const QUrl expected(redirectUri, QUrl::StrictMode);
     if (redirectUri.isEmpty() || !expected.isValid() || !url.isValid())
         return false;
-    const auto base = [](const QUrl &address) {
-        return address.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
-            .toString(QUrl::FullyEncoded);
+    const auto base = [](const QUrl &address) -> QString {
+        QString path = address.path(QUrl::FullyEncoded);
+        while (path.endsWith(u'/'))
+            path.chop(1);
+        return address.scheme() + u'|' + address.authority(QUrl::FullyEncoded) + u'|' + path;
     };
     return base(url) == base(expected) &&
            !QUrlQuery(url).queryItemValue(QStringLiteral("oauth_state_id")).isEmpty();
