@@ -309,8 +309,10 @@ void MainWindow::attachLink(link::LinkHost *host)
     connect(controller, &link::LinkController::itemLinked, this, &MainWindow::onItemLinked);
     connect(controller, &link::LinkController::itemRepaired, this, &MainWindow::onItemRepaired);
     connect(controller, &link::LinkController::eventReceived, this, &MainWindow::appendEvent);
-    connect(host->page(), &link::GuestPage::externalLinkRequested, this,
-            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(host->page(), &link::GuestPage::externalLinkRequested, this, [this](const QUrl &url) {
+        if (!m_browserOpener(url))
+            showNotice(tr("Weft could not open your web browser for %1.").arg(url.host()), true);
+    });
     connect(host->page(), &link::GuestPage::windowRefused, this, [this] {
         showNotice(tr("Link asked to open a window that Weft does not allow (windows open "
                       "only when you click, and only for your bank's sign-in page)."),

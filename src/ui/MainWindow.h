@@ -105,8 +105,9 @@ public:
     // Asked when Link wants the camera (identity verification): true to allow it.
     using CameraQuestion = std::function<bool(const QString &site)>;
     void setCameraQuestion(CameraQuestion question) { m_cameraQuestion = std::move(question); }
-    // Opens a web page in the user's browser (Hosted Link); QDesktopServices unless a test
-    // says otherwise. True when a browser took it.
+    // Opens a web page in the user's browser (Hosted Link, pages Link offers to read, banks'
+    // sign-in with OAuth by redirect); QDesktopServices unless a test says otherwise. True when
+    // a browser took it.
     using BrowserOpener = std::function<bool(const QUrl &url)>;
     void setBrowserOpener(BrowserOpener opener);
     using EraseQuestion = std::function<bool(int itemCount)>;
