@@ -62,5 +62,17 @@ set(CPACK_NSIS_CREATE_ICONS_EXTRA
     "CreateShortCut '$SMPROGRAMS\\\\$STARTMENU_FOLDER\\\\Connect a bank account.lnk' '$INSTDIR\\\\bin\\\\weft.exe' '--connect'")
 set(CPACK_NSIS_DELETE_ICONS_EXTRA
     "Delete '$SMPROGRAMS\\\\$START_MENU\\\\Connect a bank account.lnk'")
+# weft:// (OAuth by redirect): Windows starts weft.exe with the address, which hands it to the
+# running Weft.
+# (Written raw into CPackConfig.cmake, where it is read as a quoted string: hence \\ and \".)
+set(CPACK_NSIS_EXTRA_INSTALL_COMMANDS [=[
+  WriteRegStr HKLM 'Software\\Classes\\weft' '' 'URL:Weft'
+  WriteRegStr HKLM 'Software\\Classes\\weft' 'URL Protocol' ''
+  WriteRegStr HKLM 'Software\\Classes\\weft\\DefaultIcon' '' '$INSTDIR\\bin\\weft.exe,0'
+  WriteRegStr HKLM 'Software\\Classes\\weft\\shell\\open\\command' '' '\"$INSTDIR\\bin\\weft.exe\" \"%1\"'
+]=])
+set(CPACK_NSIS_EXTRA_UNINSTALL_COMMANDS [=[
+  DeleteRegKey HKLM 'Software\\Classes\\weft'
+]=])
 
 include(CPack)

@@ -218,6 +218,7 @@ int main(int argc, char *argv[])
         window.openLinkWhenReady();
     if (instance)
         window.takeMessagesFrom(instance.get());
+    app->installEventFilter(&window); // macOS: weft:// arrives as an event
     if (!address.isEmpty())
         window.receiveRedirect(QUrl(address, QUrl::StrictMode)); // no Weft was waiting for it
     return app->exec();

@@ -22,6 +22,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QEventLoop>
+#include <QFileOpenEvent>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPushButton>
@@ -511,6 +512,18 @@ void MainWindow::commitData(QSessionManager &manager)
                             [&wait] { wait.quit(); });
     if (service->hasUnsavedTokens())
         wait.exec(QEventLoop::ExcludeUserInputEvents);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FileOpen) {
+        const QUrl url = static_cast<QFileOpenEvent *>(event)->url();
+        if (url.scheme() == u"weft") {
+            receiveRedirect(url);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -131,6 +131,9 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Installed on the application (weft_main): macOS delivers a weft:// address it opens the
+    // running app with as a QFileOpenEvent, not as a new process.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     // Everything was erased; the app closes (weft_main connects this to quit).

@@ -12,12 +12,15 @@ namespace {
 class Weft
 {
 public:
-    Weft(const QStringList &args, const QProcessEnvironment &extra = {})
+    // home: another Weft's home (the same user configuration), or empty for a new one.
+    Weft(const QStringList &args, const QProcessEnvironment &extra = {}, QString home = {})
     {
+        if (home.isEmpty())
+            home = m_home.path();
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("HOME"), m_home.path());
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("d")));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("c")));
+        environment.insert(QStringLiteral("HOME"), home);
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/d"));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/c"));
         for (const QString &key : extra.keys())
             environment.insert(key, extra.value(key));
         m_process.setProcessEnvironment(environment);
@@ -67,6 +70,7 @@ public:
         return m_errors;
     }
     QByteArray output() const { return m_output; }
+    QString home() const { return m_home.path(); }
 
 private:
     void read()
@@ -103,7 +107,31 @@ private slots:
     void noMilestonesWithoutTheSwitch();
     void softwareOpenGlIsComposedInSoftware();
     void withoutOpenGlLinkStillOpens();
+    void oneWeftPerUserConfiguration();
 };
+
+void TestWeftStartup::oneWeftPerUserConfiguration()
+{
+    Weft first({QStringLiteral("--sandbox"), QStringLiteral("--bench-milestones")});
+    QVERIFY2(first.waitFor("window-shown") >= 0, first.errors().constData());
+    // A second start hands over to the first and ends; the first goes on.
+    Weft second({}, {}, first.home());
+    QVERIFY(second.finished(30000));
+    QCOMPARE(second.exitCode(), 0);
+    QVERIFY2(second.errors().contains("already running"), second.errors().constData());
+    QVERIFY(second.output().isEmpty()); // no milestones: it never built a window
+    // An address: handed over too; this Weft has no redirect_uri, so it says so and ignores it.
+    Weft address({QStringLiteral("weft://oauth?oauth_state_id=abc")}, {}, first.home());
+    QVERIFY(address.finished(30000));
+    QCOMPARE(address.exitCode(), 0);
+    QVERIFY(first.waitForLog("not its OAuth redirect", 15000));
+    // Another user configuration is another Weft.
+    Weft other({QStringLiteral("--sandbox"), QStringLiteral("--bench-milestones")});
+    QVERIFY2(other.waitFor("window-shown") >= 0, other.errors().constData());
+    first.send("quit");
+    QVERIFY(first.finished(15000));
+    QCOMPARE(first.exitCode(), 0);
+}
 
 void TestWeftStartup::milestonesAndCommands()
 {

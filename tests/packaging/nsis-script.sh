@@ -28,4 +28,7 @@ expect "the program" 'CreateShortCut "$SMPROGRAMS\$STARTMENU_FOLDER\Weft.lnk" "$
 expect "the Connect shortcut" "Connect a bank account.lnk' '\$INSTDIR\\bin\\weft.exe' '--connect'"
 expect "its removal" "Delete '\$SMPROGRAMS\\\$START_MENU\\Connect a bank account.lnk'"
 expect "the uninstaller" 'WriteUninstaller "$INSTDIR\Uninstall.exe"'
+expect "weft:// registered" "WriteRegStr HKLM 'Software\Classes\weft' 'URL Protocol' ''"
+expect "weft:// opens weft.exe" "'\"\$INSTDIR\\bin\\weft.exe\" \"%1\"'"
+expect "weft:// removed" "DeleteRegKey HKLM 'Software\Classes\weft'"
 exit $fail

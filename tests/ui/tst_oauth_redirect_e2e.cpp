@@ -8,6 +8,8 @@
 #include "net/SingleInstance.h"
 
 #include <QDesktopServices>
+#include <QFileOpenEvent>
+#include <QLabel>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QWebEngineSettings>
@@ -191,6 +193,13 @@ void TestOAuthRedirectE2E::addressesThatAreNotTheRedirectChangeNothing()
             QCOMPARE(controller->state(), link::LinkController::State::Ready);
         }
     }
+    // macOS hands the running app its address as an event: the same rules.
+    qApp->installEventFilter(&f.window);
+    f.window.findChild<QLabel *>(QStringLiteral("noticeLabel"))->clear();
+    QFileOpenEvent opened(QUrl(QStringLiteral("weft://other?oauth_state_id=y")));
+    QCoreApplication::sendEvent(qApp, &opened);
+    QVERIFY(f.window.noticeText().contains(u"not the one Weft gave the bank"));
+    qApp->removeEventFilter(&f.window);
     // A plain second start only brings the window forward.
     SecondWeft plain(configHome(), m_home.path(), {});
     QVERIFY(plain.finished());
