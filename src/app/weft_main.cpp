@@ -119,8 +119,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<net::SingleInstance> instance;
     if (!informational) {
         const QString name = net::SingleInstance::defaultName();
-        const QString message = address.isEmpty() ? QStringLiteral("show")
-                                                  : QStringLiteral("open-url ") + address;
+        const QString message =
+            address.isEmpty() ? QStringLiteral("show") : QStringLiteral("open-url ") + address;
         if (net::SingleInstance::sendToRunning(name, message)) {
             std::fprintf(stderr, "weft: Weft is already running; %s\n",
                          address.isEmpty() ? "its window was brought forward"

@@ -14,8 +14,8 @@ QString randomNonce()
     QByteArray bytes(24, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
                                           bytes.size() / int(sizeof(quint32)));
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding |
-                                              QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 net::HttpResponse page(int status, const QString &title, const QString &text)
@@ -23,14 +23,15 @@ net::HttpResponse page(int status, const QString &title, const QString &text)
     net::HttpResponse response;
     response.status = status;
     response.contentType = QByteArrayLiteral("text/html; charset=utf-8");
-    response.headers.append({QByteArrayLiteral("Content-Security-Policy"),
-                             QByteArrayLiteral("default-src 'none'")});
+    response.headers.append(
+        {QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral("default-src 'none'")});
     response.headers.append(
         {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")});
-    response.body = QByteArrayLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>") +
-                    title.toHtmlEscaped().toUtf8() + QByteArrayLiteral("</title></head><body><h1>") +
-                    title.toHtmlEscaped().toUtf8() + QByteArrayLiteral("</h1><p>") +
-                    text.toHtmlEscaped().toUtf8() + QByteArrayLiteral("</p></body></html>");
+    response.body =
+        QByteArrayLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>") +
+        title.toHtmlEscaped().toUtf8() + QByteArrayLiteral("</title></head><body><h1>") +
+        title.toHtmlEscaped().toUtf8() + QByteArrayLiteral("</h1><p>") +
+        text.toHtmlEscaped().toUtf8() + QByteArrayLiteral("</p></body></html>");
     return response;
 }
 
@@ -40,14 +41,14 @@ CompletionListener::CompletionListener(QObject *parent)
     : QObject(parent)
 {
     m_http.setHandler([this](const net::HttpRequest &request, const net::HttpResponder &responder) {
-        const bool ours = request.method == "GET" && !m_nonce.isEmpty() &&
-                          request.path == kPrefix + m_nonce;
+        const bool ours =
+            request.method == "GET" && !m_nonce.isEmpty() && request.path == kPrefix + m_nonce;
         if (!ours) {
             responder.respond(page(404, tr("Weft"), tr("This address is not in use.")));
             return;
         }
-        responder.respond(page(200, tr("Back to Weft"),
-                               tr("You can close this page and go back to Weft.")));
+        responder.respond(
+            page(200, tr("Back to Weft"), tr("You can close this page and go back to Weft.")));
         emit arrived();
     });
 }

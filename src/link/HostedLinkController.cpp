@@ -18,9 +18,9 @@ std::optional<LinkSuccess> successFrom(const plaid::LinkSessionItemAdd &add,
                          {QStringLiteral("link_session_id"), linkSessionId}};
     metadata.insert(QStringLiteral("institution"),
                     add.institution.isEmpty() ? QJsonValue() : QJsonValue(add.institution));
-    return LinkSuccess::parse({{QStringLiteral("public_token"), add.publicToken},
-                               {QStringLiteral("metadata"), metadata}},
-                              error);
+    return LinkSuccess::parse(
+        {{QStringLiteral("public_token"), add.publicToken}, {QStringLiteral("metadata"), metadata}},
+        error);
 }
 
 } // namespace

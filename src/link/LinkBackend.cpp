@@ -39,8 +39,7 @@ void PlaidLinkBackend::exchangePublicToken(
 }
 
 void PlaidLinkBackend::createHostedLinkToken(const QString &accessToken,
-                                             const QString &completionRedirectUri,
-                                             QObject *context,
+                                             const QString &completionRedirectUri, QObject *context,
                                              plaid::PlaidClient::Callback<plaid::LinkToken> done)
 {
     plaid::LinkTokenCreateRequest hosted = request(accessToken);

@@ -18,7 +18,7 @@ std::chrono::milliseconds refreshMargin(qint64 lifetimeMs)
 } // namespace
 
 LinkFailure linkFailureFrom(LinkFailure::Stage stage, const plaid::PlaidOutcome &outcome,
-                        const QString &what)
+                            const QString &what)
 {
     LinkFailure failure;
     failure.stage = stage;
@@ -135,7 +135,7 @@ void LinkController::fetchToken()
                                        setState(State::Failed);
                                        emit failed(
                                            linkFailureFrom(LinkFailure::Stage::Token, r,
-                                                       tr("Could not prepare a Link session")));
+                                                           tr("Could not prepare a Link session")));
                                        return;
                                    }
                                    milestones::mark("token-fetched");
@@ -221,8 +221,8 @@ void LinkController::onSuccess(const LinkSuccess &success)
                 // The public token is single-use: it is never replayed. Linking again is one
                 // click on a fresh handler.
                 LinkFailure failure = linkFailureFrom(LinkFailure::Stage::Exchange, r,
-                                                  tr("The bank was linked, but the connection "
-                                                     "could not be completed"));
+                                                      tr("The bank was linked, but the connection "
+                                                         "could not be completed"));
                 failure.linkSessionId = success.linkSessionId;
                 if (r.status == plaid::PlaidStatus::ApiError)
                     emit exchangeRefused(success.linkSessionId); // Plaid made no Item

@@ -38,7 +38,7 @@ struct LinkFailure
     QString errorCode;
     QString linkSessionId;
     QString requestId;
-    QString exitStatus; // Link's metadata.status when it exited (Stage::Link)
+    QString exitStatus;         // Link's metadata.status when it exited (Stage::Link)
     bool recoveryLimit = false; // INVALID_LINK_TOKEN kept coming: Weft stopped recovering
 };
 

@@ -48,22 +48,21 @@ void PlaidClient::call(const QString &path, const QJsonObject &body, bool retrya
 void PlaidClient::createLinkToken(const LinkTokenCreateRequest &request, QObject *context,
                                   Callback<LinkToken> done)
 {
-    call<LinkToken>(QStringLiteral("/link/token/create"), request.toJson(), true, context,
-                    std::move(done), [](JsonReader &reader) {
-                        LinkToken token;
-                        token.linkToken = reader.string(QLatin1StringView("link_token"));
-                        token.expiration = reader.dateTime(QLatin1StringView("expiration"));
-                        const QString hosted =
-                            reader.optionalString(QLatin1StringView("hosted_link_url"));
-                        if (!hosted.isEmpty()) {
-                            token.hostedLinkUrl = QUrl(hosted, QUrl::StrictMode);
-                            const QString scheme = token.hostedLinkUrl.scheme();
-                            if (!token.hostedLinkUrl.isValid() ||
-                                (scheme != u"https" && scheme != u"http"))
-                                reader.fail(QStringLiteral("hosted_link_url: not a web address"));
-                        }
-                        return token;
-                    });
+    call<LinkToken>(
+        QStringLiteral("/link/token/create"), request.toJson(), true, context, std::move(done),
+        [](JsonReader &reader) {
+            LinkToken token;
+            token.linkToken = reader.string(QLatin1StringView("link_token"));
+            token.expiration = reader.dateTime(QLatin1StringView("expiration"));
+            const QString hosted = reader.optionalString(QLatin1StringView("hosted_link_url"));
+            if (!hosted.isEmpty()) {
+                token.hostedLinkUrl = QUrl(hosted, QUrl::StrictMode);
+                const QString scheme = token.hostedLinkUrl.scheme();
+                if (!token.hostedLinkUrl.isValid() || (scheme != u"https" && scheme != u"http"))
+                    reader.fail(QStringLiteral("hosted_link_url: not a web address"));
+            }
+            return token;
+        });
 }
 
 void PlaidClient::getLinkToken(const QString &linkToken, QObject *context,

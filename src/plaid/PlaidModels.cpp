@@ -183,7 +183,8 @@ QList<LinkSessionRecord> LinkSessionRecord::listFromJson(JsonReader &answer)
         session.linkSessionId = entry.string(QLatin1StringView("link_session_id"));
         session.startedAt = entry.dateTime(QLatin1StringView("started_at"), false);
         session.finishedAt = entry.dateTime(QLatin1StringView("finished_at"), false);
-        if (std::optional<JsonReader> results = entry.nullableObject(QLatin1StringView("results"))) {
+        if (std::optional<JsonReader> results =
+                entry.nullableObject(QLatin1StringView("results"))) {
             if (results->json().contains(QLatin1StringView("item_add_results"))) {
                 for (JsonReader &add : results->objectList(QLatin1StringView("item_add_results")))
                     session.itemAdds.append(itemAddFromJson(add));

@@ -69,10 +69,10 @@ public:
     std::optional<QString> hostedLinkPage(const QString &hostedLinkId) const;
 
     // The internal operations behind the Link emulator (SandboxLinkSessions.cpp). Each takes
-    // the link_token (or, from a Hosted Link page, the hosted_link_id); errors are Plaid error objects (INVALID_LINK_TOKEN for unknown, expired
-    // or used tokens).
-    // start: a new link_session_id, client_name, language, update_mode, and the institutions
-    // the token allows (or, in update mode, the Item's institution).
+    // the link_token (or, from a Hosted Link page, the hosted_link_id); errors are Plaid error
+    // objects (INVALID_LINK_TOKEN for unknown, expired or used tokens). start: a new
+    // link_session_id, client_name, language, update_mode, and the institutions the token allows
+    // (or, in update mode, the Item's institution).
     SandboxResponse startLinkSession(const QJsonObject &body);
     // login: link_session_id, institution_id (not in update mode), username, password and
     // optional mfa_code. Answers {"mfa_required": "device"}, or the accounts to choose from.

@@ -211,9 +211,9 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
     QJsonObject answer{{QStringLiteral("link_token"), token},
                        {QStringLiteral("expiration"), iso(record.expiration)}};
     if (hosted) {
-        answer.insert(QStringLiteral("hosted_link_url"),
-                      m_hostedLinkBase.resolved(QUrl(QStringLiteral("/hl/") + hostedLinkId))
-                          .toString());
+        answer.insert(
+            QStringLiteral("hosted_link_url"),
+            m_hostedLinkBase.resolved(QUrl(QStringLiteral("/hl/") + hostedLinkId)).toString());
     }
     return ok(call, answer);
 }

@@ -85,7 +85,7 @@ QByteArray SandboxApi::findLinkToken(const QJsonObject &body) const
     const QString token = body.value(QLatin1StringView("link_token")).toString();
     if (!token.isEmpty())
         return m_store.linkTokens.contains(ids::tokenHash(token)) ? ids::tokenHash(token)
-                                                                   : QByteArray();
+                                                                  : QByteArray();
     // A Hosted Link page knows its hosted_link_id, not the link token.
     const QString hostedId = body.value(QLatin1StringView("hosted_link_id")).toString();
     if (hostedId.isEmpty())
@@ -317,11 +317,11 @@ SandboxResponse SandboxApi::completeSession(const QJsonObject &body)
                               {QStringLiteral("bank_income_results"), QJsonArray()},
                               {QStringLiteral("payroll_income_results"), QJsonArray()},
                               {QStringLiteral("document_income_results"), QJsonValue::Null}};
-    recordSession(link, sessionId,
-                  {{QStringLiteral("results"), results},
-                   {QStringLiteral("on_success"),
-                    QJsonObject{{QStringLiteral("public_token"), publicToken},
-                                {QStringLiteral("metadata"), metadata}}}});
+    recordSession(
+        link, sessionId,
+        {{QStringLiteral("results"), results},
+         {QStringLiteral("on_success"), QJsonObject{{QStringLiteral("public_token"), publicToken},
+                                                    {QStringLiteral("metadata"), metadata}}}});
     stateChanged();
     QJsonObject answer = metadata;
     answer.insert(QStringLiteral("public_token"), publicToken);
@@ -344,11 +344,11 @@ std::optional<QJsonValue> exitError(const QJsonValue &value)
     if (!value.isObject() || !type.isString() || !code.isString() || !message.isString() ||
         !(display.isString() || display.isNull() || display.isUndefined()))
         return std::nullopt;
-    return QJsonObject{{QStringLiteral("error_type"), type},
-                       {QStringLiteral("error_code"), code},
-                       {QStringLiteral("error_message"), message},
-                       {QStringLiteral("display_message"), display.isString() ? display
-                                                                              : QJsonValue()}};
+    return QJsonObject{
+        {QStringLiteral("error_type"), type},
+        {QStringLiteral("error_code"), code},
+        {QStringLiteral("error_message"), message},
+        {QStringLiteral("display_message"), display.isString() ? display : QJsonValue()}};
 }
 
 } // namespace
@@ -371,12 +371,11 @@ SandboxResponse SandboxApi::exitSession(const QJsonObject &body)
         if (session.toObject().value(QLatin1StringView("link_session_id")) == sessionId)
             return fail(call, u"INVALID_FIELD", QStringLiteral("that session has ended"));
     }
-    QJsonObject metadata{{QStringLiteral("link_session_id"), sessionId},
-                         {QStringLiteral("status"),
-                          given.value(QLatin1StringView("status")).toString()}};
+    QJsonObject metadata{
+        {QStringLiteral("link_session_id"), sessionId},
+        {QStringLiteral("status"), given.value(QLatin1StringView("status")).toString()}};
     const QJsonObject institution = given.value(QLatin1StringView("institution")).toObject();
-    const QString institutionId =
-        institution.value(QLatin1StringView("institution_id")).toString();
+    const QString institutionId = institution.value(QLatin1StringView("institution_id")).toString();
     if (const CatalogInstitution *entry = SandboxCatalog::institution(institutionId)) {
         metadata.insert(QStringLiteral("institution"),
                         QJsonObject{{QStringLiteral("name"), entry->institution.name},

@@ -62,8 +62,7 @@ SandboxResponse SandboxApi::oauthInfo(const QJsonObject &body)
                       institution ? institutionSummary(*institution) : QJsonObject()},
                      {QStringLiteral("client_name"),
                       link.metadata.value(QLatin1StringView("client_name"))},
-                     {QStringLiteral("pending"),
-                      state->status == OAuthState::Status::Pending}});
+                     {QStringLiteral("pending"), state->status == OAuthState::Status::Pending}});
 }
 
 SandboxResponse SandboxApi::authorizeOAuth(const QJsonObject &body)
@@ -110,11 +109,11 @@ SandboxResponse SandboxApi::resumeOAuth(const QJsonObject &body)
     const OAuthState resumed = *state;
     m_oauthStates.erase(state); // once
     const CatalogInstitution *institution = SandboxCatalog::institution(resumed.institutionId);
-    return ok(call, {{QStringLiteral("link_session_id"), resumed.linkSessionId},
-                     {QStringLiteral("institution"),
-                      institution ? institutionSummary(*institution) : QJsonObject()},
-                     {QStringLiteral("authorized"),
-                      resumed.status == OAuthState::Status::Authorized}});
+    return ok(call,
+              {{QStringLiteral("link_session_id"), resumed.linkSessionId},
+               {QStringLiteral("institution"),
+                institution ? institutionSummary(*institution) : QJsonObject()},
+               {QStringLiteral("authorized"), resumed.status == OAuthState::Status::Authorized}});
 }
 
 } // namespace weft::sandbox

@@ -267,9 +267,10 @@ void SandboxServer::serveHostedLink(const net::HttpRequest &request,
     }
     net::HttpResponse redirect;
     redirect.status = 303;
-    redirect.headers.append({QByteArrayLiteral("Location"),
-                             linkBaseUrl().resolved(QUrl(*page)).toEncoded()});
-    redirect.headers.append({QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")});
+    redirect.headers.append(
+        {QByteArrayLiteral("Location"), linkBaseUrl().resolved(QUrl(*page)).toEncoded()});
+    redirect.headers.append(
+        {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")});
     responder.respond(redirect);
 }
 

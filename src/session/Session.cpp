@@ -163,10 +163,9 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
         m_hosted->setRequireHttps(m_settings.mode != BackendMode::EmbeddedSandbox);
         link::HostedLinkController *hosted = m_hosted.get();
         // Hosted Link has no event stream: the Items get an empty timeline.
-        connect(hosted, &link::HostedLinkController::exchangeStarting, this,
-                [this](const link::LinkSuccess &success) {
-                    m_items->recordPendingExchange(success);
-                });
+        connect(
+            hosted, &link::HostedLinkController::exchangeStarting, this,
+            [this](const link::LinkSuccess &success) { m_items->recordPendingExchange(success); });
         connect(hosted, &link::HostedLinkController::exchangeRefused, this,
                 [this](const QString &linkSessionId) {
                     m_items->forgetPendingExchange(linkSessionId);

@@ -59,8 +59,7 @@ void HostedLinkPane::setController(link::HostedLinkController *controller)
     if (controller) {
         connect(controller, &link::HostedLinkController::stateChanged, this,
                 &HostedLinkPane::update);
-        connect(controller, &link::HostedLinkController::waiting, this,
-                &HostedLinkPane::onWaiting);
+        connect(controller, &link::HostedLinkController::waiting, this, &HostedLinkPane::onWaiting);
     }
     update();
 }

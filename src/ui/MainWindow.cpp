@@ -160,7 +160,9 @@ void MainWindow::setUpWindow()
     m_stack->setCurrentWidget(home);
     setCentralWidget(container);
 
-    m_browserOpener = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+    m_browserOpener = [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
+    };
     connect(m_ui->connectButton, &QPushButton::clicked, this, [this] {
         milestones::mark("connect-clicked");
         connectRequested();
@@ -610,8 +612,8 @@ void MainWindow::updateControls()
     using State = link::LinkController::State;
     const State state = m_host ? m_host->controller()->state() : State::Idle;
     const bool hostedBusy = m_hosted && m_hosted->isBusy();
-    const bool inBrowser = m_session && m_hosted &&
-                           m_session->presentation() == LinkPresentation::Browser;
+    const bool inBrowser =
+        m_session && m_hosted && m_session->presentation() == LinkPresentation::Browser;
     // In the browser, Link needs nothing preloaded; in the window, it must be ready.
     m_ui->connectButton->setEnabled(!hostedBusy && state != State::Open &&
                                     state != State::Exchanging &&
@@ -635,8 +637,7 @@ void MainWindow::onFailed(const link::LinkFailure &failure)
 {
     showNotice(LinkTexts::failureText(failure), true);
     // Only embedded Link's failures: the browser is where a Hosted Link failure happened.
-    if (sender() == (m_host ? m_host->controller() : nullptr) &&
-        LinkTexts::browserMayHelp(failure))
+    if (sender() == (m_host ? m_host->controller() : nullptr) && LinkTexts::browserMayHelp(failure))
         offerBrowser(true);
 }
 

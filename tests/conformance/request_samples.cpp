@@ -70,11 +70,12 @@ int main(int argc, char *argv[])
                            "link/token/get");
     LinkTokenCreateRequest hostedRequest = linkRequest;
     hostedRequest.hostedLink = true;
-    hostedRequest.completionRedirectUri = QStringLiteral("http://127.0.0.1:9/weft/hosted-link/done/n");
+    hostedRequest.completionRedirectUri =
+        QStringLiteral("http://127.0.0.1:9/weft/hosted-link/done/n");
     hostedRequest.urlLifetimeSeconds = 1800;
-    const LinkToken hosted = call<LinkToken>(
-        [&](auto done) { client.createLinkToken(hostedRequest, &context, done); },
-        "link/token/create (Hosted Link)");
+    const LinkToken hosted =
+        call<LinkToken>([&](auto done) { client.createLinkToken(hostedRequest, &context, done); },
+                        "link/token/create (Hosted Link)");
     if (hosted.hostedLinkUrl.isEmpty()) {
         qCritical("link/token/create (Hosted Link): no hosted_link_url");
         return 1;

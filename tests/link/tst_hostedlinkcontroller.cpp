@@ -246,8 +246,8 @@ void TestHostedLinkController::expiresWithTheToken()
     m_clock->advance(HostedLinkController::kPollInterval); // 60 s: the token has expired
     QCOMPARE(failed.size(), 1);
     QVERIFY(m_backend->getTokenCalls.isEmpty());
-    QVERIFY(failed.first().first().value<LinkFailure>().userText.contains(
-        QStringLiteral("expired")));
+    QVERIFY(
+        failed.first().first().value<LinkFailure>().userText.contains(QStringLiteral("expired")));
     QCOMPARE(m_hosted->state(), State::Idle);
 }
 
@@ -350,8 +350,8 @@ void TestHostedLinkController::aTokenWithoutAddressOrWithHttpInPlaidModesIsRefus
     answerHostedToken(QUrl(QStringLiteral("http://hosted.example/hl/abc")));
     QCOMPARE(failed.size(), 2);
     QVERIFY(m_opened.isEmpty());
-    QVERIFY(failed.last().first().value<LinkFailure>().userText.contains(
-        QStringLiteral("not secure")));
+    QVERIFY(
+        failed.last().first().value<LinkFailure>().userText.contains(QStringLiteral("not secure")));
 }
 
 void TestHostedLinkController::aBrowserThatCannotOpenLeavesTheAddressToCopy()

@@ -452,9 +452,9 @@ void TestLinkPage::environmentRules()
     LinkWindowPolicy::resetForTests();
     QVERIFY(redirect.isOAuthReturn(QUrl(QStringLiteral("weft://oauth?oauth_state_id=abc"))));
     QVERIFY(redirect.isOAuthReturn(QUrl(QStringLiteral("weft://oauth/?oauth_state_id=abc"))));
-    for (const char *bad : {"weft://oauth", "weft://oauth?state=abc", "weft://other?oauth_state_id=a",
-                            "https://oauth?oauth_state_id=a", "weft://oauth/x?oauth_state_id=a",
-                            "javascript:alert(1)", ""})
+    for (const char *bad : {"weft://oauth", "weft://oauth?state=abc",
+                            "weft://other?oauth_state_id=a", "https://oauth?oauth_state_id=a",
+                            "weft://oauth/x?oauth_state_id=a", "javascript:alert(1)", ""})
         QVERIFY2(!redirect.isOAuthReturn(QUrl(QString::fromLatin1(bad))), bad);
     QVERIFY(!plaid.isOAuthReturn(QUrl(QStringLiteral("weft://oauth?oauth_state_id=abc"))));
 }

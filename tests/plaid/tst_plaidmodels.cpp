@@ -272,12 +272,15 @@ void TestPlaidModels::malformedLinkSessions_data()
 {
     QTest::addColumn<QString>("body");
     QTest::addColumn<QString>("where");
-    QTest::newRow("not an array") << R"({"link_sessions":{}})" << "link_sessions";
-    QTest::newRow("no id") << R"({"link_sessions":[{}]})" << "link_session_id";
+    QTest::newRow("not an array") << R"({"link_sessions":{}})"
+                                  << "link_sessions";
+    QTest::newRow("no id") << R"({"link_sessions":[{}]})"
+                           << "link_session_id";
     QTest::newRow("bad time") << R"({"link_sessions":[{"link_session_id":"s","started_at":"x"}]})"
                               << "started_at";
     QTest::newRow("results not an object")
-        << R"({"link_sessions":[{"link_session_id":"s","results":[]}]})" << "results";
+        << R"({"link_sessions":[{"link_session_id":"s","results":[]}]})"
+        << "results";
     QTest::newRow("item add without token")
         << R"({"link_sessions":[{"link_session_id":"s","results":{"item_add_results":[{}]}}]})"
         << "public_token";

@@ -60,9 +60,9 @@ void TestSandboxApiHosted::hostedLinkUrl()
 {
     const SandboxResponse created = m_kit.post(
         u"/link/token/create"_s,
-        linkTokenBody({{u"hosted_link"_s,
-                        QJsonObject{{u"completion_redirect_uri"_s,
-                                     u"http://127.0.0.1:9/weft/hosted-link/done/x"_s}}}}));
+        linkTokenBody(
+            {{u"hosted_link"_s, QJsonObject{{u"completion_redirect_uri"_s,
+                                             u"http://127.0.0.1:9/weft/hosted-link/done/x"_s}}}}));
     QCOMPARE(created.status, 200);
     const QUrl url(created.body[u"hosted_link_url"].toString());
     QCOMPARE(url.scheme(), u"http"_s);
@@ -133,8 +133,8 @@ void TestSandboxApiHosted::lifetime()
     QCOMPARE(parseTime(set.body[u"expiration"]), m_kit.clock->now().addSecs(600));
     const QString id = hostedId(set);
     m_kit.clock->advance(std::chrono::seconds(600));
-    CHECK_ERROR(m_kit.api->startLinkSession({{u"hosted_link_id"_s, id}}), 400,
-                u"INVALID_INPUT"_s, u"INVALID_LINK_TOKEN"_s, u"expired"_s);
+    CHECK_ERROR(m_kit.api->startLinkSession({{u"hosted_link_id"_s, id}}), 400, u"INVALID_INPUT"_s,
+                u"INVALID_LINK_TOKEN"_s, u"expired"_s);
 }
 
 void TestSandboxApiHosted::sessionByHostedIdAlone()
@@ -192,8 +192,9 @@ void TestSandboxApiHosted::exitIsRecorded()
     const SandboxResponse created =
         m_kit.post(u"/link/token/create"_s, linkTokenBody({{u"hosted_link"_s, QJsonObject()}}));
     const QString id = hostedId(created);
-    const QString sessionId =
-        m_kit.api->startLinkSession({{u"hosted_link_id"_s, id}}).body[u"link_session_id"].toString();
+    const QString sessionId = m_kit.api->startLinkSession({{u"hosted_link_id"_s, id}})
+                                  .body[u"link_session_id"]
+                                  .toString();
     m_kit.clock->advance(std::chrono::seconds(30));
     const QJsonObject error{{u"error_type"_s, u"ITEM_ERROR"_s},
                             {u"error_code"_s, u"INVALID_CREDENTIALS"_s},
@@ -203,19 +204,17 @@ void TestSandboxApiHosted::exitIsRecorded()
         {{u"hosted_link_id"_s, id},
          {u"link_session_id"_s, sessionId},
          {u"error"_s, error},
-         {u"metadata"_s,
-          QJsonObject{{u"status"_s, u"requires_credentials"_s},
-                      {u"institution"_s, QJsonObject{{u"institution_id"_s, kBank},
-                                                     {u"name"_s, u"Forged name"_s}}},
-                      {u"request_id"_s, u"abcdefghijklmno"_s},
-                      {u"extra"_s, u"dropped"_s}}}});
+         {u"metadata"_s, QJsonObject{{u"status"_s, u"requires_credentials"_s},
+                                     {u"institution"_s, QJsonObject{{u"institution_id"_s, kBank},
+                                                                    {u"name"_s, u"Forged name"_s}}},
+                                     {u"request_id"_s, u"abcdefghijklmno"_s},
+                                     {u"extra"_s, u"dropped"_s}}}});
     QCOMPARE(exited.status, 200);
     const SandboxResponse details = m_kit.post(
         u"/link/token/get"_s, {{u"link_token"_s, created.body[u"link_token"].toString()}});
     const QJsonObject session = details.body[u"link_sessions"][0].toObject();
     QCOMPARE(session[u"link_session_id"].toString(), sessionId);
-    QCOMPARE(parseTime(session[u"finished_at"]),
-             parseTime(session[u"started_at"]).addSecs(30));
+    QCOMPARE(parseTime(session[u"finished_at"]), parseTime(session[u"started_at"]).addSecs(30));
     QVERIFY(session[u"results"].isNull());
     const QJsonObject exit = session[u"exit"].toObject();
     QCOMPARE(exit[u"error"].toObject(), error);
@@ -248,10 +247,11 @@ void TestSandboxApiHosted::exitChecksWhatItRecords()
                                             {u"link_session_id"_s, u"s"_s},
                                             {u"error"_s, QJsonValue()}}),
                 400, u"INVALID_INPUT"_s, u"INVALID_LINK_TOKEN"_s);
-    QCOMPARE(m_kit.api->exitLinkSession({{u"link_token"_s, link},
-                                         {u"link_session_id"_s, u"s"_s},
-                                         {u"error"_s, QJsonValue()},
-                                         {u"metadata"_s, QJsonObject()}})
+    QCOMPARE(m_kit.api
+                 ->exitLinkSession({{u"link_token"_s, link},
+                                    {u"link_session_id"_s, u"s"_s},
+                                    {u"error"_s, QJsonValue()},
+                                    {u"metadata"_s, QJsonObject()}})
                  .status,
              200);
     const SandboxResponse details = m_kit.post(u"/link/token/get"_s, {{u"link_token"_s, link}});

@@ -86,8 +86,9 @@ void TestSandboxApiOAuth::redirectRoundTrip()
     QCOMPARE(answered.status, 200);
     QCOMPARE(answered.body[u"redirect"].toString(), u"weft://oauth?oauth_state_id="_s + stateId);
     // Once.
-    CHECK_ERROR(m_kit.api->authorizeOAuth({{u"oauth_state_id"_s, stateId}, {u"authorized"_s, false}}),
-                400, u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s, u"already"_s);
+    CHECK_ERROR(
+        m_kit.api->authorizeOAuth({{u"oauth_state_id"_s, stateId}, {u"authorized"_s, false}}), 400,
+        u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s, u"already"_s);
     // Another link token cannot take this session.
     const QString other = token();
     CHECK_ERROR(m_kit.api->resumeOAuth({{u"link_token"_s, other}, {u"oauth_state_id"_s, stateId}}),
@@ -101,9 +102,9 @@ void TestSandboxApiOAuth::redirectRoundTrip()
     // Once; then the session goes on to an Item as any other.
     CHECK_ERROR(m_kit.api->resumeOAuth({{u"link_token"_s, link}, {u"oauth_state_id"_s, stateId}}),
                 400, u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s);
-    const SandboxResponse done = m_kit.complete(link, u"user_good"_s, u"pass_good"_s,
-                                                {{u"link_session_id"_s, sessionId},
-                                                 {u"institution_id"_s, kOAuthBank}});
+    const SandboxResponse done =
+        m_kit.complete(link, u"user_good"_s, u"pass_good"_s,
+                       {{u"link_session_id"_s, sessionId}, {u"institution_id"_s, kOAuthBank}});
     QCOMPARE(done.status, 200);
     QCOMPARE(done.body[u"institution"][u"institution_id"].toString(), kOAuthBank);
 }
@@ -141,8 +142,8 @@ void TestSandboxApiOAuth::refusals()
                                        {u"institution_id"_s, kBank}}),
                 400, u"INVALID_INPUT"_s, u"INVALID_INSTITUTION"_s);
     // Unknown states.
-    CHECK_ERROR(m_kit.api->oauthInfo({{u"oauth_state_id"_s, u"nope"_s}}), 400,
-                u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s);
+    CHECK_ERROR(m_kit.api->oauthInfo({{u"oauth_state_id"_s, u"nope"_s}}), 400, u"INVALID_REQUEST"_s,
+                u"INVALID_FIELD"_s);
     CHECK_ERROR(m_kit.api->authorizeOAuth({{u"oauth_state_id"_s, u"nope"_s}}), 400,
                 u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s);
     // States expire with time.
@@ -154,8 +155,9 @@ void TestSandboxApiOAuth::refusals()
                                 .toString();
     QVERIFY(!stateId.isEmpty());
     m_kit.clock->advance(std::chrono::minutes(31));
-    CHECK_ERROR(m_kit.api->authorizeOAuth({{u"oauth_state_id"_s, stateId}, {u"authorized"_s, true}}),
-                400, u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s, u"expired"_s);
+    CHECK_ERROR(
+        m_kit.api->authorizeOAuth({{u"oauth_state_id"_s, stateId}, {u"authorized"_s, true}}), 400,
+        u"INVALID_REQUEST"_s, u"INVALID_FIELD"_s, u"expired"_s);
     // Hosted Link takes no redirect_uri (Plaid: not supported there).
     m_kit.api->setHostedLinkBaseUrl(QUrl(u"http://localhost:1"_s));
     const SandboxResponse hosted = m_kit.post(

@@ -301,11 +301,12 @@ void TestSandboxServer::hostedLinkPage()
     QVERIFY(post.status != 303 && post.status != 200);
     // The exit route answers only the emulator's origin, like the others.
     const QUrl exit = m_kit.sandbox->baseUrl().resolved(QUrl(u"/weft/link/session/exit"_s));
-    const QByteArray body = QJsonDocument(QJsonObject{{u"hosted_link_id"_s, hosted.path().section(u'/', -1)},
-                                                      {u"link_session_id"_s, u"s"_s},
-                                                      {u"error"_s, QJsonValue()},
-                                                      {u"metadata"_s, QJsonObject()}})
-                                .toJson();
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{u"hosted_link_id"_s, hosted.path().section(u'/', -1)},
+                                  {u"link_session_id"_s, u"s"_s},
+                                  {u"error"_s, QJsonValue()},
+                                  {u"metadata"_s, QJsonObject()}})
+            .toJson();
     QCOMPARE(httpSend(m_kit.nam, "POST", exit, body, {{"Origin", "https://evil.test"}}).status,
              403);
     QCOMPARE(httpSend(m_kit.nam, "POST", exit, body,

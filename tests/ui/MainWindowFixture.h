@@ -19,7 +19,6 @@ namespace weft::test {
 using ui::MainWindow;
 using Choice = MainWindow::UnsavedChoice;
 
-
 inline AppSettings embeddedSettings(const QString &clientName = QStringLiteral("Weft"))
 {
     AppSettings settings;
@@ -83,6 +82,5 @@ struct MainWindowFixture
     Choice choice = Choice::Cancel;
     QList<std::pair<MainWindow::UnsavedContext, QStringList>> questions;
 };
-
 
 } // namespace weft::test

@@ -109,8 +109,9 @@ void TestHostedLinkE2E::browserSettingLinksAnItem()
     QTRY_VERIFY_WITH_TIMEOUT(browser.page->url().host() == u"127.0.0.1" &&
                                  browser.page->url().path().startsWith(u"/weft/hosted-link/done/"),
                              15000);
-    QVERIFY(test::waitJs(browser.page.get(),
-                         u"document.body && document.body.innerText.indexOf('go back to Weft') >= 0"_qs));
+    QVERIFY(test::waitJs(
+        browser.page.get(),
+        u"document.body && document.body.innerText.indexOf('go back to Weft') >= 0"_qs));
     QVERIFY2(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000),
              qPrintable(f.window.noticeText()));
     const QString itemId = saved.first().first().toString();
@@ -167,9 +168,8 @@ void TestHostedLinkE2E::cancelStopsWaiting()
     QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
     QVERIFY(test::pageUserGoodToConnected(browser.page.get()));
     QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"connected-continue"_qs)));
-    QTest::qWait(2 * int(std::chrono::milliseconds(
-                             link::HostedLinkController::kPollInterval)
-                             .count()));
+    QTest::qWait(2 *
+                 int(std::chrono::milliseconds(link::HostedLinkController::kPollInterval).count()));
     QCOMPARE(saved.size(), 0);
     QVERIFY(f.store.items().isEmpty());
 }

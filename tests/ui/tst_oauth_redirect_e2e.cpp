@@ -11,10 +11,10 @@
 #include <QFileOpenEvent>
 #include <QLabel>
 #include <QProcess>
-#include <QScopeGuard>
-#include <QWebEngineSettings>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QWebEngineProfile>
+#include <QWebEngineSettings>
 #include <QWebEngineView>
 #include <QtTest>
 
@@ -101,7 +101,8 @@ void TestOAuthRedirectE2E::bankSignInComesBackThroughWeftUrl()
     f.window.takeMessagesFrom(&instance);
     SchemeHandler system;
     QDesktopServices::setUrlHandler(QStringLiteral("weft"), &system, "open");
-    auto unsetHandler = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("weft")); });
+    auto unsetHandler =
+        qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("weft")); });
     QWebEngineProfile profile;
     QWebEnginePage browser(&profile);
     // A browser asks before it hands an address to another app; this one always does.
@@ -133,9 +134,10 @@ void TestOAuthRedirectE2E::bankSignInComesBackThroughWeftUrl()
     // not in a Weft window.
     QVERIFY(test::userClickTestId(f.window.linkView(), u"oauth-continue"_qs));
     QTRY_VERIFY_WITH_TIMEOUT(browser.url().path().endsWith(u"/oauth.html"), 15000);
-    QVERIFY(test::waitFrameJs(page, u"!document.querySelector('[data-testid=\"oauth-waiting\"]').hidden"_qs));
+    QVERIFY(test::waitFrameJs(
+        page, u"!document.querySelector('[data-testid=\"oauth-waiting\"]').hidden"_qs));
     QVERIFY(test::waitJs(&browser, u"document.querySelector('[data-role=\"bank-name\"]')"
-                                    u".textContent === 'Platypus OAuth Bank'"_qs));
+                                   u".textContent === 'Platypus OAuth Bank'"_qs));
     QVERIFY(test::waitJs(&browser, test::clickTestId(u"oauth-authorize"_qs)));
     QTRY_COMPARE_WITH_TIMEOUT(system.addresses.size(), 1, 15000);
     const QUrl address = system.addresses.first();
