@@ -146,38 +146,34 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
                         m_events.clear();
                     m_events.append(event);
                 });
-        connect(
-            controller, &link::LinkController::exchangeStarting, this,
-            [this](const link::LinkSuccess &success) { m_items->recordPendingExchange(success); });
-        connect(controller, &link::LinkController::exchangeRefused, this,
-                [this](const QString &linkSessionId) {
-                    m_items->forgetPendingExchange(linkSessionId);
-                });
-        connect(controller, &link::LinkController::itemLinked, this,
-                [this](const link::LinkedItem &item) { m_items->addLinkedItem(item, m_events); });
-        connect(controller, &link::LinkController::itemRepaired, this,
-                [this](const QString &itemId, const link::LinkSuccess &success) {
-                    m_items->markRepaired(itemId, success, m_events);
-                });
+        storeOutcomes(controller, [this] { return m_events; });
         m_hosted = std::make_unique<link::HostedLinkController>(m_backend.get(), Clock::system());
         m_hosted->setRequireHttps(m_settings.mode != BackendMode::EmbeddedSandbox);
-        link::HostedLinkController *hosted = m_hosted.get();
         // Hosted Link has no event stream: the Items get an empty timeline.
-        connect(
-            hosted, &link::HostedLinkController::exchangeStarting, this,
-            [this](const link::LinkSuccess &success) { m_items->recordPendingExchange(success); });
-        connect(hosted, &link::HostedLinkController::exchangeRefused, this,
-                [this](const QString &linkSessionId) {
-                    m_items->forgetPendingExchange(linkSessionId);
-                });
-        connect(hosted, &link::HostedLinkController::itemLinked, this,
-                [this](const link::LinkedItem &item) { m_items->addLinkedItem(item, {}); });
-        connect(hosted, &link::HostedLinkController::itemRepaired, this,
-                [this](const QString &itemId, const link::LinkSuccess &success) {
-                    m_items->markRepaired(itemId, success, {});
-                });
+        storeOutcomes(m_hosted.get(), [] { return QList<link::LinkEvent>(); });
     }
     return true;
+}
+
+template<typename Controller>
+void Session::storeOutcomes(Controller *controller,
+                            std::function<QList<link::LinkEvent>()> timeline)
+{
+    // Embedded and Hosted Link end alike: the pending exchange is on disk before the public
+    // token goes out, and the Item (or its repair) goes to the Items service.
+    connect(controller, &Controller::exchangeStarting, this,
+            [this](const link::LinkSuccess &success) { m_items->recordPendingExchange(success); });
+    connect(controller, &Controller::exchangeRefused, this, [this](const QString &linkSessionId) {
+        m_items->forgetPendingExchange(linkSessionId);
+    });
+    connect(controller, &Controller::itemLinked, this,
+            [this, timeline](const link::LinkedItem &item) {
+                m_items->addLinkedItem(item, timeline());
+            });
+    connect(controller, &Controller::itemRepaired, this,
+            [this, timeline](const QString &itemId, const link::LinkSuccess &success) {
+                m_items->markRepaired(itemId, success, timeline());
+            });
 }
 
 QString Session::description() const

@@ -83,6 +83,10 @@ private:
     explicit Session(const AppSettings &settings);
     bool build(const Options &options, const QString &secret, vault::SecretStore *secrets,
                vault::ItemStore *store, QString *error);
+    // Stores what a Link controller (embedded or hosted) linked or repaired; timeline: the
+    // Link events the Item keeps.
+    template<typename Controller>
+    void storeOutcomes(Controller *controller, std::function<QList<link::LinkEvent>()> timeline);
 
     AppSettings m_settings;
     QUrl m_apiBaseUrl;

@@ -45,6 +45,14 @@ const CLIENT_ID = 'weft_test_client';
 const SECRET = 'weft_test_secret';
 const INSTITUTION = 'ins_109508';
 const CONCURRENT_REQUESTS = 200;
+// /link/token/create for a new Item: transactions, US, English.
+const NEW_ITEM_LINK_TOKEN = Object.freeze({
+  user: { client_user_id: 'weft-conformance-user' },
+  client_name: 'Weft',
+  products: ['transactions'],
+  country_codes: ['US'],
+  language: 'en',
+});
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const LINK_TOKEN_RE = new RegExp(`^link-sandbox-${UUID}$`);
@@ -379,13 +387,7 @@ async function main() {
 
   await step('/link/token/create (transactions, US, en)', async () => {
     const sentAt = Date.now();
-    const body = await ok(client.linkTokenCreate({
-      user: { client_user_id: 'weft-conformance-user' },
-      client_name: 'Weft',
-      products: ['transactions'],
-      country_codes: ['US'],
-      language: 'en',
-    }));
+    const body = await ok(client.linkTokenCreate(NEW_ITEM_LINK_TOKEN));
     assert.match(body.link_token, LINK_TOKEN_RE, 'link_token format');
     s.linkToken = body.link_token;
     s.linkExpiration = body.expiration;
@@ -402,11 +404,7 @@ async function main() {
   await step('/link/token/create with hosted_link gives hosted_link_url', async () => {
     const sentAt = Date.now();
     const body = await ok(client.linkTokenCreate({
-      user: { client_user_id: 'weft-conformance-user' },
-      client_name: 'Weft',
-      products: ['transactions'],
-      country_codes: ['US'],
-      language: 'en',
+      ...NEW_ITEM_LINK_TOKEN,
       hosted_link: { completion_redirect_uri: 'https://app.example/done', url_lifetime_seconds: 900 },
     }));
     assert.match(body.hosted_link_url, /^http:\/\/localhost:\d+\/hl\/[A-Za-z0-9]{32}$/, 'hosted_link_url');
@@ -460,14 +458,7 @@ async function main() {
   });
 
   await step('/link/token/get reports an exited session: exit.error and exit.metadata', async () => {
-    const created = await ok(client.linkTokenCreate({
-      user: { client_user_id: 'weft-conformance-user' },
-      client_name: 'Weft',
-      products: ['transactions'],
-      country_codes: ['US'],
-      language: 'en',
-      hosted_link: {},
-    }));
+    const created = await ok(client.linkTokenCreate({ ...NEW_ITEM_LINK_TOKEN, hosted_link: {} }));
     const hostedId = new URL(created.hosted_link_url).pathname.split('/').pop();
     const origin = new URL(created.hosted_link_url).origin;
     const start = await linkRequest(`${origin}/weft/link/session/start`, { method: 'POST', body: { hosted_link_id: hostedId } });

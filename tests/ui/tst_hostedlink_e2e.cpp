@@ -60,6 +60,18 @@ QPushButton *button(QWidget &window, const char *name)
     return window.findChild<QPushButton *>(QString::fromLatin1(name));
 }
 
+// The window on settings, its browser the test's, shown, with "Connect" enabled.
+bool startWindow(Fixture &f, Browser &browser, const AppSettings &settings, int timeoutMs = 15000)
+{
+    f.window.setBrowserOpener([&browser](const QUrl &url) { return browser.open(url); });
+    f.manager.start(settings);
+    if (!QTest::qWaitFor([&f] { return f.manager.session() != nullptr; }, timeoutMs))
+        return false;
+    f.window.show();
+    return QTest::qWaitFor([&f] { return button(f.window, "connectButton")->isEnabled(); },
+                           timeoutMs);
+}
+
 } // namespace
 
 class TestHostedLinkE2E : public QObject
@@ -85,12 +97,8 @@ void TestHostedLinkE2E::browserSettingLinksAnItem()
 {
     Fixture f(true);
     Browser browser;
-    f.window.setBrowserOpener([&browser](const QUrl &url) { return browser.open(url); });
-    f.manager.start(browserSettings());
-    QTRY_VERIFY(f.manager.session());
-    f.window.show();
+    QVERIFY(startWindow(f, browser, browserSettings())); // nothing to preload for the browser
     QPushButton *connect = button(f.window, "connectButton");
-    QTRY_VERIFY(connect->isEnabled()); // nothing to preload for the browser
     QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
     connect->click();
     QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 15000);
@@ -128,11 +136,7 @@ void TestHostedLinkE2E::exitInTheBrowserEndsTheWait()
 {
     Fixture f(true);
     Browser browser;
-    f.window.setBrowserOpener([&browser](const QUrl &url) { return browser.open(url); });
-    f.manager.start(browserSettings());
-    QTRY_VERIFY(f.manager.session());
-    f.window.show();
-    QTRY_VERIFY(button(f.window, "connectButton")->isEnabled());
+    QVERIFY(startWindow(f, browser, browserSettings()));
     button(f.window, "connectButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 15000);
     QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"CONSENT"_qs)));
@@ -150,11 +154,7 @@ void TestHostedLinkE2E::cancelStopsWaiting()
     Fixture f(true);
     Browser browser;
     browser.works = false; // no browser could be opened: the address is there to copy
-    f.window.setBrowserOpener([&browser](const QUrl &url) { return browser.open(url); });
-    f.manager.start(browserSettings());
-    QTRY_VERIFY(f.manager.session());
-    f.window.show();
-    QTRY_VERIFY(button(f.window, "connectButton")->isEnabled());
+    QVERIFY(startWindow(f, browser, browserSettings()));
     button(f.window, "connectButton")->click();
     ui::HostedLinkPane *pane = f.window.hostedLinkPane();
     QTRY_VERIFY_WITH_TIMEOUT(pane->text().contains(u"could not open your web browser"), 15000);
@@ -178,12 +178,8 @@ void TestHostedLinkE2E::embeddedOAuthExitOffersTheBrowser()
 {
     Fixture f(true);
     Browser browser;
-    f.window.setBrowserOpener([&browser](const QUrl &url) { return browser.open(url); });
-    f.manager.start(embeddedSettings());
-    QTRY_VERIFY(f.manager.session());
-    f.window.show();
+    QVERIFY(startWindow(f, browser, embeddedSettings(), 30000)); // Link preloaded
     QPushButton *connect = button(f.window, "connectButton");
-    QTRY_VERIFY_WITH_TIMEOUT(connect->isEnabled(), 30000);
     connect->click();
     QVERIFY(f.window.isLinkShown());
     QWebEnginePage *page = f.manager.session()->linkHost()->page();
