@@ -44,7 +44,6 @@ void PlaidLinkBackend::createHostedLinkToken(const QString &accessToken,
 {
     plaid::LinkTokenCreateRequest hosted = request(accessToken);
     hosted.hostedLink = true;
-    hosted.redirectUri.clear(); // Plaid: redirect_uri is not for Hosted Link
     hosted.completionRedirectUri = completionRedirectUri;
     m_client->createLinkToken(hosted, context, std::move(done));
 }

@@ -16,7 +16,7 @@ QJsonObject LinkTokenCreateRequest::toJson() const
         body.insert(QStringLiteral("products"), QJsonArray::fromStringList(products));
     if (!webhook.isEmpty())
         body.insert(QStringLiteral("webhook"), webhook);
-    if (!redirectUri.isEmpty())
+    if (!redirectUri.isEmpty() && !hostedLink) // Plaid: redirect_uri is not for Hosted Link
         body.insert(QStringLiteral("redirect_uri"), redirectUri);
     if (!accessToken.isEmpty())
         body.insert(QStringLiteral("access_token"), accessToken);

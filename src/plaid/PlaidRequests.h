@@ -24,7 +24,7 @@ struct LinkTokenCreateRequest
     // account_filters: account type -> allowed subtypes ({"depository": ["checking"]}).
     QMap<QString, QStringList> accountFilters;
     // Hosted Link: the answer then carries hosted_link_url. completion_redirect_uri and
-    // url_lifetime_seconds are sent when set.
+    // url_lifetime_seconds are sent when set; redirect_uri is not (Plaid: not for Hosted Link).
     bool hostedLink = false;
     QString completionRedirectUri;
     int urlLifetimeSeconds = 0;

@@ -213,8 +213,11 @@ void TestPlaidModels::hostedLinkRequestBody()
     request.clientUserId = QStringLiteral("u1");
     request.products = {QStringLiteral("transactions")};
     QVERIFY(!request.toJson().contains(QLatin1StringView("hosted_link")));
+    request.redirectUri = QStringLiteral("weft://oauth");
+    QVERIFY(request.toJson().contains(QLatin1StringView("redirect_uri")));
     request.hostedLink = true;
     QCOMPARE(request.toJson().value(QLatin1StringView("hosted_link")).toObject(), QJsonObject());
+    QVERIFY(!request.toJson().contains(QLatin1StringView("redirect_uri")));
     request.completionRedirectUri = QStringLiteral("http://127.0.0.1:5/done");
     request.urlLifetimeSeconds = 900;
     const QJsonObject hosted = request.toJson().value(QLatin1StringView("hosted_link")).toObject();
