@@ -10,6 +10,19 @@ errors, institution, accounts and ids. An embedded Plaid Sandbox lets it run
 without a network or keys.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+# A release is built from its tag (vX.Y.Z), which must name this version: a tag and a version
+# that disagree would ship an installer named for neither. Builds that are not releases say
+# what they were built from in the installer's name.
+set(WEFT_RELEASE_TAG "" CACHE STRING "The release tag being built (vX.Y.Z), if any")
+set(WEFT_BUILD_ID "" CACHE STRING "For builds that are not releases: e.g. the commit")
+if(WEFT_RELEASE_TAG AND NOT WEFT_RELEASE_TAG STREQUAL "v${PROJECT_VERSION}")
+    message(FATAL_ERROR "The tag ${WEFT_RELEASE_TAG} does not name this version "
+                        "(${PROJECT_VERSION}): tag v${PROJECT_VERSION}, or change the version "
+                        "in CMakeLists.txt.")
+endif()
+if(NOT WEFT_RELEASE_TAG AND WEFT_BUILD_ID AND NOT WEFT_BUILD_ID MATCHES "^[A-Za-z0-9.]+$")
+    message(FATAL_ERROR "WEFT_BUILD_ID may hold only letters, digits and dots: ${WEFT_BUILD_ID}")
+endif()
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "Weft")
 set(CPACK_PACKAGE_EXECUTABLES "weft;Weft")
 set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/linux/copyright")
@@ -45,6 +58,19 @@ elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
     set(CPACK_DMG_VOLUME_NAME "Weft")
     set(CPACK_DMG_FORMAT "UDZO")
+endif()
+
+if(WIN32 OR APPLE)
+    if(WIN32)
+        set(weft_system "windows-x64")
+    else()
+        set(weft_system "macos")
+    endif()
+    if(WEFT_RELEASE_TAG OR NOT WEFT_BUILD_ID)
+        set(CPACK_PACKAGE_FILE_NAME "weft-${PROJECT_VERSION}-${weft_system}")
+    else()
+        set(CPACK_PACKAGE_FILE_NAME "weft-${PROJECT_VERSION}-dev.${WEFT_BUILD_ID}-${weft_system}")
+    endif()
 endif()
 
 # The Windows installer (NSIS). Set on every system: Linux checks that the script compiles with
