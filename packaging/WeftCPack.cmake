@@ -56,9 +56,11 @@ elseif(WIN32)
     set(CPACK_GENERATOR "NSIS")
 elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
-    set(CPACK_DMG_VOLUME_NAME "Weft")
-    set(CPACK_DMG_FORMAT "UDZO")
 endif()
+# The macOS disk image. Set on every system, like the NSIS settings below, so that Linux can
+# check them (the packaging tests).
+set(CPACK_DMG_VOLUME_NAME "Weft")
+set(CPACK_DMG_FORMAT "UDZO")
 
 if(WIN32 OR APPLE)
     if(WIN32)
