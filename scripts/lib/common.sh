@@ -15,7 +15,7 @@ WEFT_BUILD_PACKAGES=(
 )
 # What the test suite needs besides: a display, a session bus and a real Secret Service.
 WEFT_TEST_PACKAGES=(
-    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools nodejs openssl
+    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools nodejs openssl libnss3-tools
 )
 # Building and checking the Linux packages (scripts/package, the packaging tests).
 WEFT_PACKAGE_PACKAGES=(
