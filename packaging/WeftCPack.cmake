@@ -25,7 +25,12 @@ if(NOT WEFT_RELEASE_TAG AND WEFT_BUILD_ID AND NOT WEFT_BUILD_ID MATCHES "^[A-Za-
 endif()
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "Weft")
 set(CPACK_PACKAGE_EXECUTABLES "weft;Weft")
-set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/linux/copyright")
+if(WIN32 OR APPLE)
+    # These installers bundle Qt: their licence page says so (the notices are installed too).
+    set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/notices/INSTALLER-LICENSE.txt")
+else()
+    set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/linux/copyright")
+endif()
 set(CPACK_STRIP_FILES ON)
 
 if(UNIX AND NOT APPLE)
