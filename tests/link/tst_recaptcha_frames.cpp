@@ -19,12 +19,14 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTemporaryDir>
+#include <QWebEngineProfile>
 #include <QtTest>
 
 #include <cstdlib>
 
 using namespace weft;
 using namespace weft::link;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -41,22 +43,26 @@ QTemporaryDir &scratchHome()
 // the scratch home that trusts the CA. False when a tool failed (the test then fails).
 bool makeTrust(const QString &home)
 {
-    const QByteArray dir = home.toLocal8Bit();
-    const QByteArray script =
-        "set -e; cd '" + dir + "'; "
-        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=Weft test CA' "
-        "  -keyout ca.key -out ca.pem -addext basicConstraints=critical,CA:TRUE "
-        "  -addext keyUsage=critical,keyCertSign >/dev/null 2>&1; "
-        "openssl req -newkey rsa:2048 -nodes -subj '/CN=cdn.plaid.com' -keyout server.key "
-        "  -out server.csr >/dev/null 2>&1; "
-        "printf 'subjectAltName=DNS:cdn.plaid.com,DNS:www.google.com,DNS:www.gstatic.com,"
-        "DNS:evil.example\\nextendedKeyUsage=serverAuth\\n' > san.ext; "
-        "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 "
-        "  -extfile san.ext -out server.pem >/dev/null 2>&1; "
-        "mkdir -p .pki/nssdb; certutil -N -d sql:.pki/nssdb --empty-password; "
-        "certutil -A -d sql:.pki/nssdb -n weft-test-ca -t C,, -i ca.pem";
-    return std::system(("bash -c \"" + QByteArray(script).replace('"', "\\\"") + "\"")
-                           .constData()) == 0;
+    QFile script(home + QStringLiteral("/make-trust.sh"));
+    if (!script.open(QIODevice::WriteOnly))
+        return false;
+    script.write(R"SH(set -e
+cd "$(dirname "$0")"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=Weft test CA' \
+    -keyout ca.key -out ca.pem -addext basicConstraints=critical,CA:TRUE \
+    -addext keyUsage=critical,keyCertSign > /dev/null 2>&1
+openssl req -newkey rsa:2048 -nodes -subj '/CN=cdn.plaid.com' -keyout server.key \
+    -out server.csr > /dev/null 2>&1
+printf 'subjectAltName=DNS:cdn.plaid.com,DNS:www.google.com,DNS:www.gstatic.com,DNS:evil.example\nextendedKeyUsage=serverAuth\n' > san.ext
+openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+    -extfile san.ext -out server.pem > /dev/null 2>&1
+mkdir -p .pki/nssdb
+certutil -N -d sql:.pki/nssdb --empty-password
+certutil -A -d sql:.pki/nssdb -n weft-test-ca -t C,, -i ca.pem
+)SH");
+    script.close();
+    const QByteArray command = QByteArray("bash '") + script.fileName().toLocal8Bit() + '\'';
+    return std::system(command.constData()) == 0;
 }
 
 // A tiny https server: answers each request with a page by path and records "host path".
@@ -133,11 +139,12 @@ void TestRecaptchaFrames::recaptchaFramesInPlaidMode()
     QVERIFY(tls.port() != 0);
     const QString port = QString::number(tls.port());
     tls.linkFramePage =
-        QStringLiteral("<!DOCTYPE html><body>link"
-                       "<iframe id=anchor src=\"https://www.google.com:%1/recaptcha/api2/anchor?k=t\">"
-                       "</iframe><iframe id=search src=\"https://www.google.com:%1/search?q=x\">"
-                       "</iframe><iframe id=evil src=\"https://evil.example:%1/recaptcha/api2/"
-                       "anchor\"></iframe></body>")
+        QStringLiteral(
+            "<!DOCTYPE html><body>link"
+            "<iframe id=anchor src=\"https://www.google.com:%1/recaptcha/api2/anchor?k=t\">"
+            "</iframe><iframe id=search src=\"https://www.google.com:%1/search?q=x\">"
+            "</iframe><iframe id=evil src=\"https://evil.example:%1/recaptcha/api2/"
+            "anchor\"></iframe></body>")
             .arg(port);
 
     // The host page, on loopback as in the app.
@@ -165,11 +172,18 @@ void TestRecaptchaFrames::recaptchaFramesInPlaidMode()
                                      "document.body.appendChild(f);true")
                           .arg(port));
     // Link's frame came over TLS (the test CA is trusted), from Plaid's host.
-    QVERIFY2(test::waitFrameJs(page, QStringLiteral("!!document.body && "
-                                                    "document.body.textContent.indexOf('link')===0"),
+    QVERIFY2(test::waitFrameJs(page,
+                               QStringLiteral("!!document.body && "
+                                              "document.body.textContent.indexOf('link')===0"),
                                20000, QStringLiteral("#link")),
-             qPrintable(tls.requests.join(u", ")));
-    QTRY_VERIFY_WITH_TIMEOUT(tls.requests.contains(u"www.google.com /recaptcha/api2/anchor"), 15000);
+             qPrintable(u"requests: "_s + tls.requests.join(u", ") + u"; refused: "_s + [&blocked] {
+                 QStringList urls;
+                 for (const QList<QVariant> &signal : std::as_const(blocked))
+                     urls << signal.first().toUrl().toString() + u' ' + signal.at(1).toString();
+                 return urls.join(u", ");
+             }()));
+    QTRY_VERIFY_WITH_TIMEOUT(tls.requests.contains(u"www.google.com /recaptcha/api2/anchor"),
+                             15000);
     QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 2, 10000);
     QStringList refused;
     for (const QList<QVariant> &signal : std::as_const(blocked))
@@ -178,7 +192,8 @@ void TestRecaptchaFrames::recaptchaFramesInPlaidMode()
     QCOMPARE(refused, QStringList({QStringLiteral("evil.example/recaptcha/api2/anchor"),
                                    QStringLiteral("www.google.com/search")}));
     QTest::qWait(500);
-    QVERIFY2(!tls.requests.contains(u"www.google.com /search"), qPrintable(tls.requests.join(u", ")));
+    QVERIFY2(!tls.requests.contains(u"www.google.com /search"),
+             qPrintable(tls.requests.join(u", ")));
     QVERIFY(!tls.requests.contains(u"evil.example /recaptcha/api2/anchor"));
     delete page;
     delete profile;
@@ -198,10 +213,17 @@ int main(int argc, char *argv[])
     for (const char *host : kMappedHosts)
         rules += QByteArray("MAP ") + host + " 127.0.0.1,";
     rules.chop(1);
-    QList<QByteArray> storage;
-    std::vector<char *> arguments{argv[0]};
+    // Application arguments after --webEngineArgs go to Chromium — but only when
+    // QTWEBENGINE_CHROMIUM_FLAGS is not set (QtWebEngine then drops them), and a space inside
+    // one would split it there: so the runner's flags move to the arguments too.
+    QList<QByteArray> storage{QByteArrayLiteral("--webEngineArgs")};
+    storage += qgetenv("QTWEBENGINE_CHROMIUM_FLAGS").split(' ');
+    storage.removeAll(QByteArray());
     storage << rules;
-    arguments.push_back(storage.last().data());
+    qunsetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    std::vector<char *> arguments{argv[0]};
+    for (QByteArray &argument : storage)
+        arguments.push_back(argument.data());
     int count = int(arguments.size());
     QApplication app(count, arguments.data());
     QTEST_SET_MAIN_SOURCE_PATH

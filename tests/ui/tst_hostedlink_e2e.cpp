@@ -15,6 +15,7 @@
 #include <QtTest>
 
 using namespace weft;
+using namespace Qt::Literals::StringLiterals;
 using test::embeddedSettings;
 using Fixture = test::MainWindowFixture;
 using HostedState = link::HostedLinkController::State;
@@ -112,14 +113,14 @@ void TestHostedLinkE2E::browserSettingLinksAnItem()
     QVERIFY(!connect->isEnabled()); // one attempt at a time
 
     QVERIFY(test::pageUserGoodToConnected(browser.page.get()));
-    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"connected-continue"_qs)));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"connected-continue"_s)));
     // The page goes to Weft's loopback completion address, which answers in words.
     QTRY_VERIFY_WITH_TIMEOUT(browser.page->url().host() == u"127.0.0.1" &&
                                  browser.page->url().path().startsWith(u"/weft/hosted-link/done/"),
                              15000);
     QVERIFY(test::waitJs(
         browser.page.get(),
-        u"document.body && document.body.innerText.indexOf('go back to Weft') >= 0"_qs));
+        u"document.body && document.body.innerText.indexOf('go back to Weft') >= 0"_s));
     QVERIFY2(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000),
              qPrintable(f.window.noticeText()));
     const QString itemId = saved.first().first().toString();
@@ -139,10 +140,10 @@ void TestHostedLinkE2E::exitInTheBrowserEndsTheWait()
     QVERIFY(startWindow(f, browser, browserSettings()));
     button(f.window, "connectButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 15000);
-    QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"CONSENT"_qs)));
-    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"close"_qs)));
-    QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"EXIT"_qs)));
-    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"exit-confirm"_qs)));
+    QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"CONSENT"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"close"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"EXIT"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"exit-confirm"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(f.window.noticeText().contains(u"closed in your browser"), 20000);
     QTRY_VERIFY(!f.window.hostedLinkPane()->isVisible());
     QVERIFY(f.store.items().isEmpty());
@@ -167,7 +168,7 @@ void TestHostedLinkE2E::cancelStopsWaiting()
     // Finishing in the browser after Cancel changes nothing in Weft.
     QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
     QVERIFY(test::pageUserGoodToConnected(browser.page.get()));
-    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"connected-continue"_qs)));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"connected-continue"_s)));
     QTest::qWait(2 *
                  int(std::chrono::milliseconds(link::HostedLinkController::kPollInterval).count()));
     QCOMPARE(saved.size(), 0);
@@ -185,13 +186,13 @@ void TestHostedLinkE2E::embeddedOAuthExitOffersTheBrowser()
     QWebEnginePage *page = f.manager.session()->linkHost()->page();
     QPushButton *offer = button(f.window, "browserButton");
     QVERIFY(!offer->isVisible());
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONSENT"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"consent-continue"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"institution-ins_127287"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"OAUTH"_qs)));
+    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONSENT"_s)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"consent-continue"_s)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"institution-ins_127287"_s)));
+    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"OAUTH"_s)));
     // Left at the bank's sign-in step: the offer appears once Link has closed.
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"close"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"exit-confirm"_qs)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"close"_s)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"exit-confirm"_s)));
     QTRY_VERIFY(!f.window.isLinkShown());
     QTRY_VERIFY(offer->isVisible());
     offer->click();

@@ -19,6 +19,7 @@
 #include <QtTest>
 
 using namespace weft;
+using namespace Qt::Literals::StringLiterals;
 using test::embeddedSettings;
 using Fixture = test::MainWindowFixture;
 
@@ -123,25 +124,25 @@ void TestOAuthRedirectE2E::bankSignInComesBackThroughWeftUrl()
     connect->click();
     QVERIFY(f.window.isLinkShown());
     QWebEnginePage *page = f.manager.session()->linkHost()->page();
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONSENT"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"consent-continue"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"institution-ins_127287"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"OAUTH"_qs)));
+    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONSENT"_s)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"consent-continue"_s)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"institution-ins_127287"_s)));
+    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"OAUTH"_s)));
     const QString sessionBefore =
-        test::frameJs(page, u"window.WeftLink.state.sessionId"_qs).toString();
+        test::frameJs(page, u"window.WeftLink.state.sessionId"_s).toString();
     QVERIFY(!sessionBefore.isEmpty());
     // A real click (a window needs the user's gesture); the bank's page opens in the browser,
     // not in a Weft window.
-    QVERIFY(test::userClickTestId(f.window.linkView(), u"oauth-continue"_qs));
+    QVERIFY(test::userClickTestId(f.window.linkView(), u"oauth-continue"_s));
     QTRY_VERIFY_WITH_TIMEOUT(browser.url().path().endsWith(u"/oauth.html"), 15000);
     QVERIFY(test::waitFrameJs(
-        page, u"!document.querySelector('[data-testid=\"oauth-waiting\"]').hidden"_qs));
+        page, u"!document.querySelector('[data-testid=\"oauth-waiting\"]').hidden"_s));
     QVERIFY(test::waitJs(&browser, u"document.querySelector('[data-role=\"bank-name\"]')"
-                                   u".textContent === 'Platypus OAuth Bank'"_qs));
-    QVERIFY(test::waitJs(&browser, test::clickTestId(u"oauth-authorize"_qs)));
+                                   u".textContent === 'Platypus OAuth Bank'"_s));
+    QVERIFY(test::waitJs(&browser, test::clickTestId(u"oauth-authorize"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(system.addresses.size(), 1, 15000);
     const QUrl address = system.addresses.first();
-    QCOMPARE(address.toString(QUrl::RemoveQuery), u"weft://oauth"_qs);
+    QCOMPARE(address.toString(QUrl::RemoveQuery), u"weft://oauth"_s);
 
     // The system starts weft with the address; it hands it over and ends.
     SecondWeft second(configHome(), m_home.path(), {address.toString(QUrl::FullyEncoded)});
@@ -152,12 +153,12 @@ void TestOAuthRedirectE2E::bankSignInComesBackThroughWeftUrl()
 
     // Link comes back on the same session, at the bank's answer.
     QTRY_VERIFY_WITH_TIMEOUT(f.window.isLinkShown(), 20000);
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"SELECT_ACCOUNT"_qs), 20000));
-    QCOMPARE(test::frameJs(page, u"window.WeftLink.state.sessionId"_qs).toString(), sessionBefore);
+    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"SELECT_ACCOUNT"_s), 20000));
+    QCOMPARE(test::frameJs(page, u"window.WeftLink.state.sessionId"_s).toString(), sessionBefore);
     QSignalSpy saved(f.manager.session()->items(), &items::ItemService::tokenSaved);
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"accounts-continue"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONNECTED"_qs)));
-    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"connected-continue"_qs)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"accounts-continue"_s)));
+    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONNECTED"_s)));
+    QVERIFY(test::waitFrameJs(page, test::clickTestId(u"connected-continue"_s)));
     QVERIFY2(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000),
              qPrintable(f.window.noticeText()));
     const QString itemId = saved.first().first().toString();
@@ -188,7 +189,7 @@ void TestOAuthRedirectE2E::addressesThatAreNotTheRedirectChangeNothing()
             // The right address with a state Link does not know: Link reopens and says so.
             QTRY_VERIFY_WITH_TIMEOUT(f.window.isLinkShown(), 20000);
             QVERIFY(test::waitFrameJs(f.manager.session()->linkHost()->page(),
-                                      test::linkViewIs(u"ERROR"_qs), 20000));
+                                      test::linkViewIs(u"ERROR"_s), 20000));
         } else {
             QTRY_VERIFY(f.window.noticeText().contains(u"not the one Weft gave the bank"));
             QVERIFY(!f.window.isLinkShown());
