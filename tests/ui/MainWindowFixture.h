@@ -11,6 +11,7 @@
 #include "ui/MainWindow.h"
 #include "vault/ItemStore.h"
 
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -80,6 +81,29 @@ struct MainWindowFixture
                          });
     MainWindow window;
     Choice choice = Choice::Cancel;
+
+    // Starts the session on settings, shows the window, clicks "Connect a bank account" once
+    // Link is ready, and waits for Link's consent pane: Link's page, or nullptr (and why, in
+    // the test log) when a step did not come.
+    QWebEnginePage *openLink(const AppSettings &settings)
+    {
+        manager.start(settings);
+        if (!QTest::qWaitFor([this] { return manager.session() != nullptr; }, 15000))
+            return nullptr;
+        window.show();
+        auto *connect = window.findChild<QPushButton *>(QStringLiteral("connectButton"));
+        if (!QTest::qWaitFor([connect] { return connect->isEnabled(); }, 30000)) {
+            qWarning("Link did not get ready");
+            return nullptr;
+        }
+        connect->click();
+        QWebEnginePage *page = manager.session()->linkHost()->page();
+        if (!window.isLinkShown() || !waitFrameJs(page, linkViewIs(QStringLiteral("CONSENT")))) {
+            qWarning("Link did not open at its consent pane");
+            return nullptr;
+        }
+        return page;
+    }
     QList<std::pair<MainWindow::UnsavedContext, QStringList>> questions;
 };
 

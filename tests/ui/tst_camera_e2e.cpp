@@ -65,15 +65,8 @@ void TestCameraE2E::cameraInLinkIsThePersonsChoice()
         asked << site;
         return allow;
     });
-    f.manager.start(embeddedSettings());
-    QTRY_VERIFY(f.manager.session());
-    f.window.show();
-    QPushButton *connect = f.window.findChild<QPushButton *>(QStringLiteral("connectButton"));
-    QTRY_VERIFY_WITH_TIMEOUT(connect->isEnabled(), 30000);
-    connect->click();
-    QVERIFY(f.window.isLinkShown());
-    QWebEnginePage *page = f.manager.session()->linkHost()->page();
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONSENT"_s)));
+    QWebEnginePage *page = f.openLink(embeddedSettings());
+    QVERIFY(page);
 
     QCOMPARE(askInLinkFrame(page, "{video:true}"),
              allow ? QStringLiteral("granted") : QStringLiteral("denied"));

@@ -116,15 +116,8 @@ void TestOAuthRedirectE2E::bankSignInComesBackThroughWeftUrl()
         browserView.show();
         return true;
     });
-    f.manager.start(redirectSettings());
-    QTRY_VERIFY(f.manager.session());
-    f.window.show();
-    QPushButton *connect = f.window.findChild<QPushButton *>(QStringLiteral("connectButton"));
-    QTRY_VERIFY_WITH_TIMEOUT(connect->isEnabled(), 30000);
-    connect->click();
-    QVERIFY(f.window.isLinkShown());
-    QWebEnginePage *page = f.manager.session()->linkHost()->page();
-    QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"CONSENT"_s)));
+    QWebEnginePage *page = f.openLink(redirectSettings());
+    QVERIFY(page);
     QVERIFY(test::waitFrameJs(page, test::clickTestId(u"consent-continue"_s)));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(u"institution-ins_127287"_s)));
     QVERIFY(test::waitFrameJs(page, test::linkViewIs(u"OAUTH"_s)));
