@@ -4,7 +4,10 @@
 // /link/token/get; an exit in the browser, Cancel, and the "Use your browser instead" offer
 // after embedded Link was left at the bank's sign-in step.
 #include "MainWindowFixture.h"
+#include "items/ItemRefresher.h"
 #include "link/HostedLinkController.h"
+#include "plaid/PlaidClient.h"
+#include "support/SignalWaiter.h"
 #include "ui/HostedLinkPane.h"
 #include "ui/ItemsPanel.h"
 
@@ -85,6 +88,7 @@ private slots:
     void exitInTheBrowserEndsTheWait();
     void cancelStopsWaiting();
     void embeddedOAuthExitOffersTheBrowser();
+    void fixingAConnectionInTheBrowser();
 };
 
 void TestHostedLinkE2E::initTestCase()
@@ -203,6 +207,58 @@ void TestHostedLinkE2E::embeddedOAuthExitOffersTheBrowser()
     // This attempt only: the setting is unchanged.
     QCOMPARE(f.manager.settings().presentation, LinkPresentation::Embedded);
     button(f.window, "hostedCancelButton")->click();
+}
+
+// With the browser setting, "Fix connection" (update mode) goes to the browser too: signing in
+// there repairs the Item, with no new exchange and the same access token.
+void TestHostedLinkE2E::fixingAConnectionInTheBrowser()
+{
+    Fixture f(true);
+    Browser browser;
+    QVERIFY(startWindow(f, browser, browserSettings()));
+    session::Session *session = f.manager.session();
+    QSignalSpy saved(session->items(), &items::ItemService::tokenSaved);
+    button(f.window, "connectButton")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 15000);
+    QVERIFY(test::pageUserGoodToConnected(browser.page.get()));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"connected-continue"_s)));
+    QVERIFY(QTest::qWaitFor([&] { return saved.size() == 1; }, 30000));
+    const QString itemId = saved.first().first().toString();
+    const QString accessToken = f.keychain.entries.begin().value();
+
+    // The bank wants the user to sign in again.
+    test::Waiter<plaid::PlaidResult<plaid::Done>> reset;
+    QObject context;
+    session->client()->resetSandboxLogin(accessToken, &context, reset.callback());
+    QVERIFY(reset.wait() && reset.value().ok());
+    QSignalSpy refreshed(session->refresher(), &items::ItemRefresher::finished);
+    session->refresher()->refresh({itemId});
+    QVERIFY(refreshed.wait(20000));
+    QCOMPARE(f.store.item(itemId)->status(), QStringLiteral("ITEM_LOGIN_REQUIRED"));
+
+    QSignalSpy repaired(session->hostedLink(), &link::HostedLinkController::itemRepaired);
+    session->fixConnection(itemId);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 2, 15000);
+    QVERIFY(!f.window.isLinkShown());
+    QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"CONSENT"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"consent-continue"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"CREDENTIAL"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::typeTestId(u"username"_s, u"user_good"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::typeTestId(u"password"_s, u"pass_good"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"credentials-submit"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::linkViewIs(u"CONNECTED"_s)));
+    QVERIFY(test::waitJs(browser.page.get(), test::clickTestId(u"connected-continue"_s)));
+    QTRY_COMPARE_WITH_TIMEOUT(repaired.size(), 1, 30000);
+    QCOMPARE(repaired.first().first().toString(), itemId);
+    QCOMPARE(f.store.item(itemId)->status(), QStringLiteral("healthy"));
+    QCOMPARE(saved.size(), 1); // no new exchange, no new token
+    QCOMPARE(f.keychain.entries.size(), 1);
+    QVERIFY(f.window.noticeText().contains(u"works again"));
+    // Plaid agrees.
+    QSignalSpy again(session->refresher(), &items::ItemRefresher::finished);
+    session->refresher()->refresh({itemId});
+    QVERIFY(again.wait(20000));
+    QCOMPARE(f.store.item(itemId)->status(), QStringLiteral("healthy"));
 }
 
 QTEST_MAIN(TestHostedLinkE2E)
