@@ -121,6 +121,16 @@ inline QString textOfTestId(const QString &id)
         .arg(jsString(id));
 }
 
+// Code that asks for media (constraints: "{video:true}", ...) and leaves the answer in
+// window.cam: 'pending', then 'granted' (the tracks stopped at once) or 'denied'.
+inline QString askForMedia(const QString &constraints)
+{
+    return QStringLiteral("window.cam='pending';navigator.mediaDevices.getUserMedia(%1).then("
+                          "function(s){s.getTracks().forEach(function(t){t.stop();});"
+                          "window.cam='granted';},function(){window.cam='denied';});true")
+        .arg(constraints);
+}
+
 // Waits until code yields true in some document (Link's frame, or a whole page).
 using JsWait = std::function<bool(const QString &code, int timeoutMs)>;
 

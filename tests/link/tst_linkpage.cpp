@@ -212,11 +212,7 @@ void TestLinkPage::cameraForLinkOnlyWhenThePersonAllows()
             asked << originOf(origin).toString();
             QTimer::singleShot(50, m_page, [this, allow] { m_page->answerCameraRequest(allow); });
         });
-    const QString ask = QStringLiteral(
-        "window.cam='pending';navigator.mediaDevices.getUserMedia(%1).then(function(s){"
-        "s.getTracks().forEach(function(t){t.stop();});window.cam='granted';},"
-        "function(e){window.cam='denied';});true");
-    const QString video = ask.arg(QStringLiteral("{video:true}"));
+    const QString video = test::askForMedia(QStringLiteral("{video:true}"));
 
     // The host page (or a script that took it over) is never asked about.
     test::runJs(m_page, video);
@@ -250,7 +246,7 @@ void TestLinkPage::cameraForLinkOnlyWhenThePersonAllows()
     QCOMPARE(asked.size(), allow ? 2 : 1);
 
     // The microphone stays refused, without a question.
-    test::frameJs(m_page, ask.arg(QStringLiteral("{audio:true}")), 5000, cam);
+    test::frameJs(m_page, test::askForMedia(QStringLiteral("{audio:true}")), 5000, cam);
     QVERIFY(test::waitFrameJs(m_page, QStringLiteral("window.cam !== 'pending'"), 15000, cam));
     QCOMPARE(test::frameJs(m_page, QStringLiteral("window.cam"), 5000, cam).toString(),
              QStringLiteral("denied"));

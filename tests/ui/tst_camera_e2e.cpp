@@ -7,7 +7,6 @@
 #include "MainWindowFixture.h"
 
 #include <QApplication>
-#include <QPushButton>
 #include <QtTest>
 
 using namespace weft;
@@ -20,11 +19,7 @@ namespace {
 // Asks for media in Link's frame; "granted" or "denied" (or empty when no answer came).
 QString askInLinkFrame(QWebEnginePage *page, const char *constraints)
 {
-    test::frameJs(page,
-                  QStringLiteral("window.cam='pending';navigator.mediaDevices.getUserMedia(%1)"
-                                 ".then(function(s){s.getTracks().forEach(function(t){t.stop();});"
-                                 "window.cam='granted';},function(){window.cam='denied';});true")
-                      .arg(QString::fromLatin1(constraints)));
+    test::frameJs(page, test::askForMedia(QString::fromLatin1(constraints)));
     if (!test::waitFrameJs(page, QStringLiteral("window.cam !== 'pending'"), 15000))
         return {};
     return test::frameJs(page, QStringLiteral("window.cam")).toString();
@@ -79,9 +74,7 @@ void TestCameraE2E::cameraInLinkIsThePersonsChoice()
     QCOMPARE(askInLinkFrame(page, "{audio:true}"), QStringLiteral("denied"));
     QCOMPARE(asked.size(), allow ? 2 : 1);
     // The host page never gets it, whatever the person said for Link.
-    test::runJs(page, QStringLiteral("window.cam='pending';navigator.mediaDevices.getUserMedia("
-                                     "{video:true}).then(function(){window.cam='granted';},"
-                                     "function(){window.cam='denied';});true"));
+    test::runJs(page, test::askForMedia(QStringLiteral("{video:true}")));
     QVERIFY(test::waitJs(page, QStringLiteral("window.cam !== 'pending'")));
     QCOMPARE(test::runJs(page, QStringLiteral("window.cam")).toString(), QStringLiteral("denied"));
     QCOMPARE(asked.size(), allow ? 2 : 1);

@@ -11,7 +11,6 @@
 #include <QFileOpenEvent>
 #include <QLabel>
 #include <QProcess>
-#include <QPushButton>
 #include <QScopeGuard>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
