@@ -29,16 +29,6 @@ void print(const QByteArray &text)
     std::fflush(stdout);
 }
 
-// The full record as `weft item --json` prints it: everything but the logo's bytes.
-QJsonObject fullJson(const vault::ItemRecord &record)
-{
-    QJsonObject json = record.toJson();
-    QJsonObject institution = json.value(QLatin1StringView("institution")).toObject();
-    institution.remove(QStringLiteral("logo"));
-    json.insert(QStringLiteral("institution"), institution);
-    return json;
-}
-
 // One line of `weft items --json`.
 QJsonObject summaryJson(const vault::ItemRecord &r)
 {
@@ -175,11 +165,7 @@ int refresh(vault::ItemStore *store)
         return error.contains(u"keychain", Qt::CaseInsensitive) ? cli::KeychainUnavailable
                                                                 : cli::ApiError;
     }
-    QStringList ids;
-    for (const vault::ItemRecord &r : store->items()) {
-        if (r.environment == session->environment())
-            ids << r.itemId;
-    }
+    const QStringList ids = session->items()->itemsHere();
     bool finished = false;
     int failed = 0;
     QObject::connect(session->refresher(), &items::ItemRefresher::itemRefreshed, &context,
@@ -255,7 +241,8 @@ int runItemsCommand(int argc, char *argv[])
             std::fprintf(stderr, "weft: no Item %s in the index\n", qPrintable(args.at(1)));
             return cli::NoSuchItem;
         }
-        print(parser.isSet(json) ? QJsonDocument(fullJson(*record)).toJson(QJsonDocument::Indented)
+        print(parser.isSet(json) ? QJsonDocument(items::ItemService::recordJson(*record))
+                                       .toJson(QJsonDocument::Indented)
                                  : details(*record));
         return code;
     }

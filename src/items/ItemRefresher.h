@@ -1,13 +1,11 @@
 #pragma once
 
-#include "plaid/PlaidModels.h"
-#include "vault/ItemRecord.h"
+#include "items/ItemRefreshJob.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
-
-#include <optional>
 
 namespace weft {
 class Clock;
@@ -39,19 +37,16 @@ signals:
     void finished(int refreshed, int failed, bool canceled);
 
 private:
-    struct Job;
     void startMore();
     void startItem(const QString &itemId);
     void finishItem(const QString &itemId, bool ok, const QString &problem);
-    // The Item's record as it is now; if it was removed meanwhile, its refresh ends here.
-    std::optional<vault::ItemRecord> stillListed(const QString &itemId);
 
     ItemService *m_service;
     Clock *m_clock;
     int m_maxInFlight;
     QStringList m_queue;
     QSet<QString> m_inFlight;
-    QHash<QString, plaid::Institution> m_institutions; // this run's cache
+    ItemRefreshJob::InstitutionCache m_institutions; // this run's
     int m_total = 0;
     int m_done = 0;
     int m_failed = 0;

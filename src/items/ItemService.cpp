@@ -1,5 +1,6 @@
 #include "items/ItemService.h"
 
+#include "items/ItemRemoval.h"
 #include "items/ItemsLogging.h"
 #include "plaid/PlaidClient.h"
 #include "vault/ItemStore.h"
@@ -98,16 +99,13 @@ void ItemService::addLinkedItem(const link::LinkedItem &item, const QList<link::
 void ItemService::markRepaired(const QString &itemId, const link::LinkSuccess &success,
                                const QList<link::LinkEvent> &events)
 {
-    const vault::ItemRecord *known = m_store->item(itemId);
-    if (!known)
-        return;
-    vault::ItemRecord record = *known;
-    record.errorType.clear();
-    record.errorCode.clear();
-    record.errorMessage.clear();
-    record.displayMessage.clear();
-    applyLinkSession(record, success, events);
-    m_store->upsert(record);
+    m_store->update(itemId, [&](vault::ItemRecord &record) {
+        record.errorType.clear();
+        record.errorCode.clear();
+        record.errorMessage.clear();
+        record.displayMessage.clear();
+        applyLinkSession(record, success, events);
+    });
 }
 
 void ItemService::adoptUnsavedTokens(const QHash<QString, QString> &tokens)
@@ -120,31 +118,23 @@ void ItemService::adoptUnsavedTokens(const QHash<QString, QString> &tokens)
 
 void ItemService::saveToken(const QString &itemId, const QString &accessToken)
 {
-    // The Item's own environment names the key (it may differ from this service's after a
-    // change of settings).
-    const vault::ItemRecord *record = m_store->item(itemId);
-    const QString environment = record ? record->environment : m_environment;
-    m_vault->store(vault::TokenVault::accessTokenKey(environment, itemId), accessToken, this,
-                   [this, itemId](const vault::SecretResult &result) {
-                       if (!result.ok()) {
-                           m_saveProblems.insert(itemId, result.describe());
-                           qCWarning(lcItems) << "the access token of" << itemId
-                                              << "is not saved:" << result.describe();
-                           emit tokenSaveFailed(itemId, result.describe());
-                           return;
-                       }
-                       const vault::ItemRecord *known = m_store->item(itemId);
-                       if (known) {
-                           vault::ItemRecord record = *known;
-                           record.tokenSaved = true;
-                           m_store->upsert(record);
-                           m_store->flush();
-                       }
-                       m_unsaved.remove(itemId);
-                       m_saveProblems.remove(itemId);
-                       m_missing.remove(itemId);
-                       emit tokenSaved(itemId);
-                   });
+    m_vault->store(
+        tokenKey(itemId), accessToken, this, [this, itemId](const vault::SecretResult &result) {
+            if (!result.ok()) {
+                m_saveProblems.insert(itemId, result.describe());
+                qCWarning(lcItems)
+                    << "the access token of" << itemId << "is not saved:" << result.describe();
+                emit tokenSaveFailed(itemId, result.describe());
+                return;
+            }
+            if (m_store->update(itemId,
+                                [](vault::ItemRecord &record) { record.tokenSaved = true; }))
+                m_store->flush();
+            m_unsaved.remove(itemId);
+            m_saveProblems.remove(itemId);
+            m_missing.remove(itemId);
+            emit tokenSaved(itemId);
+        });
 }
 
 TokenState ItemService::tokenState(const QString &itemId) const
@@ -227,16 +217,14 @@ void ItemService::markUnsavedLost(const QString &why)
 {
     const QStringList lost = m_unsaved.keys();
     for (const QString &itemId : lost) {
-        if (const vault::ItemRecord *known = m_store->item(itemId)) {
-            vault::ItemRecord record = *known;
+        m_store->update(itemId, [&why](vault::ItemRecord &record) {
             record.tokenSaved = false;
             record.tokenLost = tr("The access token was lost: Weft stopped (%1) before the "
                                   "keychain could save it. Link this bank again to use it in "
                                   "Weft; the old connection can no longer be used or removed "
                                   "from here.")
                                    .arg(why);
-            m_store->upsert(record);
-        }
+        });
         qCCritical(lcItems).nospace() << "the access token of " << itemId
                                       << " was lost: not saved before Weft stopped (" << why << ")";
         m_unsaved.remove(itemId);
@@ -256,55 +244,118 @@ void ItemService::withAccessToken(const QString &itemId, QObject *context, Token
         done(result);
         return;
     }
-    m_vault->read(vault::TokenVault::accessTokenKey(m_environment, itemId), context,
-                  [this, itemId, done](const vault::SecretResult &result) {
-                      if (result.status == vault::SecretStatus::NotFound &&
-                          !m_missing.contains(itemId)) {
-                          m_missing.insert(itemId);
-                          emit tokenMissing(itemId);
-                      }
-                      done(result);
-                  });
+    m_vault->read(
+        tokenKey(itemId), context, [this, itemId, done](const vault::SecretResult &result) {
+            if (result.status == vault::SecretStatus::NotFound && !m_missing.contains(itemId)) {
+                m_missing.insert(itemId);
+                emit tokenMissing(itemId);
+            }
+            done(result);
+        });
 }
 
 void ItemService::removeItem(const QString &itemId)
 {
+    if (m_removing.contains(itemId))
+        return;
+    m_removing.insert(itemId);
     withAccessToken(itemId, this, [this, itemId](const vault::SecretResult &token) {
-        auto forget = [this, itemId] {
-            m_vault->remove(vault::TokenVault::accessTokenKey(m_environment, itemId), this,
-                            [this, itemId](const vault::SecretResult &removed) {
-                                if (!removed.ok()) {
-                                    emit removeFailed(itemId, tr("keychain"), removed.describe());
-                                    return;
-                                }
-                                m_unsaved.remove(itemId);
-                                m_saveProblems.remove(itemId);
-                                m_missing.remove(itemId);
-                                m_store->remove(itemId);
-                                m_store->flush();
-                                emit itemRemoved(itemId);
-                            });
-        };
-        if (token.status == vault::SecretStatus::NotFound) {
-            // Nothing left to remove at Plaid from here: no token, no way to call it.
-            forget();
-            return;
-        }
-        if (!token.ok()) {
-            emit removeFailed(itemId, tr("keychain"), token.describe());
-            return;
-        }
-        m_client->removeItem(
-            token.secret, this, [this, itemId, forget](const plaid::PlaidResult<plaid::Done> &r) {
-                const bool gone = r.ok() || (r.status == plaid::PlaidStatus::ApiError &&
-                                             r.apiError.errorCode == u"INVALID_ACCESS_TOKEN");
-                if (!gone) {
-                    emit removeFailed(itemId, tr("Plaid"), r.describe());
-                    return;
-                }
-                forget();
-            });
+        auto *removal = new ItemRemoval(m_client, m_vault, itemId, tokenKey(itemId), this);
+        connect(removal, &ItemRemoval::removed, this, [this, removal](const QString &id) {
+            removal->deleteLater();
+            forget(id);
+            emit itemRemoved(id);
+        });
+        connect(removal, &ItemRemoval::failed, this,
+                [this, removal](const QString &id, const QString &stage, const QString &reason) {
+                    removal->deleteLater();
+                    m_removing.remove(id);
+                    emit removeFailed(id, stage, reason);
+                });
+        removal->start(token);
     });
+}
+
+void ItemService::forget(const QString &itemId)
+{
+    m_unsaved.remove(itemId);
+    m_saveProblems.remove(itemId);
+    m_missing.remove(itemId);
+    m_removing.remove(itemId);
+    m_store->remove(itemId);
+    m_store->flush();
+}
+
+QString ItemService::tokenKey(const QString &itemId) const
+{
+    // The Item's own environment names the key (it may differ from this service's after a
+    // change of settings).
+    const vault::ItemRecord *record = m_store->item(itemId);
+    return vault::TokenVault::accessTokenKey(record ? record->environment : m_environment, itemId);
+}
+
+bool ItemService::belongsHere(const vault::ItemRecord &record) const
+{
+    return record.environment == m_environment;
+}
+
+bool ItemService::belongsHere(const QString &itemId) const
+{
+    const vault::ItemRecord *record = m_store->item(itemId);
+    return record && belongsHere(*record);
+}
+
+QStringList ItemService::itemsHere() const
+{
+    QStringList ids;
+    for (const vault::ItemRecord &record : m_store->items()) {
+        if (belongsHere(record))
+            ids.append(record.itemId);
+    }
+    return ids;
+}
+
+ItemActions ItemService::actionsFor(const QString &itemId) const
+{
+    ItemActions actions;
+    const vault::ItemRecord *record = m_store->item(itemId);
+    if (!record || !belongsHere(*record) || m_removing.contains(itemId))
+        return actions;
+    // A missing token is found out by the action that needs it, which then says so.
+    actions.refresh = true;
+    actions.fixConnection = !record->isHealthy();
+    actions.retrySave = tokenState(itemId) == TokenState::Unsaved;
+    actions.remove = true;
+    actions.simulateLoginRequired = record->isHealthy() && isSandboxEnvironment(m_environment);
+    return actions;
+}
+
+QString ItemService::displayName(const vault::ItemRecord &record)
+{
+    return record.institutionName.isEmpty() ? tr("Your bank") : record.institutionName;
+}
+
+QString ItemService::displayName(const QString &itemId) const
+{
+    const vault::ItemRecord *record = m_store->item(itemId);
+    return record ? displayName(*record) : tr("Your bank");
+}
+
+QString ItemService::tokenSummary(const vault::ItemRecord &record) const
+{
+    if (!belongsHere(record))
+        return tr("Kept for the %1 environment (not the current one)").arg(record.environment);
+    const QString problem = tokenProblem(record.itemId);
+    return problem.isEmpty() ? tr("Saved in the keychain") : problem;
+}
+
+QJsonObject ItemService::recordJson(const vault::ItemRecord &record)
+{
+    QJsonObject json = record.toJson();
+    QJsonObject institution = json.value(QLatin1StringView("institution")).toObject();
+    institution.remove(QStringLiteral("logo"));
+    json.insert(QStringLiteral("institution"), institution);
+    return json;
 }
 
 bool ItemService::isSandboxEnvironment(const QString &environment)
@@ -315,7 +366,7 @@ bool ItemService::isSandboxEnvironment(const QString &environment)
 void ItemService::simulateLoginRequired(const QString &itemId)
 {
     const vault::ItemRecord *record = m_store->item(itemId);
-    if (!record || !isSandboxEnvironment(m_environment) || record->environment != m_environment) {
+    if (!record || !isSandboxEnvironment(m_environment) || !belongsHere(*record)) {
         emit loginResetFailed(itemId, tr("only Items of a sandbox environment can be reset"));
         return;
     }
@@ -339,12 +390,8 @@ QJsonObject ItemService::diagnostics(const QString &itemId) const
     const vault::ItemRecord *record = m_store->item(itemId);
     if (!record)
         return {};
-    QJsonObject json = record->toJson();
-    json.remove(QStringLiteral("accounts")); // balances are not needed to diagnose
-    QJsonObject institution = json.value(QLatin1StringView("institution")).toObject();
-    institution.remove(QStringLiteral("logo"));
-    json.insert(QStringLiteral("institution"), institution);
-    QJsonArray accounts;
+    QJsonObject json = recordJson(*record);
+    QJsonArray accounts; // balances are not needed to diagnose
     for (const vault::StoredAccount &account : record->accounts) {
         accounts.append(QJsonObject{{QStringLiteral("account_id"), account.id},
                                     {QStringLiteral("mask"), account.mask},

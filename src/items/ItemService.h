@@ -1,10 +1,11 @@
 #pragma once
 
-#include "link/LinkController.h"
+#include "link/LinkOutcome.h"
 #include "vault/ItemRecord.h"
 #include "vault/SecretStore.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 
@@ -29,6 +30,16 @@ enum class TokenState {
     Missing, // the keychain has no entry (found out when an action needed it)
 };
 
+// What can be done with an Item now (the window enables its actions from this).
+struct ItemActions
+{
+    bool refresh = false;
+    bool fixConnection = false; // the Item needs the user (an error) and Link can repair it
+    bool retrySave = false;     // its token is only in memory
+    bool remove = false;
+    bool simulateLoginRequired = false; // sandbox environments only
+};
+
 // The business of Items between Link, Plaid, the keychain and the index, so that nothing is
 // lost: a linked Item enters the index first (without its token), then the access token is
 // written to the keychain and verified; if that fails the token stays in memory, the Item
@@ -45,6 +56,22 @@ public:
     const QString &environment() const { return m_environment; }
     vault::ItemStore *store() const { return m_store; }
     plaid::PlaidClient *client() const { return m_client; }
+
+    // The rules for one Item, kept here so that windows and the command line only show them.
+    // An Item belongs here when it was linked in this service's environment: only those can
+    // be acted on (their tokens are Plaid's for this environment).
+    bool belongsHere(const vault::ItemRecord &record) const;
+    bool belongsHere(const QString &itemId) const;
+    QStringList itemsHere() const;
+    ItemActions actionsFor(const QString &itemId) const;
+    bool isRemoving(const QString &itemId) const { return m_removing.contains(itemId); }
+    // The bank's name as people read it; never an id.
+    static QString displayName(const vault::ItemRecord &record);
+    QString displayName(const QString &itemId) const;
+    // Where the Item's token is, in a sentence.
+    QString tokenSummary(const vault::ItemRecord &record) const;
+    // The whole record as support and scripts see it: everything but the logo's bytes.
+    static QJsonObject recordJson(const vault::ItemRecord &record);
 
     // Before the exchange: the pending exchange goes to the index, on disk, at once (never the
     // public token). addLinkedItem() or forgetPendingExchange() ends it.
@@ -103,6 +130,9 @@ signals:
 
 private:
     void saveToken(const QString &itemId, const QString &accessToken);
+    // The keychain entry of an Item: named by the environment it was linked in.
+    QString tokenKey(const QString &itemId) const;
+    void forget(const QString &itemId);
 
     vault::ItemStore *m_store;
     vault::TokenVault *m_vault;
@@ -111,6 +141,7 @@ private:
     QHash<QString, QString> m_unsaved;      // item_id -> access token, in memory only
     QHash<QString, QString> m_saveProblems; // item_id -> why the keychain write failed
     QSet<QString> m_missing;
+    QSet<QString> m_removing;
 };
 
 // Fills the Link parts of a record: institution, accounts, link_session_id, events.

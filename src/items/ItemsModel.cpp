@@ -92,7 +92,7 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const vault::ItemRecord &r = m_store->items().at(index.row());
-    const bool foreign = m_service && r.environment != m_service->environment();
+    const bool foreign = m_service && !m_service->belongsHere(r);
     switch (role) {
     case ItemIdRole:
         return r.itemId;
@@ -121,7 +121,7 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case Institution:
-        return r.institutionName.isEmpty() ? r.institutionId : r.institutionName;
+        return ItemService::displayName(r);
     case Status:
         return r.isHealthy() ? tr("Healthy") : r.errorCode;
     case Token:

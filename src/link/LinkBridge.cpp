@@ -1,25 +1,20 @@
 #include "link/LinkBridge.h"
 
 #include "link/LinkLogging.h"
+#include "net/UrlOrigin.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 
 namespace weft::link {
+
+using net::originOf;
+
 namespace {
 
 const QString kObjectName = QStringLiteral("weftLink");
 
 } // namespace
-
-QUrl originOf(const QUrl &url)
-{
-    QUrl origin;
-    origin.setScheme(url.scheme());
-    origin.setHost(url.host());
-    origin.setPort(url.port());
-    return origin;
-}
 
 LinkBridge::LinkBridge(QUrl hostOrigin, std::function<QUrl()> pageUrl, QObject *parent)
     : QObject(parent)
@@ -168,15 +163,15 @@ void LinkBridge::exited(const QString &payload)
     emit linkExited(*exit);
 }
 
-void LinkBridge::event(const QString &payload)
+void LinkBridge::eventOccurred(const QString &payload)
 {
-    const auto object = accept("event", payload, true);
+    const auto object = accept("eventOccurred", payload, true);
     if (!object)
         return;
     QString error;
     const auto event = LinkEvent::parse(*object, QDateTime::currentDateTimeUtc(), &error);
     if (!event) {
-        reject("event", error);
+        reject("eventOccurred", error);
         return;
     }
     emit linkEvent(*event);

@@ -45,7 +45,7 @@ public:
     Q_INVOKABLE void loaded(const QString &payload);
     Q_INVOKABLE void succeeded(const QString &payload);
     Q_INVOKABLE void exited(const QString &payload);
-    Q_INVOKABLE void event(const QString &payload);
+    Q_INVOKABLE void eventOccurred(const QString &payload); // not event(): QObject has one
     Q_INVOKABLE void failed(const QString &payload);
 
 signals:
@@ -78,8 +78,5 @@ private:
     int m_openHandler = 0;   // the handler Link is open for; 0 when closed or the session ended
     QString m_pendingCreate; // config waiting for the page to be ready
 };
-
-// scheme://host:port of url.
-QUrl originOf(const QUrl &url);
 
 } // namespace weft::link

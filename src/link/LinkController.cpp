@@ -17,23 +17,6 @@ std::chrono::milliseconds refreshMargin(qint64 lifetimeMs)
 
 } // namespace
 
-LinkFailure linkFailureFrom(LinkFailure::Stage stage, const plaid::PlaidOutcome &outcome,
-                            const QString &what)
-{
-    LinkFailure failure;
-    failure.stage = stage;
-    failure.requestId = outcome.requestId;
-    if (outcome.status == plaid::PlaidStatus::ApiError) {
-        failure.errorType = outcome.apiError.errorType;
-        failure.errorCode = outcome.apiError.errorCode;
-        failure.userText = what + QStringLiteral(": ") + outcome.apiError.userText();
-    } else {
-        failure.errorCode = plaid::statusName(outcome.status);
-        failure.userText = what + QStringLiteral(": ") + outcome.errorString;
-    }
-    return failure;
-}
-
 LinkController::LinkController(LinkBackend *backend, LinkBridge *bridge, QUrl scriptUrl,
                                Clock *clock, QObject *parent)
     : QObject(parent)

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "link/LinkTypes.h"
-#include "plaid/PlaidResult.h"
+#include "link/LinkOutcome.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -17,34 +16,6 @@ namespace weft::link {
 
 class LinkBackend;
 class LinkBridge;
-
-// An Item Link has just connected: the access token stays in memory here; storing it is the
-// caller's business.
-struct LinkedItem
-{
-    QString itemId;
-    QString accessToken;
-    LinkSuccess success;
-    QDateTime linkedAt;
-};
-
-// Something went wrong, in words for the user and the ids support staff ask for.
-struct LinkFailure
-{
-    enum class Stage { Token, Link, Exchange, Script };
-    Stage stage = Stage::Link;
-    QString userText;
-    QString errorType;
-    QString errorCode;
-    QString linkSessionId;
-    QString requestId;
-    QString exitStatus;         // Link's metadata.status when it exited (Stage::Link)
-    bool recoveryLimit = false; // INVALID_LINK_TOKEN kept coming: Weft stopped recovering
-};
-
-// A failed API call in words for the user ("what: Plaid's message") with its ids.
-LinkFailure linkFailureFrom(LinkFailure::Stage stage, const plaid::PlaidOutcome &outcome,
-                            const QString &what);
 
 // The Link session state machine. At start it fetches a link token and creates the handler
 // in the (hidden) view, so that open() shows Link at once; it refreshes token and handler
@@ -69,7 +40,6 @@ public:
 
     State state() const { return m_state; }
     bool isUpdateMode() const { return !m_updateAccessToken.isEmpty(); }
-    QDateTime tokenExpiration() const { return m_expiration; }
 
     // Fetches a token and creates the handler ahead of time (preload).
     void start();

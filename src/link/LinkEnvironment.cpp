@@ -1,10 +1,13 @@
 #include "link/LinkEnvironment.h"
 
-#include "link/LinkBridge.h"
+#include "net/UrlOrigin.h"
 
 #include <QUrlQuery>
 
 namespace weft::link {
+
+using net::originOf;
+
 namespace {
 
 bool isPlaidHost(const QString &host)

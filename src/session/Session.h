@@ -61,7 +61,6 @@ public:
 
     BackendMode mode() const { return m_settings.mode; }
     QString environment() const { return modeEnvironment(m_settings.mode); }
-    QUrl apiBaseUrl() const { return m_apiBaseUrl; }
     QString description() const;
 
     link::LinkHost *linkHost() const { return m_link.get(); }

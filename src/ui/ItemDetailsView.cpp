@@ -1,5 +1,6 @@
 #include "ui/ItemDetailsView.h"
 
+#include "items/ItemService.h"
 #include "ui/CopyableTable.h"
 #include "vault/ItemRecord.h"
 
@@ -181,7 +182,7 @@ void ItemDetailsView::showItem(const vault::ItemRecord &r, const QString &tokenT
 {
     m_itemId = r.itemId;
     m_tabs->setEnabled(true);
-    const QString name = r.institutionName.isEmpty() ? r.institutionId : r.institutionName;
+    const QString name = items::ItemService::displayName(r);
     m_title->setText(
         foreign ? tr("%1 — %2 (another environment: %3)").arg(name, r.itemId, r.environment)
                 : tr("%1 — %2").arg(name, r.itemId));

@@ -126,7 +126,7 @@ void ItemsPanel::setServices(items::ItemService *service, items::ItemRefresher *
         disconnect(m_service, nullptr, this, nullptr);
     m_service = service;
     m_refresher = refresher;
-    m_removing.clear();
+    m_removedNames.clear();
     m_ui->progressBox->setRefresher(refresher);
 
     // A model per service: the model follows its service's token signals from construction.
@@ -155,13 +155,13 @@ void ItemsPanel::setServices(items::ItemService *service, items::ItemRefresher *
                                 true);
                 });
         connect(service, &items::ItemService::itemRemoved, this, [this](const QString &itemId) {
-            const QString name = m_removing.take(itemId);
+            const QString name = m_removedNames.take(itemId);
             showMessage(tr("%1 (item_id %2) was removed.")
                             .arg(name.isEmpty() ? tr("The Item") : name, itemId));
         });
         connect(service, &items::ItemService::removeFailed, this,
                 [this](const QString &itemId, const QString &stage, const QString &reason) {
-                    const QString name = m_removing.take(itemId);
+                    const QString name = m_removedNames.take(itemId);
                     showMessage(tr("%1 (item_id %2) was not removed: the %3 step failed. %4 The "
                                    "Item is still listed; you can try again.")
                                     .arg(name.isEmpty() ? institutionOf(itemId) : name, itemId,
@@ -256,15 +256,13 @@ const vault::ItemRecord *ItemsPanel::currentRecord() const
 
 bool ItemsPanel::isCurrentEnvironment(const vault::ItemRecord *record) const
 {
-    return record && m_service && record->environment == m_service->environment();
+    return record && m_service && m_service->belongsHere(*record);
 }
 
 QString ItemsPanel::institutionOf(const QString &itemId) const
 {
     const vault::ItemRecord *record = m_store->item(itemId);
-    if (!record)
-        return tr("The Item");
-    return record->institutionName.isEmpty() ? record->institutionId : record->institutionName;
+    return record ? items::ItemService::displayName(*record) : tr("The Item");
 }
 
 QString ItemsPanel::tokenText(const vault::ItemRecord &record) const
@@ -272,10 +270,7 @@ QString ItemsPanel::tokenText(const vault::ItemRecord &record) const
     if (!m_service)
         return record.tokenSaved ? tr("Saved in the keychain (as far as the index knows)")
                                  : tr("Not saved in the keychain");
-    if (record.environment != m_service->environment())
-        return tr("Kept for the %1 environment (not the current one)").arg(record.environment);
-    const QString problem = m_service->tokenProblem(record.itemId);
-    return problem.isEmpty() ? tr("Saved in the keychain") : problem;
+    return m_service->tokenSummary(record);
 }
 
 void ItemsPanel::updateDetails()
@@ -285,24 +280,23 @@ void ItemsPanel::updateDetails()
         m_ui->details->clear();
         return;
     }
-    const bool foreign = m_service && record->environment != m_service->environment();
+    const bool foreign = m_service && !m_service->belongsHere(*record);
     m_ui->details->showItem(*record, tokenText(*record), foreign);
 }
 
 void ItemsPanel::updateActions()
 {
     const vault::ItemRecord *record = currentRecord();
-    const bool current = isCurrentEnvironment(record);
-    m_refresh->setEnabled(m_refresher && current);
+    const items::ItemActions actions =
+        record && m_service ? m_service->actionsFor(record->itemId) : items::ItemActions();
+    m_refresh->setEnabled(m_refresher && actions.refresh);
     m_refreshAll->setEnabled(m_refresher && !m_store->items().isEmpty());
-    m_fix->setEnabled(current && m_fixAvailable && !record->isHealthy());
-    m_retrySave->setEnabled(current &&
-                            m_service->tokenState(record->itemId) == items::TokenState::Unsaved);
-    m_remove->setEnabled(current && !m_removing.contains(record->itemId));
+    m_fix->setEnabled(m_fixAvailable && actions.fixConnection);
+    m_retrySave->setEnabled(actions.retrySave);
+    m_remove->setEnabled(actions.remove);
     m_copyDiagnostics->setEnabled(record && m_service);
     m_copyItemId->setEnabled(record != nullptr);
-    m_simulateLogin->setEnabled(current && record->isHealthy() &&
-                                items::ItemService::isSandboxEnvironment(record->environment));
+    m_simulateLogin->setEnabled(actions.simulateLoginRequired);
 }
 
 void ItemsPanel::simulateLoginRequired()
@@ -335,7 +329,7 @@ void ItemsPanel::refreshSelected()
         return;
     QStringList ids;
     for (const QString &id : selectedItemIds()) {
-        if (isCurrentEnvironment(m_store->item(id)))
+        if (m_service->actionsFor(id).refresh)
             ids.append(id);
     }
     if (ids.isEmpty()) {
@@ -349,11 +343,7 @@ void ItemsPanel::refreshAll()
 {
     if (!m_refresher || !m_service)
         return;
-    QStringList ids;
-    for (const vault::ItemRecord &record : m_store->items()) {
-        if (record.environment == m_service->environment())
-            ids.append(record.itemId);
-    }
+    const QStringList ids = m_service->itemsHere();
     if (ids.isEmpty()) {
         showMessage(
             tr("No Item belongs to the current environment (%1).").arg(m_service->environment()));
@@ -371,7 +361,8 @@ void ItemsPanel::cancelRefresh()
 void ItemsPanel::fixConnection()
 {
     const vault::ItemRecord *record = currentRecord();
-    if (!isCurrentEnvironment(record) || !m_fixAvailable)
+    if (!record || !m_service || !m_fixAvailable ||
+        !m_service->actionsFor(record->itemId).fixConnection)
         return;
     showMessage(tr("Opening Link to fix %1…").arg(institutionOf(record->itemId)));
     emit fixConnectionRequested(record->itemId);
@@ -380,7 +371,7 @@ void ItemsPanel::fixConnection()
 void ItemsPanel::retrySaving()
 {
     const vault::ItemRecord *record = currentRecord();
-    if (!isCurrentEnvironment(record))
+    if (!record || !m_service || !m_service->actionsFor(record->itemId).retrySave)
         return;
     showMessage(tr("Saving the access token of %1 again…").arg(institutionOf(record->itemId)));
     m_service->retrySave(record->itemId);
@@ -389,7 +380,7 @@ void ItemsPanel::retrySaving()
 void ItemsPanel::removeSelected()
 {
     const vault::ItemRecord *record = currentRecord();
-    if (!isCurrentEnvironment(record))
+    if (!record || !m_service || !m_service->actionsFor(record->itemId).remove)
         return;
     const QString itemId = record->itemId;
     const QString name = institutionOf(itemId);
@@ -400,12 +391,12 @@ void ItemsPanel::removeSelected()
             .arg(name, itemId);
     if (!m_confirm || !m_confirm(tr("Remove %1").arg(name), text))
         return;
-    if (!m_service) // the session may have changed while the question was open
+    if (!m_service || !m_service->actionsFor(itemId).remove) // things may have changed meanwhile
         return;
-    m_removing.insert(itemId, name);
+    m_removedNames.insert(itemId, name);
     showMessage(tr("Removing %1 (item_id %2)…").arg(name, itemId));
-    updateActions();
     m_service->removeItem(itemId);
+    updateActions();
 }
 
 void ItemsPanel::copyDiagnostics()

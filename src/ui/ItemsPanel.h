@@ -109,7 +109,7 @@ private:
     QPointer<items::ItemRefresher> m_refresher;
     bool m_fixAvailable = false;
     Confirmation m_confirm;
-    QHash<QString, QString> m_removing; // item_id -> institution, while removing
+    QHash<QString, QString> m_removedNames; // item_id -> bank, for the message after removing
     QAction *m_refresh = nullptr;
     QAction *m_refreshAll = nullptr;
     QAction *m_fix = nullptr;

@@ -406,11 +406,6 @@ void MainWindow::showStartupProblem(const QString &text)
     m_ui->startupLabel->setVisible(!text.isEmpty());
 }
 
-void MainWindow::setBackendDescription(const QString &text)
-{
-    m_backendLabel->setText(text);
-}
-
 QString MainWindow::backendDescription() const
 {
     return m_backendLabel->text();
@@ -445,9 +440,8 @@ bool MainWindow::askAboutUnsaved(UnsavedContext context)
     QStringList lines;
     for (const QString &id : ids) {
         const vault::ItemRecord *record = m_store ? m_store->item(id) : nullptr;
-        const QString name = record ? (record->institutionName.isEmpty() ? record->institutionId
-                                                                         : record->institutionName)
-                                    : tr("Unknown institution");
+        const QString name =
+            record ? items::ItemService::displayName(*record) : tr("Unknown institution");
         lines.append(tr("%1 (item_id %2)").arg(name, id));
     }
     lines.sort();
@@ -472,9 +466,10 @@ bool MainWindow::mayClose()
 {
     if (!askAboutUnsaved(UnsavedContext::Quit))
         return false;
-    // The index could not be written lately: one more try, then the user decides.
+    // Changes not on disk yet (or a save that failed lately): one more try, then the user
+    // decides.
     QString error;
-    if (m_store && !m_store->lastSaveError().isEmpty() && !m_store->flush(&error))
+    if (m_store && m_store->hasUnsavedChanges() && !m_store->flush(&error))
         return m_unsavedIndexQuestion(error);
     return true;
 }

@@ -81,7 +81,6 @@ public:
     // A problem found at start-up, e.g. a damaged Items index and where it was kept. Stays
     // shown above the notices.
     void showStartupProblem(const QString &text);
-    void setBackendDescription(const QString &text);
     // Asks the manager to apply new settings (after asking about unsaved tokens).
     void applySettings(const AppSettings &settings, const QString &newSecret);
     // Asks about unsaved tokens if there are any: true when the window may close.

@@ -196,6 +196,20 @@ void ItemStore::upsert(const ItemRecord &record)
     scheduleSave();
 }
 
+bool ItemStore::update(const QString &itemId, const std::function<void(ItemRecord &)> &change)
+{
+    const int row = indexOf(itemId);
+    if (row < 0)
+        return false;
+    ItemRecord &record = m_items[row];
+    change(record);
+    Q_ASSERT(record.itemId == itemId);
+    record.itemId = itemId;
+    emit itemChanged(row);
+    scheduleSave();
+    return true;
+}
+
 bool ItemStore::remove(const QString &itemId)
 {
     const int row = indexOf(itemId);

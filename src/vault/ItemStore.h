@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace weft::vault {
 
 // The non-secret index of Items: a JSON file in the app's data folder, replaced atomically
@@ -39,7 +41,7 @@ public:
                          QList<PendingExchange> *pending);
     // Writes pending changes now. False, with the reason, when the file could not be written.
     bool flush(QString *error = nullptr);
-    QString lastSaveError() const { return m_saveError; }
+    bool hasUnsavedChanges() const { return m_dirty; }
 
     const QList<ItemRecord> &items() const { return m_items; }
     int indexOf(const QString &itemId) const { return m_rows.value(itemId, -1); }
@@ -52,6 +54,9 @@ public:
     bool removePendingExchange(const QString &linkSessionId);
 
     void upsert(const ItemRecord &record);
+    // Changes the listed Item in place (itemChanged follows); false, and nothing is called,
+    // when no Item has that id. The change may not give the record another item_id.
+    bool update(const QString &itemId, const std::function<void(ItemRecord &)> &change);
     bool remove(const QString &itemId);
     // Replaces everything (benchmarks, imports).
     void resetItems(QList<ItemRecord> items);

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             bridge.exited(payload);
             break;
         case 2:
-            bridge.event(payload);
+            bridge.eventOccurred(payload);
             break;
         case 3:
             bridge.loaded(payload);

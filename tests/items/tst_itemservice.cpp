@@ -25,6 +25,10 @@ private slots:
     void removeWithoutTokenForgetsLocally();
     void diagnosticsHaveNoSecrets();
     void simulateLoginRequiredInTheSandbox();
+    void rulesForItemsOfAnotherEnvironment();
+    void actionsFollowTheItem();
+    void displayNameIsNeverAnId();
+    void itemsOfAnotherEnvironmentKeepTheirKeychainEntry();
 };
 
 void TestItemService::linkedItemIsIndexedThenSaved()
@@ -193,3 +197,90 @@ void TestItemService::simulateLoginRequiredInTheSandbox()
 
 QTEST_GUILESS_MAIN(TestItemService)
 #include "tst_itemservice.moc"
+
+void TestItemService::rulesForItemsOfAnotherEnvironment()
+{
+    test::ItemsFixture f;
+    vault::ItemRecord foreign;
+    foreign.itemId = QStringLiteral("from-production");
+    foreign.environment = QStringLiteral("production");
+    foreign.errorCode = QStringLiteral("ITEM_LOGIN_REQUIRED");
+    f.store.upsert(foreign);
+    QSignalSpy saved(&f.service, &items::ItemService::tokenSaved);
+    const QString here = f.linkItem();
+    QVERIFY(saved.wait());
+    QVERIFY(f.service.belongsHere(here));
+    QVERIFY(!f.service.belongsHere(foreign.itemId));
+    QVERIFY(!f.service.belongsHere(QStringLiteral("no-such-item")));
+    QCOMPARE(f.service.itemsHere(), QStringList{here});
+    const items::ItemActions none = f.service.actionsFor(foreign.itemId);
+    QVERIFY(!none.refresh && !none.fixConnection && !none.remove && !none.retrySave &&
+            !none.simulateLoginRequired);
+    QVERIFY(f.service.tokenSummary(foreign).contains(u"production"));
+}
+
+void TestItemService::actionsFollowTheItem()
+{
+    test::ItemsFixture f;
+    QSignalSpy saved(&f.service, &items::ItemService::tokenSaved);
+    const QString id = f.linkItem();
+    QVERIFY(saved.wait());
+    items::ItemActions healthy = f.service.actionsFor(id);
+    QVERIFY(healthy.refresh && healthy.remove && healthy.simulateLoginRequired);
+    QVERIFY(!healthy.fixConnection && !healthy.retrySave);
+
+    f.store.update(id, [](vault::ItemRecord &r) {
+        r.errorType = QStringLiteral("ITEM_ERROR");
+        r.errorCode = QStringLiteral("ITEM_LOGIN_REQUIRED");
+    });
+    items::ItemActions broken = f.service.actionsFor(id);
+    QVERIFY(broken.fixConnection && broken.refresh && broken.remove);
+    QVERIFY(!broken.simulateLoginRequired);
+
+    // While a removal is on its way, nothing else starts on the Item.
+    QSignalSpy removed(&f.service, &items::ItemService::itemRemoved);
+    f.service.removeItem(id);
+    QVERIFY(f.service.isRemoving(id));
+    items::ItemActions removing = f.service.actionsFor(id);
+    QVERIFY(!removing.remove && !removing.refresh && !removing.fixConnection);
+    QVERIFY(removed.wait());
+    QVERIFY(!f.service.isRemoving(id));
+    const items::ItemActions gone = f.service.actionsFor(id);
+    QVERIFY(!gone.remove && !gone.refresh);
+}
+
+void TestItemService::displayNameIsNeverAnId()
+{
+    vault::ItemRecord record;
+    record.itemId = QStringLiteral("item-123");
+    record.institutionId = QStringLiteral("ins_109508");
+    QVERIFY(!items::ItemService::displayName(record).contains(u"ins_"));
+    QVERIFY(!items::ItemService::displayName(record).isEmpty());
+    record.institutionName = QStringLiteral("First Platypus Bank");
+    QCOMPARE(items::ItemService::displayName(record), QStringLiteral("First Platypus Bank"));
+    // The record as support sees it: everything but the logo's bytes.
+    record.institutionLogo = QStringLiteral("iVBORw0KGgo=");
+    const QJsonObject json = items::ItemService::recordJson(record);
+    QCOMPARE(json.value(u"item_id").toString(), record.itemId);
+    QVERIFY(!QJsonDocument(json).toJson().contains("iVBORw0KGgo"));
+}
+
+void TestItemService::itemsOfAnotherEnvironmentKeepTheirKeychainEntry()
+{
+    // An Item linked in another environment is named in the keychain by that environment:
+    // the service reads, and removes, that entry, not one under its own environment.
+    test::ItemsFixture f;
+    vault::ItemRecord record;
+    record.itemId = QStringLiteral("sandbox-item");
+    record.environment = QStringLiteral("sandbox");
+    record.tokenSaved = true;
+    f.store.upsert(record);
+    const QString key = vault::TokenVault::accessTokenKey(QStringLiteral("sandbox"), record.itemId);
+    f.keychain.entries.insert(key, QStringLiteral("access-sandbox-0000"));
+    bool read = false;
+    f.service.withAccessToken(record.itemId, &f.service, [&](const vault::SecretResult &token) {
+        read = true;
+        QCOMPARE(token.secret, QStringLiteral("access-sandbox-0000"));
+    });
+    QTRY_VERIFY(read);
+}

@@ -341,15 +341,16 @@ void TestLinkBridge::events()
 {
     QSignalSpy events(m_bridge.get(), &LinkBridge::linkEvent);
     QSignalSpy rejected(m_bridge.get(), &LinkBridge::rejected);
-    m_bridge->event(json({{QStringLiteral("handler_id"), m_handler},
-                          {QStringLiteral("event_name"), QStringLiteral("TRANSITION_VIEW")},
-                          {QStringLiteral("metadata"),
-                           QJsonObject{{QStringLiteral("view_name"), QStringLiteral("CONSENT")},
-                                       {QStringLiteral("timestamp"),
-                                        QStringLiteral("2026-01-15T09:00:01.250Z")}}}}));
-    m_bridge->event(json({{QStringLiteral("handler_id"), m_handler},
-                          {QStringLiteral("event_name"), QStringLiteral("<script>")},
-                          {QStringLiteral("metadata"), QJsonObject{}}}));
+    m_bridge->eventOccurred(
+        json({{QStringLiteral("handler_id"), m_handler},
+              {QStringLiteral("event_name"), QStringLiteral("TRANSITION_VIEW")},
+              {QStringLiteral("metadata"),
+               QJsonObject{
+                   {QStringLiteral("view_name"), QStringLiteral("CONSENT")},
+                   {QStringLiteral("timestamp"), QStringLiteral("2026-01-15T09:00:01.250Z")}}}}));
+    m_bridge->eventOccurred(json({{QStringLiteral("handler_id"), m_handler},
+                                  {QStringLiteral("event_name"), QStringLiteral("<script>")},
+                                  {QStringLiteral("metadata"), QJsonObject{}}}));
     QCOMPARE(events.size(), 1);
     QCOMPARE(rejected.size(), 1);
     const auto event = events.at(0).at(0).value<LinkEvent>();

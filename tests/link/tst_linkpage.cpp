@@ -4,6 +4,7 @@
 #include "link/LinkEnvironment.h"
 #include "link/LinkPage.h"
 #include "link/LinkWindowPolicy.h"
+#include "net/UrlOrigin.h"
 
 #include <QApplication>
 #include <QHttpServer>
@@ -209,7 +210,7 @@ void TestLinkPage::cameraForLinkOnlyWhenThePersonAllows()
     // Answered later, as a dialog would be.
     const QMetaObject::Connection answering =
         connect(m_page, &GuestPage::cameraRequested, m_page, [&](const QUrl &origin) {
-            asked << originOf(origin).toString();
+            asked << net::originOf(origin).toString();
             QTimer::singleShot(50, m_page, [this, allow] { m_page->answerCameraRequest(allow); });
         });
     const QString video = test::askForMedia(QStringLiteral("{video:true}"));
@@ -235,7 +236,7 @@ void TestLinkPage::cameraForLinkOnlyWhenThePersonAllows()
     QVERIFY(test::waitFrameJs(m_page, QStringLiteral("window.cam !== 'pending'"), 15000, cam));
     QCOMPARE(test::frameJs(m_page, QStringLiteral("window.cam"), 5000, cam).toString(),
              allow ? QStringLiteral("granted") : QStringLiteral("denied"));
-    QCOMPARE(asked, QStringList{originOf(m_linkBase).toString()});
+    QCOMPARE(asked, QStringList{net::originOf(m_linkBase).toString()});
 
     // Asked for again: after an allow the person is asked again (nothing is remembered);
     // after a refusal not — a frame cannot flood the person with questions.

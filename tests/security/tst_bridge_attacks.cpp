@@ -157,7 +157,7 @@ void TestBridgeAttacks::propertyWritesAndOversizedPayloads()
                             QStringLiteral("{handler_id: weftHost.handlerId(), error: null, "
                                            "metadata: {pad: 'x'.repeat(70000)}}")));
     f.inHostPage(callBridge(QStringLiteral("succeeded"), QStringLiteral("[1,2,3]")));
-    f.inHostPage(callBridge(QStringLiteral("event"), QStringLiteral("'\\u0000'")));
+    f.inHostPage(callBridge(QStringLiteral("eventOccurred"), QStringLiteral("'\\u0000'")));
     QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 4, 5000);
     QCOMPARE(f.controller()->state(), link::LinkController::State::Open);
     QVERIFY(f.window.isLinkShown());

@@ -47,6 +47,7 @@ private slots:
     void damagedFileIsKeptAside_data();
     void damagedFileIsKeptAside();
     void changesAreSavedTogether();
+    void updateChangesInPlace();
     void unwritableFolderIsReported();
     void requestIdsAreBounded();
 };
@@ -147,6 +148,34 @@ void TestItemStore::changesAreSavedTogether()
     QTRY_VERIFY(QFile::exists(path));
     ItemStore reader(path);
     QCOMPARE(reader.load().count, 50);
+}
+
+void TestItemStore::updateChangesInPlace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("items.json"));
+    ItemStore store(path);
+    store.upsert(record(QStringLiteral("a")));
+    store.upsert(record(QStringLiteral("b")));
+    QVERIFY(store.flush());
+    QVERIFY(!store.hasUnsavedChanges());
+    QSignalSpy changed(&store, &ItemStore::itemChanged);
+    QVERIFY(store.update(QStringLiteral("b"), [](ItemRecord &r) { r.errorCode.clear(); }));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().toInt(), 1);
+    QVERIFY(store.item(QStringLiteral("b"))->errorCode.isEmpty());
+    QCOMPARE(store.item(QStringLiteral("a"))->errorCode, QStringLiteral("ITEM_LOGIN_REQUIRED"));
+    QVERIFY(store.hasUnsavedChanges());
+    // No such Item: nothing is called, nothing changes.
+    bool called = false;
+    QVERIFY(!store.update(QStringLiteral("gone"), [&called](ItemRecord &) { called = true; }));
+    QVERIFY(!called);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(store.items().size(), 2);
+    QTRY_VERIFY(!store.hasUnsavedChanges());
+    ItemStore reader(path);
+    reader.load();
+    QVERIFY(reader.item(QStringLiteral("b"))->errorCode.isEmpty());
 }
 
 void TestItemStore::unwritableFolderIsReported()

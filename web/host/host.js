@@ -84,7 +84,7 @@
           send('exited', { handler_id: id, error: error || null, metadata: metadata || {} });
         },
         onEvent: function (eventName, metadata) {
-          send('event', { handler_id: id, event_name: eventName, metadata: metadata || {} });
+          send('eventOccurred', { handler_id: id, event_name: eventName, metadata: metadata || {} });
         }
       };
       if (config.received_redirect_uri) {
