@@ -54,7 +54,7 @@ double navAt(const Timeline &t, const char *key)
 
 double markAt(const Timeline &t, const char *name)
 {
-    for (const QJsonValue &m : t.marks) {
+    for (const QJsonValue m : t.marks) {
         if (m.toObject().value(QLatin1StringView("name")).toString() == QLatin1StringView(name))
             return t.origin + m.toObject().value(QLatin1StringView("t")).toDouble();
     }
@@ -66,7 +66,7 @@ template<typename Keep>
 double endOf(const Timeline &t, bool last, Keep keep)
 {
     double found = -1;
-    for (const QJsonValue &value : t.resources) {
+    for (const QJsonValue value : t.resources) {
         const QJsonObject r = value.toObject();
         if (!keep(r.value(QLatin1StringView("name")).toString(),
                   r.value(QLatin1StringView("type")).toString()))

@@ -128,7 +128,7 @@ QHash<QString, QString> DevToolsClient::attachAll(int timeoutMs)
 {
     const QJsonArray targets =
         call(QStringLiteral("Target.getTargets")).value(QLatin1StringView("targetInfos")).toArray();
-    for (const QJsonValue &value : targets) {
+    for (const QJsonValue value : targets) {
         const QJsonObject info = value.toObject();
         if (info.value(QLatin1StringView("type")).toString() != u"page")
             continue;

@@ -100,7 +100,7 @@ LinkFrames findLinkFrames(DevToolsClient &devtools, QString *error)
             candidate.session, QLatin1StringView(kTimelineScript), error, candidate.context);
         const QJsonObject parsed = QJsonDocument::fromJson(timeline.toUtf8()).object();
         bool requested = false;
-        for (const QJsonValue &r : parsed.value(QLatin1StringView("resources")).toArray()) {
+        for (const QJsonValue r : parsed.value(QLatin1StringView("resources")).toArray()) {
             const QString type = r.toObject().value(QLatin1StringView("type")).toString();
             requested = requested || type == u"fetch" || type == u"xmlhttprequest";
         }

@@ -11,6 +11,7 @@
 #include "link/LinkHost.h"
 #include "net/SingleInstance.h"
 #include "session/SessionManager.h"
+#include "ui/ColorScheme.h"
 #include "ui/GraphicsSetup.h"
 #include "ui/MainWindow.h"
 #include "vault/ItemStore.h"
@@ -55,7 +56,7 @@ void applyRemoteDebuggingPolicy(int argc, char *argv[], bool sandboxMode)
 QString addressArgument(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
-        const QString argument = QString::fromLocal8Bit(argv[i]);
+        QString argument = QString::fromLocal8Bit(argv[i]);
         if (!argument.startsWith(u'-') && argument.contains(QStringLiteral("://")))
             return argument;
     }
@@ -190,6 +191,7 @@ int main(int argc, char *argv[])
     manager.start(settings);
     if (session::Session *session = manager.session(); session && session->linkHost())
         session->linkHost()->preload();
+    ui::colorscheme::follow(qApp);
     ui::MainWindow window(&manager, &store);
     if (!report.ok) {
         window.showStartupProblem(

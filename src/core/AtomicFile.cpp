@@ -88,7 +88,7 @@ QString moveFileAside(const QString &path, const QString &tag, QString *error)
         path + u'.' + tag + u'-' +
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     for (int n = 1; n < 1000; ++n) {
-        const QString candidate = n == 1 ? base : base + u'-' + QString::number(n);
+        QString candidate = n == 1 ? base : base + u'-' + QString::number(n);
         if (QFileInfo::exists(candidate))
             continue;
         QFile file(path);

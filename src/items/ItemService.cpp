@@ -234,7 +234,7 @@ void ItemService::markUnsavedLost(const QString &why)
         m_store->flush();
 }
 
-void ItemService::withAccessToken(const QString &itemId, QObject *context, TokenDone done)
+void ItemService::withAccessToken(const QString &itemId, QObject *context, const TokenDone &done)
 {
     const auto it = m_unsaved.constFind(itemId);
     if (it != m_unsaved.constEnd()) {
@@ -339,6 +339,49 @@ QString ItemService::displayName(const QString &itemId) const
 {
     const vault::ItemRecord *record = m_store->item(itemId);
     return record ? displayName(*record) : tr("Your bank");
+}
+
+QString ItemService::statusText(const vault::ItemRecord &record)
+{
+    const QString code = record.errorCode;
+    if (record.isHealthy())
+        return tr("Connected");
+    if (code == u"ITEM_LOGIN_REQUIRED")
+        return tr("Sign-in needed");
+    if (code == u"PENDING_EXPIRATION")
+        return tr("Access ends soon");
+    if (code == u"PENDING_DISCONNECT")
+        return tr("Disconnects soon");
+    if (code == u"NEW_ACCOUNTS_AVAILABLE")
+        return tr("New accounts found");
+    if (code == u"INSTITUTION_DOWN" || code == u"INSTITUTION_NOT_RESPONDING" ||
+        code == u"INSTITUTION_NOT_AVAILABLE")
+        return tr("Bank not answering");
+    if (code == u"INSTITUTION_NO_LONGER_SUPPORTED")
+        return tr("Bank no longer supported");
+    if (code == u"ITEM_LOCKED")
+        return tr("Locked at the bank");
+    if (code == u"USER_PERMISSION_REVOKED" || code == u"ACCESS_NOT_GRANTED")
+        return tr("Access withdrawn");
+    return tr("Not working");
+}
+
+bool ItemService::needsUser(const vault::ItemRecord &record)
+{
+    const QString &code = record.errorCode;
+    return code == u"ITEM_LOGIN_REQUIRED" || code == u"PENDING_EXPIRATION" ||
+           code == u"PENDING_DISCONNECT" || code == u"NEW_ACCOUNTS_AVAILABLE" ||
+           code == u"ITEM_LOCKED";
+}
+
+QString ItemService::userActionText(const vault::ItemRecord &record)
+{
+    if (!needsUser(record))
+        return {};
+    const QString name = displayName(record);
+    if (record.errorCode == u"NEW_ACCOUNTS_AVAILABLE")
+        return tr("Choose accounts to share from %1").arg(name);
+    return tr("Sign in to %1 again").arg(name);
 }
 
 QString ItemService::tokenSummary(const vault::ItemRecord &record) const

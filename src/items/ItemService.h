@@ -68,6 +68,12 @@ public:
     // The bank's name as people read it; never an id.
     static QString displayName(const vault::ItemRecord &record);
     QString displayName(const QString &itemId) const;
+    // The Item's state in plain words, for the list; Plaid's code is for the support view.
+    static QString statusText(const vault::ItemRecord &record);
+    // The Item needs its user: signing in again, renewing consent, sharing new accounts.
+    static bool needsUser(const vault::ItemRecord &record);
+    // What the user can do about it, as a button says it ("Sign in to … again").
+    static QString userActionText(const vault::ItemRecord &record);
     // Where the Item's token is, in a sentence.
     QString tokenSummary(const vault::ItemRecord &record) const;
     // The whole record as support and scripts see it: everything but the logo's bytes.
@@ -104,7 +110,7 @@ public:
 
     // The access token for an action: the unsaved one in memory, else the keychain's.
     using TokenDone = std::function<void(const vault::SecretResult &)>;
-    void withAccessToken(const QString &itemId, QObject *context, TokenDone done);
+    void withAccessToken(const QString &itemId, QObject *context, const TokenDone &done);
 
     // Remove: Plaid's /item/remove, then the keychain entry, then the index entry, in that
     // order; a failure stops there and is reported with its stage.

@@ -82,7 +82,7 @@ QIcon ItemsModel::logoFor(const QString &institutionId, const QString &base64) c
         return *it;
     QPixmap pixmap;
     pixmap.loadFromData(QByteArray::fromBase64(base64.toLatin1()), "PNG");
-    const QIcon icon = pixmap.isNull() ? QIcon() : QIcon(pixmap);
+    QIcon icon = pixmap.isNull() ? QIcon() : QIcon(pixmap);
     m_logos.insert(institutionId, icon);
     return icon;
 }
@@ -114,6 +114,14 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
                                              : QVariant();
     case Qt::ToolTipRole:
         return r.itemId;
+    case Qt::AccessibleTextRole:
+        // Screen readers get in words what the badge paints: the status, then any problem.
+        if (index.column() == Status) {
+            const QString problem = data(index, ProblemRole).toString();
+            return problem.isEmpty() ? ItemService::statusText(r)
+                                     : tr("%1. %2").arg(ItemService::statusText(r), problem);
+        }
+        return {};
     case Qt::DisplayRole:
         break;
     default:
@@ -123,7 +131,7 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
     case Institution:
         return ItemService::displayName(r);
     case Status:
-        return r.isHealthy() ? tr("Healthy") : r.errorCode;
+        return ItemService::statusText(r);
     case Token:
         if (foreign)
             return tr("Other environment");

@@ -258,7 +258,7 @@ void HostedLinkController::takeResults(const QList<LinkSuccess> &successes)
     m_listener->disarm();
     if (isUpdateMode()) {
         const QString itemId = m_updateItemId;
-        const LinkSuccess success = successes.first();
+        LinkSuccess success = successes.first(); // a copy: end() may clear what successes refers to
         end();
         emit itemRepaired(itemId, success); // the access token is unchanged: no exchange
         return;

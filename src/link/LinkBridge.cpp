@@ -16,7 +16,7 @@ const QString kObjectName = QStringLiteral("weftLink");
 
 } // namespace
 
-LinkBridge::LinkBridge(QUrl hostOrigin, std::function<QUrl()> pageUrl, QObject *parent)
+LinkBridge::LinkBridge(const QUrl &hostOrigin, std::function<QUrl()> pageUrl, QObject *parent)
     : QObject(parent)
     , m_hostOrigin(originOf(hostOrigin))
     , m_pageUrl(std::move(pageUrl))

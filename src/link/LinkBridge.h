@@ -27,7 +27,7 @@ public:
     static constexpr qsizetype kMaxPayloadBytes = 64 * 1024;
 
     // pageUrl answers the main frame's current URL; hostOrigin is the host page's origin.
-    LinkBridge(QUrl hostOrigin, std::function<QUrl()> pageUrl, QObject *parent = nullptr);
+    LinkBridge(const QUrl &hostOrigin, std::function<QUrl()> pageUrl, QObject *parent = nullptr);
 
     int currentHandler() const { return m_handlerId; }
     // The handler that is open (showing Link to the user), 0 when none.

@@ -112,8 +112,7 @@ QString SandboxCatalog::logoBase64(const QString &institutionId)
     const CatalogInstitution *entry = institution(institutionId);
     if (!entry)
         return {};
-    const QString logo =
-        QString::fromLatin1(renderLogoPng(entry->pattern, entry->color).toBase64());
+    QString logo = QString::fromLatin1(renderLogoPng(entry->pattern, entry->color).toBase64());
     cache.insert(institutionId, logo);
     return logo;
 }

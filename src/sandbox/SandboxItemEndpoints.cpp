@@ -106,7 +106,7 @@ QString SandboxApi::issuePublicToken(const QString &clientId, const QString &ite
     record.clientId = clientId;
     record.itemId = itemId;
     record.expiration = m_clock->now().addSecs(kPublicTokenMinutes * 60);
-    const QString token = ids::token(u"public");
+    QString token = ids::token(u"public");
     m_store.publicTokens.insert(ids::tokenHash(token), record);
     stateChanged();
     return token;

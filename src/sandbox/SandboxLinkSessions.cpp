@@ -54,7 +54,7 @@ QStringList stringsOf(const QJsonValue &value)
 {
     QStringList list;
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &entry : array)
+    for (const QJsonValue entry : array)
         list.append(entry.toString());
     return list;
 }
@@ -266,7 +266,7 @@ SandboxResponse SandboxApi::completeSession(const QJsonObject &body)
     PendingLogin pending = m_pendingLogins.value(sessionId);
     if (pending.linkTokenHash != tokenHash) {
         // No earlier login in this session: sign in now.
-        const SandboxResponse login = loginSession(body);
+        SandboxResponse login = loginSession(body);
         if (login.status != 200 || login.body.contains(QLatin1StringView("mfa_required")))
             return login;
         pending = m_pendingLogins.value(sessionId);
@@ -367,7 +367,7 @@ SandboxResponse SandboxApi::exitSession(const QJsonObject &body)
     if (sessionId.isEmpty() || sessionId.size() > 64 || !error)
         return fail(call, u"INVALID_FIELD",
                     QStringLiteral("exit needs link_session_id and Link's onExit error"));
-    for (const QJsonValue &session : std::as_const(link->sessions)) {
+    for (const QJsonValue session : std::as_const(link->sessions)) {
         if (session.toObject().value(QLatin1StringView("link_session_id")) == sessionId)
             return fail(call, u"INVALID_FIELD", QStringLiteral("that session has ended"));
     }

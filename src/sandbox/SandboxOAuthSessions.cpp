@@ -106,8 +106,8 @@ SandboxResponse SandboxApi::resumeOAuth(const QJsonObject &body)
     if (state->status == OAuthState::Status::Pending)
         return fail(call, u"INVALID_FIELD",
                     QStringLiteral("the bank has not answered this sign-in yet"));
-    const OAuthState resumed = *state;
-    m_oauthStates.erase(state); // once
+    OAuthState resumed = *state; // a copy: the entry is erased next
+    m_oauthStates.erase(state);  // once
     const CatalogInstitution *institution = SandboxCatalog::institution(resumed.institutionId);
     return ok(call,
               {{QStringLiteral("link_session_id"), resumed.linkSessionId},

@@ -14,7 +14,7 @@ inline bool stringArray(const QJsonValue &value, QStringList *out)
         return false;
     out->clear();
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &entry : array) {
+    for (const QJsonValue entry : array) {
         if (!entry.isString() || entry.toString().isEmpty())
             return false;
         out->append(entry.toString());

@@ -20,7 +20,7 @@ DataEraser::DataEraser(vault::SecretStore *secrets, vault::ItemStore *store, QSt
 {
 }
 
-void DataEraser::eraseAll(std::function<void(const QStringList &)> done)
+void DataEraser::eraseAll(const std::function<void(const QStringList &)> &done)
 {
     QStringList keys;
     for (const vault::ItemRecord &record : m_store->items())

@@ -27,7 +27,7 @@ public:
                QObject *parent = nullptr);
 
     // done(problems): empty when everything is gone.
-    void eraseAll(std::function<void(const QStringList &problems)> done);
+    void eraseAll(const std::function<void(const QStringList &problems)> &done);
 
 private:
     vault::SecretStore *m_secrets;

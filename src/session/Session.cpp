@@ -38,7 +38,7 @@ Session::~Session()
 
 void Session::create(const AppSettings &settings, const Options &options,
                      vault::SecretStore *secrets, vault::ItemStore *store, QObject *context,
-                     Created done)
+                     const Created &done)
 {
     auto build = [settings, options, secrets, store, done](const QString &secret) {
         std::unique_ptr<Session> session(new Session(settings));
@@ -157,7 +157,7 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
 
 template<typename Controller>
 void Session::storeOutcomes(Controller *controller,
-                            std::function<QList<link::LinkEvent>()> timeline)
+                            const std::function<QList<link::LinkEvent>()> &timeline)
 {
     // Embedded and Hosted Link end alike: the pending exchange is on disk before the public
     // token goes out, and the Item (or its repair) goes to the Items service.

@@ -56,7 +56,7 @@ public:
     // Builds a session; reads the client secret from the keychain in the Plaid modes.
     static void create(const AppSettings &settings, const Options &options,
                        vault::SecretStore *secrets, vault::ItemStore *store, QObject *context,
-                       Created done);
+                       const Created &done);
     ~Session() override;
 
     BackendMode mode() const { return m_settings.mode; }
@@ -85,7 +85,8 @@ private:
     // Stores what a Link controller (embedded or hosted) linked or repaired; timeline: the
     // Link events the Item keeps.
     template<typename Controller>
-    void storeOutcomes(Controller *controller, std::function<QList<link::LinkEvent>()> timeline);
+    void storeOutcomes(Controller *controller,
+                       const std::function<QList<link::LinkEvent>()> &timeline);
 
     AppSettings m_settings;
     QUrl m_apiBaseUrl;

@@ -49,7 +49,7 @@ void SessionManager::apply(const AppSettings &settings, const QString &newSecret
                  });
 }
 
-void SessionManager::eraseAllData(std::function<void(const QStringList &)> done)
+void SessionManager::eraseAllData(const std::function<void(const QStringList &)> &done)
 {
     if (m_session) {
         emit sessionAboutToChange();

@@ -31,7 +31,7 @@ public:
     void apply(const AppSettings &settings, const QString &newSecret);
     // "Remove all my data" (see DataEraser): stops the backend first, so nothing writes
     // behind the eraser, then erases. done(problems) is empty when everything is gone.
-    void eraseAllData(std::function<void(const QStringList &problems)> done);
+    void eraseAllData(const std::function<void(const QStringList &problems)> &done);
 
 signals:
     void sessionAboutToChange();

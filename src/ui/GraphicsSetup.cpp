@@ -37,7 +37,7 @@ QString openGlRenderer(QString *problem)
     }
     const auto *name =
         reinterpret_cast<const char *>(context.functions()->glGetString(GL_RENDERER));
-    const QString renderer = QString::fromLatin1(name ? name : "");
+    QString renderer = QString::fromLatin1(name ? name : "");
     context.doneCurrent();
     return renderer;
 }

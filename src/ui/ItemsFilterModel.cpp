@@ -1,5 +1,6 @@
 #include "ui/ItemsFilterModel.h"
 
+#include "items/ItemService.h"
 #include "items/ItemsModel.h"
 #include "vault/ItemStore.h"
 
@@ -14,7 +15,6 @@ using items::ItemsModel;
 ItemsFilterModel::ItemsFilterModel(const vault::ItemStore *store, QObject *parent)
     : QSortFilterProxyModel(parent)
     , m_store(store)
-    , m_healthyText(ItemsModel::tr("Healthy"))
 {
     setSortCaseSensitivity(Qt::CaseInsensitive);
 }
@@ -42,7 +42,7 @@ bool ItemsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     };
     return matches(record.institutionName) || matches(record.institutionId) ||
            matches(record.itemId) || matches(record.status()) ||
-           (record.isHealthy() && matches(m_healthyText));
+           matches(items::ItemService::statusText(record));
 }
 
 QVariant ItemsFilterModel::data(const QModelIndex &index, int role) const

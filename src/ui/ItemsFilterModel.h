@@ -29,7 +29,6 @@ protected:
 
 private:
     const vault::ItemStore *m_store;
-    QString m_healthyText; // the Status column's word for "healthy"
     QString m_text;
 };
 

@@ -7,6 +7,7 @@
 #include "ui/ItemsFilterModel.h"
 #include "ui/ItemsTableView.h"
 #include "ui/RefreshBar.h"
+#include "ui/Tones.h"
 #include "ui_ItemsPanel.h"
 #include "vault/ItemStore.h"
 
@@ -89,27 +90,44 @@ void ItemsPanel::createActions()
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
-    m_refresh = make(tr("Refresh"), tr("Ask Plaid for the selected Items' status and accounts"),
+    m_refresh = make(tr("&Refresh"), tr("Ask Plaid for the selected Items' status and accounts"),
                      &ItemsPanel::refreshSelected);
-    m_refreshAll = make(tr("Refresh all"), tr("Refresh every Item of the current environment"),
+    m_refreshAll = make(tr("Refresh &all"), tr("Refresh every Item of the current environment"),
                         &ItemsPanel::refreshAll);
-    m_fix = make(tr("Fix connection…"), tr("Open Link in update mode to repair the connection"),
+    m_fix = make(tr("&Fix connection…"), tr("Open Link in update mode to repair the connection"),
                  &ItemsPanel::fixConnection);
-    m_retrySave = make(tr("Retry saving"), tr("Save the access token to the keychain again"),
+    m_retrySave = make(tr("Retry &saving"), tr("Save the access token to the keychain again"),
                        &ItemsPanel::retrySaving);
-    m_remove = make(tr("Remove…"), tr("Remove the Item at Plaid, from the keychain and from Weft"),
+    m_remove = make(tr("Re&move…"), tr("Remove the Item at Plaid, from the keychain and from Weft"),
                     &ItemsPanel::removeSelected);
-    m_copyDiagnostics = make(tr("Copy diagnostics"),
+    m_copyDiagnostics = make(tr("Copy &diagnostics"),
                              tr("Copy the Item's ids, statuses and events as JSON (no token)"),
                              &ItemsPanel::copyDiagnostics);
-    m_copyItemId = make(tr("Copy item_id"), tr("Copy the Item's item_id"), &ItemsPanel::copyItemId);
-    m_simulateLogin = make(tr("Simulate login required (sandbox)"),
+    m_copyItemId =
+        make(tr("Copy &item_id"), tr("Copy the Item's item_id"), &ItemsPanel::copyItemId);
+    m_simulateLogin = make(tr("Simulate &login required (sandbox)"),
                            tr("Sandbox only: make Plaid's sandbox ask for the login again "
                               "(/sandbox/item/reset_login), to try Fix connection"),
                            &ItemsPanel::simulateLoginRequired);
-    m_refresh->setShortcut(QKeySequence::Refresh);
-    m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(m_refresh);
+    m_find = make(tr("Fi&nd…"), tr("Filter the list by bank, item_id or status"),
+                  &ItemsPanel::focusFilter);
+    // Shortcuts for every action; the window's Item menu shows them.
+    m_refresh->setShortcuts(QKeySequence::Refresh);
+    m_refreshAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_fix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_retrySave->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_remove->setShortcut(QKeySequence::Delete);
+    m_copyDiagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyItemId->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_find->setShortcuts(QKeySequence::Find);
+    // Until the window puts them in its menu bar, the panel itself answers them.
+    const QList<QAction *> all = menuActions();
+    for (QAction *action : all) {
+        if (action) {
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            addAction(action);
+        }
+    }
     m_ui->refreshButton->setDefaultAction(m_refresh);
     m_ui->refreshAllButton->setDefaultAction(m_refreshAll);
     m_ui->fixButton->setDefaultAction(m_fix);
@@ -118,6 +136,18 @@ void ItemsPanel::createActions()
     m_ui->copyDiagnosticsButton->setDefaultAction(m_copyDiagnostics);
     m_ui->table->setContextActions({m_refresh, m_refreshAll, m_fix, m_retrySave, m_remove, nullptr,
                                     m_copyDiagnostics, m_copyItemId, nullptr, m_simulateLogin});
+}
+
+QList<QAction *> ItemsPanel::menuActions() const
+{
+    return {m_refresh,         m_refreshAll, m_fix,   m_retrySave, m_remove, nullptr,
+            m_copyDiagnostics, m_copyItemId, nullptr, m_find,      nullptr,  m_simulateLogin};
+}
+
+void ItemsPanel::focusFilter()
+{
+    m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->filterEdit->selectAll();
 }
 
 void ItemsPanel::setServices(items::ItemService *service, items::ItemRefresher *refresher)
@@ -244,7 +274,7 @@ QString ItemsPanel::message() const
 void ItemsPanel::showMessage(const QString &text, bool error)
 {
     m_ui->messageLabel->setText(text);
-    m_ui->messageLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    tones::apply(m_ui->messageLabel, error ? Tone::Problem : Tone::Neutral);
     m_ui->messageLabel->setVisible(!text.isEmpty());
 }
 

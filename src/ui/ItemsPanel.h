@@ -66,6 +66,9 @@ public:
     QAction *removeAction() const { return m_remove; }
     QAction *copyDiagnosticsAction() const { return m_copyDiagnostics; }
     QAction *simulateLoginRequiredAction() const { return m_simulateLogin; }
+    QAction *findAction() const { return m_find; }
+    // Every action on Items, in menu order (nullptr: a separator), for the window's Item menu.
+    QList<QAction *> menuActions() const;
 
     void setFilterText(const QString &text);
     QString currentItemId() const;
@@ -96,6 +99,7 @@ private:
     QString institutionOf(const QString &itemId) const;
     QString tokenText(const vault::ItemRecord &record) const;
     void createActions();
+    void focusFilter();
     void updateDetails();
     void updateActions();
     void updateCount();
@@ -118,6 +122,7 @@ private:
     QAction *m_copyDiagnostics = nullptr;
     QAction *m_copyItemId = nullptr;
     QAction *m_simulateLogin = nullptr;
+    QAction *m_find = nullptr;
 };
 
 } // namespace weft::ui

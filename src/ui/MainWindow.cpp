@@ -8,6 +8,7 @@
 #include "link/LinkPage.h"
 #include "net/SingleInstance.h"
 #include "session/SessionManager.h"
+#include "ui/AboutDialog.h"
 #include "ui/GuestWebView.h"
 #include "ui/HostedLinkPane.h"
 #include "ui/ItemsPanel.h"
@@ -15,10 +16,13 @@
 #include "ui/PendingExchangeBanner.h"
 #include "ui/PopupWindow.h"
 #include "ui/SettingsDialog.h"
+#include "ui/ShortcutsDialog.h"
+#include "ui/Tones.h"
 #include "ui/UiLogging.h"
 #include "ui_MainWindow.h"
 #include "vault/ItemStore.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QEventLoop>
@@ -80,6 +84,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
         if (m_session)
             m_session->fixConnection(itemId);
     });
+    setUpMenus();
     QAction *refreshAll = m_items->refreshAllAction();
     connect(m_ui->actionRefreshAll, &QAction::triggered, refreshAll, &QAction::trigger);
     connect(refreshAll, &QAction::changed, this,
@@ -158,7 +163,9 @@ void MainWindow::setUpWindow()
     m_stack->addWidget(m_view);
     m_stack->addWidget(home);
     m_stack->setCurrentWidget(home);
+    m_home = home;
     setCentralWidget(container);
+    showLink(false); // covered: out of the focus chain too
 
     m_browserOpener = [](const QUrl &url) {
         return QDesktopServices::openUrl(url);
@@ -403,6 +410,7 @@ void MainWindow::receiveRedirect(const QUrl &url)
 void MainWindow::showStartupProblem(const QString &text)
 {
     m_ui->startupLabel->setText(text);
+    tones::apply(m_ui->startupLabel, Tone::Problem);
     m_ui->startupLabel->setVisible(!text.isEmpty());
 }
 
@@ -578,9 +586,56 @@ void MainWindow::applySettings(const AppSettings &settings, const QString &newSe
 
 void MainWindow::showLink(bool visible)
 {
+    const bool viewHadFocus = m_view->isAncestorOf(QApplication::focusWidget()) ||
+                              m_view->hasFocus() || !QApplication::focusWidget();
     m_stack->setCurrentIndex(visible ? 0 : 1);
-    if (visible)
-        m_view->setFocus();
+    // Whatever is covered is out of the focus chain and deaf to keys: Tab never lands on a
+    // control no one can see, and the Items' shortcuts never act behind Link.
+    m_view->setEnabled(visible);
+    m_home->setEnabled(!visible);
+    m_ui->menuItem->setEnabled(!visible);
+    if (visible) {
+        m_view->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (viewHadFocus) {
+        QWidget *next = m_focusAfterLink ? m_focusAfterLink.data() : m_ui->connectButton;
+        next->setFocus(Qt::OtherFocusReason);
+    }
+    m_focusAfterLink = nullptr;
+}
+
+void MainWindow::setUpMenus()
+{
+    m_ui->actionConnect->setShortcuts(QKeySequence::New);
+    connect(m_ui->actionConnect, &QAction::triggered, m_ui->connectButton, &QPushButton::click);
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!settingsKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        settingsKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_ui->actionSettings->setShortcuts(settingsKeys);
+    m_ui->actionQuit->setShortcuts(QKeySequence::Quit);
+    m_ui->actionKeyboardShortcuts->setShortcuts(QKeySequence::HelpContents);
+    // The Item menu shows the list's own actions; their keys work in the list (the table, its
+    // filter, its buttons), where the Item they act on is the one in view.
+    const QList<QAction *> itemActions = m_items->menuActions();
+    for (QAction *action : itemActions) {
+        if (action)
+            m_ui->menuItem->addAction(action);
+        else
+            m_ui->menuItem->addSeparator();
+    }
+    connect(m_ui->actionKeyboardShortcuts, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+    // A deliberate order: what to do first, then the list and what acts on it.
+    setTabOrder(m_ui->connectButton, m_ui->retryButton);
+    setTabOrder(m_ui->retryButton, m_ui->browserButton);
+    setTabOrder(m_ui->browserButton, m_items);
 }
 
 void MainWindow::onStateChanged(link::LinkController::State state)
@@ -613,6 +668,7 @@ void MainWindow::updateControls()
     m_ui->connectButton->setEnabled(!hostedBusy && state != State::Open &&
                                     state != State::Exchanging &&
                                     (inBrowser || (m_host && state == State::Ready)));
+    m_ui->actionConnect->setEnabled(m_ui->connectButton->isEnabled());
     if (hostedBusy)
         offerBrowser(false);
     // Changing the backend while Link is open (here or in the browser) would pull it away
@@ -624,7 +680,7 @@ void MainWindow::updateControls()
 void MainWindow::showNotice(const QString &text, bool error)
 {
     m_ui->noticeLabel->setText(text);
-    m_ui->noticeLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    tones::apply(m_ui->noticeLabel, error ? Tone::Problem : Tone::Neutral);
     m_ui->noticeLabel->setVisible(!text.isEmpty());
 }
 
@@ -644,8 +700,13 @@ void MainWindow::onItemLinked(const link::LinkedItem &item)
     showNotice(tr("%1 is connected (item_id %2, link_session_id %3).")
                    .arg(institution, item.itemId, success.linkSessionId),
                false);
-    if (m_items)
-        m_items->selectItem(item.itemId); // the session has put it in the index already
+    if (m_items && m_items->selectItem(item.itemId)) { // the session has indexed it already
+        // Focus goes to the new Item, now or as Link's view is covered again.
+        if (m_stack->currentWidget() == m_view)
+            m_focusAfterLink = m_items->tableView();
+        else
+            m_items->tableView()->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void MainWindow::onItemRepaired(const QString &itemId, const link::LinkSuccess &)

@@ -140,6 +140,7 @@ signals:
 
 private:
     void setUpWindow();
+    void setUpMenus();
     void attachSession(session::Session *session);
     void detachSession();
     void onSessionFailed(const QString &error);
@@ -180,6 +181,8 @@ private:
     ItemsPanel *m_items = nullptr;
     QStackedLayout *m_stack = nullptr;
     QWebEngineView *m_view = nullptr;
+    QWidget *m_home = nullptr;          // the page that covers Link's view
+    QPointer<QWidget> m_focusAfterLink; // where focus goes when Link's view is covered
     QLabel *m_backendLabel = nullptr;
     QList<QPointer<PopupWindow>> m_popups;
     UnsavedQuestion m_unsavedQuestion;

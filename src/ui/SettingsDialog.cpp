@@ -1,5 +1,6 @@
 #include "ui/SettingsDialog.h"
 
+#include "ui/Tones.h"
 #include "ui_SettingsDialog.h"
 
 #include <QListWidget>
@@ -239,6 +240,7 @@ void SettingsDialog::accept()
 {
     const QString problem = settings().validate();
     m_ui->errorLabel->setText(problem);
+    tones::apply(m_ui->errorLabel, Tone::Problem);
     m_ui->errorLabel->setVisible(!problem.isEmpty());
     if (!problem.isEmpty())
         return;

@@ -1,6 +1,7 @@
 #include "ui/StatusBadgeDelegate.h"
 
 #include "items/ItemsModel.h"
+#include "ui/Tones.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -16,17 +17,6 @@ constexpr int kMargin = 3;
 
 } // namespace
 
-QColor StatusBadgeDelegate::badgeColor(const QString &status, bool foreign)
-{
-    if (foreign)
-        return QColor(0x9e, 0x9e, 0x9e);
-    if (status == u"healthy")
-        return QColor(0x2e, 0x7d, 0x32); // green
-    if (status == u"ITEM_LOGIN_REQUIRED")
-        return QColor(0xf9, 0xa8, 0x25); // amber
-    return QColor(0xc6, 0x28, 0x28);     // red
-}
-
 void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
@@ -40,7 +30,7 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 
     const QString status = index.data(ItemsModel::StatusRole).toString();
     const bool foreign = index.data(ItemsModel::ForeignRole).toBool();
-    const QColor color = badgeColor(status, foreign);
+    const QColor color = tones::badgeColor(tones::forStatus(status, foreign), opt.palette);
     const QFontMetrics metrics(opt.font);
     const QRect cell = opt.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     // Text widths are fractional: a pixel of slack keeps a fitting text from being elided.
@@ -54,8 +44,7 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setBrush(color);
     painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
     painter->setFont(opt.font);
-    const int luma = (299 * color.red() + 587 * color.green() + 114 * color.blue()) / 1000;
-    painter->setPen(luma > 150 ? QColor(Qt::black) : QColor(Qt::white));
+    painter->setPen(tones::textOn(color));
     const QRect textRect = badge.adjusted(kPadding, 0, -kPadding, 0);
     painter->drawText(
         textRect, Qt::AlignCenter | Qt::TextDontClip,

@@ -30,7 +30,7 @@ QStringList strings(const QJsonValue &value)
 {
     QStringList list;
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &entry : array)
+    for (const QJsonValue entry : array)
         list.append(entry.toString());
     return list;
 }
@@ -137,7 +137,7 @@ std::optional<ItemRecord> ItemRecord::fromJson(const QJsonObject &object, QStrin
     r.consentExpiration = timeOf(object.value(QLatin1StringView("consent_expiration_time")));
     r.updateType = text(object, "update_type");
     const QJsonArray accounts = object.value(QLatin1StringView("accounts")).toArray();
-    for (const QJsonValue &value : accounts) {
+    for (const QJsonValue value : accounts) {
         const QJsonObject a = value.toObject();
         const QJsonObject balances = a.value(QLatin1StringView("balances")).toObject();
         r.accounts.append({text(a, "account_id"), text(a, "name"), text(a, "official_name"),
@@ -150,7 +150,7 @@ std::optional<ItemRecord> ItemRecord::fromJson(const QJsonObject &object, QStrin
     r.linkSessionId = text(object, "link_session_id");
     r.requestIds = strings(object.value(QLatin1StringView("request_ids")));
     const QJsonArray events = object.value(QLatin1StringView("events")).toArray();
-    for (const QJsonValue &value : events) {
+    for (const QJsonValue value : events) {
         const QJsonObject e = value.toObject();
         r.events.append({timeOf(e.value(QLatin1StringView("timestamp"))), text(e, "event_name"),
                          text(e, "view_name"), e.value(QLatin1StringView("metadata")).toObject()});

@@ -70,7 +70,7 @@ QString ItemStore::parse(const QByteArray &bytes, QList<ItemRecord> *items,
         items->append(*record);
     }
     const QJsonArray exchanges = root.value(QLatin1StringView("pending_exchanges")).toArray();
-    for (const QJsonValue &value : exchanges)
+    for (const QJsonValue value : exchanges)
         pending->append(PendingExchange::fromJson(value.toObject()));
     return {};
 }

@@ -23,7 +23,7 @@ QString TokenVault::clientSecretKey(const QString &environment)
 }
 
 void TokenVault::store(const QString &key, const QString &secret, QObject *context,
-                       SecretStore::Done done)
+                       const SecretStore::Done &done)
 {
     QPointer<QObject> guard(context);
     m_store->write(
@@ -55,7 +55,7 @@ void TokenVault::read(const QString &key, QObject *context, SecretStore::Done do
     m_store->read(key, context, std::move(done));
 }
 
-void TokenVault::remove(const QString &key, QObject *context, SecretStore::Done done)
+void TokenVault::remove(const QString &key, QObject *context, const SecretStore::Done &done)
 {
     m_store->remove(key, context, [done](const SecretResult &result) {
         SecretResult normalised = result;

@@ -21,11 +21,12 @@ public:
     static QString clientSecretKey(const QString &environment);
 
     // Writes, then reads back and compares: VerifyFailed when the keychain lied.
-    void store(const QString &key, const QString &secret, QObject *context, SecretStore::Done done);
+    void store(const QString &key, const QString &secret, QObject *context,
+               const SecretStore::Done &done);
     // NotFound means "no secret", which callers handle as such.
     void read(const QString &key, QObject *context, SecretStore::Done done);
     // A missing entry counts as removed.
-    void remove(const QString &key, QObject *context, SecretStore::Done done);
+    void remove(const QString &key, QObject *context, const SecretStore::Done &done);
 
 private:
     SecretStore *m_store;

@@ -1,11 +1,13 @@
 // The Items panel as support staff see it: rows and statuses, the other environment, the
 // filter, the details of the selected Item; painting never touches the keychain.
 #include "ItemsPanelFixture.h"
+#include "items/ItemService.h"
 #include "items/ItemsModel.h"
 #include "ui/CopyableTable.h"
 #include "ui/ItemDetailsView.h"
 #include "ui/ItemsFilterModel.h"
 #include "ui/StatusBadgeDelegate.h"
+#include "ui/Tones.h"
 
 #include <QAction>
 #include <QApplication>
@@ -71,8 +73,8 @@ void TestItemsPanel::showsEveryItemWithItsStatus()
             f.panel.filterModel()->index(row, 0).data(ItemsModel::ItemIdRole).toString();
         const vault::ItemRecord *record = f.store.item(id);
         QVERIFY(record);
-        QCOMPARE(statusText(f.panel, row),
-                 record->isHealthy() ? QStringLiteral("Healthy") : record->errorCode);
+        QCOMPARE(statusText(f.panel, row), items::ItemService::statusText(*record));
+        QVERIFY(!statusText(f.panel, row).contains(u'_')); // words, not Plaid's codes
     }
     // Rows follow the index as it changes.
     f.store.upsert(test::makeRecord(100));
@@ -85,20 +87,22 @@ void TestItemsPanel::badgeColours_data()
 {
     QTest::addColumn<QString>("status");
     QTest::addColumn<bool>("foreign");
-    QTest::addColumn<QColor>("colour");
-    QTest::newRow("healthy") << "healthy" << false << QColor(0x2e, 0x7d, 0x32);
-    QTest::newRow("login required") << "ITEM_LOGIN_REQUIRED" << false << QColor(0xf9, 0xa8, 0x25);
-    QTest::newRow("institution down") << "INSTITUTION_DOWN" << false << QColor(0xc6, 0x28, 0x28);
-    QTest::newRow("item locked") << "ITEM_LOCKED" << false << QColor(0xc6, 0x28, 0x28);
-    QTest::newRow("other environment") << "healthy" << true << QColor(0x9e, 0x9e, 0x9e);
+    QTest::addColumn<int>("tone");
+    QTest::newRow("healthy") << "healthy" << false << int(ui::Tone::Good);
+    QTest::newRow("login required") << "ITEM_LOGIN_REQUIRED" << false << int(ui::Tone::Attention);
+    QTest::newRow("pending expiration")
+        << "PENDING_EXPIRATION" << false << int(ui::Tone::Attention);
+    QTest::newRow("institution down") << "INSTITUTION_DOWN" << false << int(ui::Tone::Problem);
+    QTest::newRow("item locked") << "ITEM_LOCKED" << false << int(ui::Tone::Problem);
+    QTest::newRow("other environment") << "healthy" << true << int(ui::Tone::Neutral);
 }
 
 void TestItemsPanel::badgeColours()
 {
     QFETCH(QString, status);
     QFETCH(bool, foreign);
-    QFETCH(QColor, colour);
-    QCOMPARE(ui::StatusBadgeDelegate::badgeColor(status, foreign), colour);
+    QFETCH(int, tone);
+    QCOMPARE(int(ui::tones::forStatus(status, foreign)), tone);
 }
 
 void TestItemsPanel::otherEnvironmentIsGreyedAndInert()
