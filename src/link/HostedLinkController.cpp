@@ -258,7 +258,9 @@ void HostedLinkController::takeResults(const QList<LinkSuccess> &successes)
     m_listener->disarm();
     if (isUpdateMode()) {
         const QString itemId = m_updateItemId;
-        LinkSuccess success = successes.first(); // a copy: end() may clear what successes refers to
+        // A copy: end() may clear what successes refers to.
+        // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
+        const LinkSuccess success = successes.first();
         end();
         emit itemRepaired(itemId, success); // the access token is unchanged: no exchange
         return;

@@ -18,6 +18,7 @@ CopyableTable::CopyableTable(const QStringList &headers, QWidget *parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setWordWrap(false);
+    setTabKeyNavigation(false); // Tab leaves the table; the arrows move within it
     verticalHeader()->setVisible(false);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     horizontalHeader()->setStretchLastSection(true);

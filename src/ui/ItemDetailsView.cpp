@@ -70,6 +70,10 @@ ItemDetailsView::ItemDetailsView(QWidget *parent)
 {
     m_logo->setFixedSize(32, 32);
     m_logo->setScaledContents(true);
+    m_logo->setAccessibleName(tr("Bank logo"));
+    m_tabs->setAccessibleName(tr("Connection details"));
+    m_accounts->setAccessibleName(tr("Accounts"));
+    m_events->setAccessibleName(tr("Link events"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setTextFormat(Qt::PlainText);
     auto *header = new QHBoxLayout;
@@ -109,6 +113,7 @@ ItemDetailsView::ItemDetailsView(QWidget *parent)
     m_requestIds->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_requestIds->setMaximumHeight(m_requestIds->fontMetrics().lineSpacing() * 6);
     m_requestIds->setToolTip(tr("The latest first"));
+    m_requestIds->setAccessibleName(tr("request_id"));
     formLayout->addRow(tr("request_id"), m_requestIds);
     m_order.append(kRequestIds);
 

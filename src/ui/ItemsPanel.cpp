@@ -3,6 +3,7 @@
 #include "items/ItemRefresher.h"
 #include "items/ItemService.h"
 #include "items/ItemsModel.h"
+#include "ui/Dismissible.h"
 #include "ui/ItemDetailsView.h"
 #include "ui/ItemsFilterModel.h"
 #include "ui/ItemsTableView.h"
@@ -16,6 +17,7 @@
 #include <QClipboard>
 #include <QJsonDocument>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace weft::ui {
 
@@ -27,8 +29,12 @@ ItemsPanel::ItemsPanel(vault::ItemStore *store, QWidget *parent)
     , m_store(store)
     , m_proxy(new ItemsFilterModel(store, this))
     , m_confirm([this](const QString &title, const QString &text) {
-        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel) == QMessageBox::Yes;
+        // The button says what it does; Cancel is the default, so Enter removes nothing.
+        QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, this);
+        QPushButton *remove = box.addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == remove;
     })
 {
     m_ui->setupUi(this);
@@ -37,6 +43,10 @@ ItemsPanel::ItemsPanel(vault::ItemStore *store, QWidget *parent)
 
     ItemsTableView *table = m_ui->table;
     table->setModel(m_proxy);
+    table->setAccessibleName(tr("Bank connections"));
+    m_ui->filterEdit->setAccessibleName(tr("Filter bank connections"));
+    m_ui->messageLabel->setAccessibleName(tr("Message"));
+    makeDismissible(m_ui->messageLabel);
     m_ui->splitter->setSizes({650, 350}); // in proportion
     m_ui->panelLayout->setStretchFactor(m_ui->splitter, 1);
 
@@ -53,6 +63,9 @@ ItemsPanel::ItemsPanel(vault::ItemStore *store, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ItemsPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ItemsPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ItemsPanel::updateCount);
+    // The proxy drops a row while the source still has it (on "about to be removed"): the
+    // total is counted again once the store has really removed it.
+    connect(store, &vault::ItemStore::itemRemoved, this, &ItemsPanel::updateCount);
     connect(store, &vault::ItemStore::itemChanged, this, &ItemsPanel::onStoreRowChanged);
     for (auto signal : {&vault::ItemStore::itemAdded, &vault::ItemStore::itemRemoved}) {
         connect(store, signal, this, [this] {
@@ -180,23 +193,22 @@ void ItemsPanel::setServices(items::ItemService *service, items::ItemRefresher *
         connect(service, &items::ItemService::tokenSaveFailed, this,
                 [this, tokenChanged](const QString &itemId, const QString &reason) {
                     tokenChanged(itemId);
-                    showMessage(tr("The access token of %1 (item_id %2) is not saved: %3")
-                                    .arg(institutionOf(itemId), itemId, reason),
+                    showMessage(tr("The connection to %1 is not saved in the keychain: %2")
+                                    .arg(institutionOf(itemId), reason),
                                 true);
                 });
         connect(service, &items::ItemService::itemRemoved, this, [this](const QString &itemId) {
             const QString name = m_removedNames.take(itemId);
-            showMessage(tr("%1 (item_id %2) was removed.")
-                            .arg(name.isEmpty() ? tr("The Item") : name, itemId));
+            showMessage(tr("%1 was removed.").arg(name.isEmpty() ? tr("The connection") : name));
         });
         connect(service, &items::ItemService::removeFailed, this,
                 [this](const QString &itemId, const QString &stage, const QString &reason) {
                     const QString name = m_removedNames.take(itemId);
-                    showMessage(tr("%1 (item_id %2) was not removed: the %3 step failed. %4 The "
-                                   "Item is still listed; you can try again.")
-                                    .arg(name.isEmpty() ? institutionOf(itemId) : name, itemId,
-                                         stage, reason),
-                                true);
+                    showMessage(
+                        tr("%1 was not removed: the %2 step failed. %3 It is still "
+                           "listed; you can try again.")
+                            .arg(name.isEmpty() ? institutionOf(itemId) : name, stage, reason),
+                        true);
                     updateActions();
                 });
         connect(service, &items::ItemService::loginReset, this, [this](const QString &itemId) {
@@ -271,8 +283,15 @@ QString ItemsPanel::message() const
     return m_ui->messageLabel->text();
 }
 
+void ItemsPanel::clearTransientMessage()
+{
+    if (m_messageIsTransient)
+        showMessage({});
+}
+
 void ItemsPanel::showMessage(const QString &text, bool error)
 {
+    m_messageIsTransient = false;
     m_ui->messageLabel->setText(text);
     tones::apply(m_ui->messageLabel, error ? Tone::Problem : Tone::Neutral);
     m_ui->messageLabel->setVisible(!text.isEmpty());
@@ -395,6 +414,7 @@ void ItemsPanel::fixConnection()
         !m_service->actionsFor(record->itemId).fixConnection)
         return;
     showMessage(tr("Opening Link to fix %1…").arg(institutionOf(record->itemId)));
+    m_messageIsTransient = true;
     emit fixConnectionRequested(record->itemId);
 }
 
@@ -415,16 +435,16 @@ void ItemsPanel::removeSelected()
     const QString itemId = record->itemId;
     const QString name = institutionOf(itemId);
     const QString text =
-        tr("Remove %1 (item_id %2)?\n\nWeft asks Plaid to remove the Item, deletes its access "
-           "token from the keychain and forgets it. This cannot be undone; to use this bank "
-           "again, link it anew.")
-            .arg(name, itemId);
+        tr("Remove %1?\n\nWeft asks Plaid to end this connection, deletes its key from the "
+           "keychain and forgets it. This cannot be undone; to use this bank again, connect it "
+           "anew.")
+            .arg(name);
     if (!m_confirm || !m_confirm(tr("Remove %1").arg(name), text))
         return;
     if (!m_service || !m_service->actionsFor(itemId).remove) // things may have changed meanwhile
         return;
     m_removedNames.insert(itemId, name);
-    showMessage(tr("Removing %1 (item_id %2)…").arg(name, itemId));
+    showMessage(tr("Removing %1…").arg(name));
     m_service->removeItem(itemId);
     updateActions();
 }
@@ -436,8 +456,8 @@ void ItemsPanel::copyDiagnostics()
         return;
     const QJsonDocument json(m_service->diagnostics(record->itemId));
     QApplication::clipboard()->setText(QString::fromUtf8(json.toJson()));
-    showMessage(tr("The diagnostics of %1 (item_id %2) are on the clipboard.")
-                    .arg(institutionOf(record->itemId), record->itemId));
+    showMessage(
+        tr("The diagnostics of %1 are on the clipboard.").arg(institutionOf(record->itemId)));
 }
 
 void ItemsPanel::copyItemId()

@@ -88,6 +88,9 @@ public slots:
     void copyItemId();
     void simulateLoginRequired();
     void showMessage(const QString &text, bool error = false);
+    void clearMessage() { showMessage({}); }
+    // Clears a message about something under way ("Opening Link to fix…") once it is over.
+    void clearTransientMessage();
 
 signals:
     // Fix connection: the owner opens Link in update mode for the Item.
@@ -123,6 +126,7 @@ private:
     QAction *m_copyItemId = nullptr;
     QAction *m_simulateLogin = nullptr;
     QAction *m_find = nullptr;
+    bool m_messageIsTransient = false;
 };
 
 } // namespace weft::ui

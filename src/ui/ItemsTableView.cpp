@@ -18,6 +18,7 @@ ItemsTableView::ItemsTableView(QWidget *parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
+    setTabKeyNavigation(false); // Tab leaves the table; the arrows move within it
     setWordWrap(false);
     setItemDelegateForColumn(ItemsModel::Status, new StatusBadgeDelegate(this));
     const int rowHeight = std::max(24, fontMetrics().height() + 8);
@@ -47,7 +48,10 @@ void ItemsTableView::setContextActions(const QList<QAction *> &actions)
 
 void ItemsTableView::contextMenuEvent(QContextMenuEvent *event)
 {
-    if (m_contextActions.isEmpty() || !indexAt(event->pos()).isValid())
+    // From the keyboard (the menu key, Shift+F10) the menu is for the current row.
+    const bool keyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const QModelIndex index = keyboard ? currentIndex() : indexAt(event->pos());
+    if (m_contextActions.isEmpty() || !index.isValid())
         return;
     QMenu menu(this);
     for (QAction *action : std::as_const(m_contextActions)) {
@@ -56,7 +60,7 @@ void ItemsTableView::contextMenuEvent(QContextMenuEvent *event)
         else
             menu.addSeparator();
     }
-    menu.exec(event->globalPos());
+    menu.exec(keyboard ? viewport()->mapToGlobal(visualRect(index).center()) : event->globalPos());
 }
 
 } // namespace weft::ui

@@ -9,6 +9,7 @@
 #include "net/SingleInstance.h"
 #include "session/SessionManager.h"
 #include "ui/AboutDialog.h"
+#include "ui/Dismissible.h"
 #include "ui/GuestWebView.h"
 #include "ui/HostedLinkPane.h"
 #include "ui/ItemsPanel.h"
@@ -78,6 +79,8 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
         m_saveProblem->clear();
         m_saveProblem->setVisible(false);
     });
+    connect(store, &vault::ItemStore::itemRemoved, this, &MainWindow::dropStaleNotice);
+    connect(store, &vault::ItemStore::itemsReset, this, &MainWindow::dropStaleNotice);
     m_items = new ItemsPanel(store, this);
     m_ui->itemsLayout->addWidget(m_items);
     connect(m_items, &ItemsPanel::fixConnectionRequested, this, [this](const QString &itemId) {
@@ -144,6 +147,9 @@ void MainWindow::setUpWindow()
                        .arg(error),
                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
     };
+    makeDismissible(m_ui->noticeLabel);
+    m_ui->eventLog->setTabKeyNavigation(false);
+    m_ui->eventLog->setAccessibleName(tr("Link events of this session"));
     m_ui->eventLog->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->eventLog->horizontalHeader()->setStretchLastSection(true);
     m_ui->splitter->setStretchFactor(0, 3);
@@ -190,9 +196,10 @@ void MainWindow::attachSession(session::Session *session)
     m_items->setServices(session->items(), session->refresher());
     m_items->setFixConnectionAvailable(session->linkHost() != nullptr);
     connect(session, &session::Session::fixConnectionFailed, this,
-            [this](const QString &itemId, const QString &reason) {
-                m_items->showMessage(
-                    tr("Link could not be opened to fix item_id %1: %2").arg(itemId, reason), true);
+            [this, session](const QString &itemId, const QString &reason) {
+                m_items->showMessage(tr("Link could not be opened to fix %1: %2")
+                                         .arg(session->items()->displayName(itemId), reason),
+                                     true);
             });
     link::LinkHost *host = session->linkHost();
     if (!host) {
@@ -603,6 +610,8 @@ void MainWindow::showLink(bool visible)
         next->setFocus(Qt::OtherFocusReason);
     }
     m_focusAfterLink = nullptr;
+    if (m_items)
+        m_items->clearTransientMessage();
 }
 
 void MainWindow::setUpMenus()
@@ -669,6 +678,12 @@ void MainWindow::updateControls()
                                     state != State::Exchanging &&
                                     (inBrowser || (m_host && state == State::Ready)));
     m_ui->actionConnect->setEnabled(m_ui->connectButton->isEnabled());
+    // The first time Link is ready, focus starts on what to do first (until then the button
+    // could not take it).
+    if (!m_startFocusGiven && m_ui->connectButton->isEnabled() && !isLinkShown()) {
+        m_startFocusGiven = true;
+        m_ui->connectButton->setFocus(Qt::OtherFocusReason);
+    }
     if (hostedBusy)
         offerBrowser(false);
     // Changing the backend while Link is open (here or in the browser) would pull it away
@@ -677,8 +692,15 @@ void MainWindow::updateControls()
                                      !hostedBusy);
 }
 
+void MainWindow::dropStaleNotice()
+{
+    if (!m_noticeItem.isEmpty() && !m_store->item(m_noticeItem))
+        showNotice({}, false);
+}
+
 void MainWindow::showNotice(const QString &text, bool error)
 {
+    m_noticeItem.clear();
     m_ui->noticeLabel->setText(text);
     tones::apply(m_ui->noticeLabel, error ? Tone::Problem : Tone::Neutral);
     m_ui->noticeLabel->setVisible(!text.isEmpty());
@@ -697,9 +719,8 @@ void MainWindow::onItemLinked(const link::LinkedItem &item)
     const link::LinkSuccess &success = item.success;
     const QString institution =
         success.institution ? success.institution->name : tr("Unknown institution");
-    showNotice(tr("%1 is connected (item_id %2, link_session_id %3).")
-                   .arg(institution, item.itemId, success.linkSessionId),
-               false);
+    showNotice(tr("%1 is connected.").arg(institution), false);
+    m_noticeItem = item.itemId;                        // the notice goes when the Item does
     if (m_items && m_items->selectItem(item.itemId)) { // the session has indexed it already
         // Focus goes to the new Item, now or as Link's view is covered again.
         if (m_stack->currentWidget() == m_view)
@@ -711,7 +732,10 @@ void MainWindow::onItemLinked(const link::LinkedItem &item)
 
 void MainWindow::onItemRepaired(const QString &itemId, const link::LinkSuccess &)
 {
-    showNotice(tr("The connection %1 works again.").arg(itemId), false);
+    const QString name = m_session ? m_session->items()->displayName(itemId) : tr("The connection");
+    showNotice(tr("%1 works again.").arg(name), false);
+    m_noticeItem = itemId;
+    m_items->clearMessage(); // "Opening Link to fix …" is over
 }
 
 void MainWindow::appendEvent(const link::LinkEvent &event)

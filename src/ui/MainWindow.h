@@ -141,6 +141,7 @@ signals:
 private:
     void setUpWindow();
     void setUpMenus();
+    void dropStaleNotice();
     void attachSession(session::Session *session);
     void detachSession();
     void onSessionFailed(const QString &error);
@@ -183,6 +184,8 @@ private:
     QWebEngineView *m_view = nullptr;
     QWidget *m_home = nullptr;          // the page that covers Link's view
     QPointer<QWidget> m_focusAfterLink; // where focus goes when Link's view is covered
+    bool m_startFocusGiven = false;
+    QString m_noticeItem; // the Item the notice is about: the notice goes when the Item does
     QLabel *m_backendLabel = nullptr;
     QList<QPointer<PopupWindow>> m_popups;
     UnsavedQuestion m_unsavedQuestion;

@@ -17,6 +17,7 @@ RefreshBar::RefreshBar(QWidget *parent)
     auto *cancel = new QPushButton(tr("Cancel"), this);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     m_bar->setTextVisible(false);
+    m_bar->setAccessibleName(tr("Refresh progress"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("Refreshing"), this));

@@ -131,7 +131,8 @@ void TestHostedLinkE2E::browserSettingLinksAnItem()
     QVERIFY(f.store.item(itemId));
     QCOMPARE(f.store.item(itemId)->institutionName, QStringLiteral("First Platypus Bank"));
     QCOMPARE(f.keychain.entries.size(), 1);
-    QVERIFY(f.window.noticeText().contains(itemId));
+    QVERIFY(f.window.noticeText().contains(u"First Platypus Bank is connected"));
+    QVERIFY(!f.window.noticeText().contains(itemId));
     QTRY_VERIFY(!pane->isVisible());
     QTRY_VERIFY(connect->isEnabled());
     QCOMPARE(f.window.itemsPanel()->currentItemId(), itemId);

@@ -301,7 +301,8 @@ void TestMainWindow::linkingABankShowsItInTheItemsPanel()
 
     const QString itemId = saved.at(0).at(0).toString();
     QVERIFY(f.store.item(itemId));
-    QVERIFY(f.window.noticeText().contains(itemId));
+    QVERIFY(f.window.noticeText().contains(u"First Platypus Bank is connected"));
+    QVERIFY(!f.window.noticeText().contains(itemId)); // no ids in what people read
     ui::ItemsPanel *panel = f.window.itemsPanel();
     QCOMPARE(panel->currentItemId(), itemId);
     QCOMPARE(panel->details()->fieldText(QStringLiteral("item_id")), itemId);
