@@ -4,6 +4,7 @@
 #include "vault/ItemStore.h"
 
 #include <QColor>
+#include <QLocale>
 #include <QPixmap>
 
 namespace weft::items {
@@ -87,6 +88,34 @@ QIcon ItemsModel::logoFor(const QString &institutionId, const QString &base64) c
     return icon;
 }
 
+QString ItemsModel::balanceText(double value, const QString &isoCurrency)
+{
+    const QLocale locale;
+    // The locale's own symbol for its own currency; the ISO code for any other.
+    const QString symbol =
+        isoCurrency.isEmpty() || isoCurrency == locale.currencySymbol(QLocale::CurrencyIsoCode)
+            ? locale.currencySymbol()
+            : isoCurrency;
+    return locale.toCurrencyString(value, symbol);
+}
+
+QString ItemsModel::accountsSummary(const vault::ItemRecord &record)
+{
+    if (record.accounts.isEmpty())
+        return tr("No accounts yet");
+    QStringList parts;
+    for (const vault::StoredAccount &account : record.accounts) {
+        QString part = account.name;
+        if (!account.mask.isEmpty())
+            part += QStringLiteral(" ••") + account.mask;
+        const std::optional<double> balance = account.current ? account.current : account.available;
+        if (balance)
+            part += QStringLiteral(": ") + balanceText(*balance, account.currency);
+        parts << part;
+    }
+    return QLocale().createSeparatedList(parts);
+}
+
 QVariant ItemsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -149,10 +178,11 @@ QVariant ItemsModel::data(const QModelIndex &index, int role) const
     case Environment:
         return r.environment;
     case LastRefresh:
-        return r.lastRefresh.isValid() ? r.lastRefresh.toLocalTime().toString(Qt::ISODate)
-                                       : tr("never");
+        return r.lastRefresh.isValid()
+                   ? QLocale().toString(r.lastRefresh.toLocalTime(), QLocale::ShortFormat)
+                   : tr("never");
     case Accounts:
-        return int(r.accounts.size());
+        return accountsSummary(r);
     default:
         return {};
     }

@@ -6,7 +6,8 @@
 
 namespace weft::vault {
 class ItemStore;
-}
+struct ItemRecord;
+} // namespace weft::vault
 
 namespace weft::items {
 
@@ -41,6 +42,10 @@ public:
     int rowOf(const QString &itemId) const;
     // The service's environment changed (e.g. a new backend mode): "foreign" marks update.
     void setService(ItemService *service);
+
+    // The accounts as people read them: name, mask and balance in their locale.
+    static QString accountsSummary(const vault::ItemRecord &record);
+    static QString balanceText(double value, const QString &isoCurrency);
 
 private:
     QIcon logoFor(const QString &institutionId, const QString &base64) const;

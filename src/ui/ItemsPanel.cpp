@@ -283,6 +283,14 @@ QString ItemsPanel::message() const
     return m_ui->messageLabel->text();
 }
 
+void ItemsPanel::setSupportView(bool on)
+{
+    m_supportView = on;
+    m_ui->details->setVisible(on);
+    m_ui->table->setColumnHidden(ItemsModel::Token, !on);
+    m_ui->table->setColumnHidden(ItemsModel::Environment, !on);
+}
+
 void ItemsPanel::clearTransientMessage()
 {
     if (m_messageIsTransient)
@@ -454,7 +462,10 @@ void ItemsPanel::copyDiagnostics()
     const vault::ItemRecord *record = currentRecord();
     if (!record || !m_service)
         return;
-    const QJsonDocument json(m_service->diagnostics(record->itemId));
+    QJsonObject diagnostics = m_service->diagnostics(record->itemId);
+    if (!m_diagnosticsContext.isEmpty())
+        diagnostics.insert(QStringLiteral("weft"), m_diagnosticsContext);
+    const QJsonDocument json(diagnostics);
     QApplication::clipboard()->setText(QString::fromUtf8(json.toJson()));
     showMessage(
         tr("The diagnostics of %1 are on the clipboard.").arg(institutionOf(record->itemId)));

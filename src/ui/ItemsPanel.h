@@ -89,6 +89,12 @@ public slots:
     void simulateLoginRequired();
     void showMessage(const QString &text, bool error = false);
     void clearMessage() { showMessage({}); }
+    // Support staff see everything: the details pane, the token and environment columns.
+    // People who connect their banks see the list and what they can do.
+    void setSupportView(bool on);
+    bool isSupportView() const { return m_supportView; }
+    // What Copy diagnostics adds about Weft itself (versions, system, backend).
+    void setDiagnosticsContext(const QJsonObject &context) { m_diagnosticsContext = context; }
     // Clears a message about something under way ("Opening Link to fix…") once it is over.
     void clearTransientMessage();
 
@@ -127,6 +133,8 @@ private:
     QAction *m_simulateLogin = nullptr;
     QAction *m_find = nullptr;
     bool m_messageIsTransient = false;
+    bool m_supportView = true;
+    QJsonObject m_diagnosticsContext;
 };
 
 } // namespace weft::ui

@@ -9,6 +9,8 @@
 #include "net/SingleInstance.h"
 #include "session/SessionManager.h"
 #include "ui/AboutDialog.h"
+#include "ui/AttentionBanner.h"
+#include "ui/DiagnosticsViewer.h"
 #include "ui/Dismissible.h"
 #include "ui/GuestWebView.h"
 #include "ui/HostedLinkPane.h"
@@ -27,13 +29,20 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QEventLoop>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFileOpenEvent>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSessionManager>
+#include <QSettings>
 #include <QStackedLayout>
+#include <QSysInfo>
 #include <QWebEngineView>
+#include <QtWebEngineCore/qtwebenginecoreglobal.h>
 
 namespace weft::ui {
 MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store, QWidget *parent)
@@ -65,6 +74,31 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     m_saveProblem->setTextFormat(Qt::PlainText);
     m_saveProblem->setVisible(false);
     m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_saveProblem);
+    // First run (no bank connected yet): what Weft does, and what happens to the password
+    // and the key; the one button is "Connect a bank account" beside it.
+    m_welcome = new QLabel(
+        tr("Weft connects your bank accounts through Plaid. You sign in to your bank in Plaid's "
+           "own window: your password goes to your bank, never to Weft. For each connection "
+           "Plaid gives Weft a key, which Weft keeps in your system's keychain, never in a "
+           "file."),
+        this);
+    m_welcome->setObjectName(QStringLiteral("welcomeLabel"));
+    m_welcome->setWordWrap(true);
+    m_welcome->setTextFormat(Qt::PlainText);
+    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->titleLabel) + 1, m_welcome);
+    const auto updateWelcome = [this] {
+        m_welcome->setVisible(m_store->items().isEmpty());
+    };
+    connect(store, &vault::ItemStore::itemAdded, this, updateWelcome);
+    connect(store, &vault::ItemStore::itemRemoved, this, updateWelcome);
+    connect(store, &vault::ItemStore::itemsReset, this, updateWelcome);
+    updateWelcome();
+    m_attention = new AttentionBanner(store, this);
+    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_attention);
+    connect(m_attention, &AttentionBanner::actionRequested, this, [this](const QString &itemId) {
+        if (m_session)
+            m_session->fixConnection(itemId);
+    });
     m_hostedPane = new HostedLinkPane(this);
     m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_hostedPane);
     connect(store, &vault::ItemStore::saveFailed, this, [this](const QString &error) {
@@ -88,6 +122,18 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
             m_session->fixConnection(itemId);
     });
     setUpMenus();
+    m_slowLoading = new QTimer(this);
+    m_slowLoading->setSingleShot(true);
+    m_slowLoading->setInterval(kSlowLoading);
+    connect(m_slowLoading, &QTimer::timeout, this, [this] {
+        const bool embedded = m_session && m_session->mode() == BackendMode::EmbeddedSandbox;
+        m_ui->stateLabel->setText(
+            embedded ? tr("Link is taking longer than usual to load. The computer may be busy; "
+                          "Weft keeps trying.")
+                     : tr("Link is taking longer than usual to load. It comes from Plaid over "
+                          "the internet: check the connection. Weft keeps trying."));
+    });
+    setSupportView(QSettings().value(QStringLiteral("window/supportView"), false).toBool());
     QAction *refreshAll = m_items->refreshAllAction();
     connect(m_ui->actionRefreshAll, &QAction::triggered, refreshAll, &QAction::trigger);
     connect(refreshAll, &QAction::changed, this,
@@ -195,6 +241,18 @@ void MainWindow::attachSession(session::Session *session)
     m_backendLabel->setText(session->description());
     m_items->setServices(session->items(), session->refresher());
     m_items->setFixConnectionAvailable(session->linkHost() != nullptr);
+    m_attention->setService(session->items());
+    QJsonObject context;
+    context.insert(QStringLiteral("weft"), tr("Weft %1").arg(QStringLiteral(WEFT_VERSION)));
+    context.insert(QStringLiteral("qt"),
+                   QString(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())));
+    context.insert(
+        QStringLiteral("chromium"),
+        QString(QStringLiteral("Chromium ") + QString::fromLatin1(qWebEngineChromiumVersion())));
+    context.insert(QStringLiteral("system"), QSysInfo::prettyProductName());
+    context.insert(QStringLiteral("backend"), session->description());
+    m_items->setDiagnosticsContext(context);
+    m_attention->setActionAvailable(session->linkHost() != nullptr);
     connect(session, &session::Session::fixConnectionFailed, this,
             [this, session](const QString &itemId, const QString &reason) {
                 m_items->showMessage(tr("Link could not be opened to fix %1: %2")
@@ -294,6 +352,8 @@ void MainWindow::detachSession()
     detachLink();
     m_items->setServices(nullptr, nullptr);
     m_items->setFixConnectionAvailable(false);
+    m_attention->setService(nullptr);
+    m_attention->setActionAvailable(false);
     if (m_hosted) {
         disconnect(m_hosted, nullptr, this, nullptr);
         m_hosted->cancel(); // the session and its controller are about to go
@@ -614,6 +674,39 @@ void MainWindow::showLink(bool visible)
         m_items->clearTransientMessage();
 }
 
+void MainWindow::setSupportView(bool on)
+{
+    if (m_ui->actionSupportView->isChecked() != on)
+        m_ui->actionSupportView->setChecked(on); // comes back here through toggled
+    m_items->setSupportView(on);
+    m_ui->eventsGroup->setVisible(on);
+    QSettings().setValue(QStringLiteral("window/supportView"), on);
+}
+
+bool MainWindow::isSupportView() const
+{
+    return m_ui->actionSupportView->isChecked();
+}
+
+bool MainWindow::openDiagnosticsFile(const QString &path)
+{
+    QFile file(path);
+    QString error;
+    auto *viewer = new DiagnosticsViewer(this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = tr("It could not be read: %1").arg(file.errorString());
+    } else if (viewer->load(file.read(DiagnosticsViewer::kMaxBytes + 1), &error)) {
+        viewer->setWindowTitle(tr("Diagnostics: %1").arg(QFileInfo(path).fileName()));
+        viewer->show();
+        return true;
+    }
+    delete viewer;
+    QMessageBox::warning(this, tr("Open diagnostics"),
+                         tr("%1 was not opened. %2").arg(QFileInfo(path).fileName(), error));
+    return false;
+}
+
 void MainWindow::setUpMenus()
 {
     m_ui->actionConnect->setShortcuts(QKeySequence::New);
@@ -633,6 +726,15 @@ void MainWindow::setUpMenus()
         else
             m_ui->menuItem->addSeparator();
     }
+    m_ui->actionSupportView->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_ui->actionSupportView, &QAction::toggled, this, &MainWindow::setSupportView);
+    connect(m_ui->actionOpenDiagnostics, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open diagnostics"), QString(),
+                                         tr("Diagnostics (*.json *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            openDiagnosticsFile(path);
+    });
     connect(m_ui->actionKeyboardShortcuts, &QAction::triggered, this, [this] {
         ShortcutsDialog dialog(menuBar(), this);
         dialog.exec();
@@ -663,6 +765,13 @@ void MainWindow::onStateChanged(link::LinkController::State state)
     const QString text = LinkTexts::stateText(state);
     m_ui->stateLabel->setText(text);
     statusBar()->showMessage(text);
+    // Loading that takes long is explained, once it does.
+    if (state == State::FetchingToken || state == State::Loading) {
+        if (!m_slowLoading->isActive())
+            m_slowLoading->start();
+    } else {
+        m_slowLoading->stop();
+    }
     updateControls();
 }
 

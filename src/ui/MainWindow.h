@@ -7,12 +7,14 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
 class QLabel;
 class QSessionManager;
 class QStackedLayout;
+class QTimer;
 class QWebEngineView;
 
 namespace Ui {
@@ -40,6 +42,7 @@ struct AppSettings;
 
 namespace weft::ui {
 
+class AttentionBanner;
 class HostedLinkPane;
 class ItemsPanel;
 class PendingExchangeBanner;
@@ -56,6 +59,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    static constexpr std::chrono::seconds kSlowLoading{8};
     using UnsavedChoice = ui::UnsavedChoice;
     using UnsavedContext = ui::UnsavedContext;
     // Asks what to do about Items whose access token is not saved (lines naming them).
@@ -118,6 +122,12 @@ public:
     QString saveProblemText() const;
     ItemsPanel *itemsPanel() const { return m_items; }
     QString noticeText() const;
+    // Support staff's view (View → Support view): ids, codes, the details and Link's events.
+    void setSupportView(bool on);
+    bool isSupportView() const;
+    // View → Open diagnostics… for a file; false (and why, in a message box) when it is not
+    // Weft's diagnostics.
+    bool openDiagnosticsFile(const QString &path);
     HostedLinkPane *hostedLinkPane() const { return m_hostedPane; }
     QString backendDescription() const;
     bool isLinkShown() const;
@@ -182,6 +192,9 @@ private:
     ItemsPanel *m_items = nullptr;
     QStackedLayout *m_stack = nullptr;
     QWebEngineView *m_view = nullptr;
+    AttentionBanner *m_attention = nullptr;
+    QLabel *m_welcome = nullptr;
+    QTimer *m_slowLoading = nullptr;    // says why, when Link takes long to load
     QWidget *m_home = nullptr;          // the page that covers Link's view
     QPointer<QWidget> m_focusAfterLink; // where focus goes when Link's view is covered
     bool m_startFocusGiven = false;
