@@ -14,6 +14,7 @@
 #include "ui/ColorScheme.h"
 #include "ui/GraphicsSetup.h"
 #include "ui/MainWindow.h"
+#include "ui/Translations.h"
 #include "vault/ItemStore.h"
 #include "vault/KeychainSecretStore.h"
 
@@ -192,6 +193,7 @@ int main(int argc, char *argv[])
     if (session::Session *session = manager.session(); session && session->linkHost())
         session->linkHost()->preload();
     ui::colorscheme::follow(qApp);
+    ui::installTranslations(qApp, QLocale());
     ui::MainWindow window(&manager, &store);
     if (!report.ok) {
         window.showStartupProblem(

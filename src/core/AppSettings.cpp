@@ -104,8 +104,12 @@ void AppSettings::fillDefaults(const QLocale &locale)
 {
     if (clientUserId.isEmpty())
         clientUserId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (language.isEmpty())
-        language = languageFor(locale);
+    Q_UNUSED(locale)
+}
+
+QString AppSettings::linkLanguage(const QLocale &locale) const
+{
+    return language.isEmpty() ? languageFor(locale) : language;
 }
 
 QString AppSettings::validate() const
@@ -118,7 +122,7 @@ QString AppSettings::validate() const
         return QStringLiteral("Choose at least one product.");
     if (countryCodes.isEmpty())
         return QStringLiteral("Choose at least one country.");
-    if (!linkLanguages().contains(language))
+    if (!language.isEmpty() && !linkLanguages().contains(language))
         return QStringLiteral("Link does not support the language \"%1\".").arg(language);
     if (!webhook.isEmpty()) {
         const QUrl url(webhook, QUrl::StrictMode);

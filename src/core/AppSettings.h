@@ -35,7 +35,7 @@ struct AppSettings
     QString clientName = QStringLiteral("Weft");
     QStringList products{QStringLiteral("transactions")};
     QStringList countryCodes{QStringLiteral("US")};
-    QString language;
+    QString language; // the user's choice for Link; empty: the current locale's (linkLanguage)
     QString webhook;
     QString redirectUri;
     QString clientUserId; // random, made once, never personal data
@@ -44,8 +44,12 @@ struct AppSettings
 
     static AppSettings load(QSettings &settings);
     void save(QSettings &settings) const;
-    // Makes up what is missing: client_user_id, a language from the system locale.
+    // Makes up what is missing: client_user_id. (The language is not made up: an empty one
+    // follows the locale, see linkLanguage.)
     void fillDefaults(const QLocale &locale = QLocale::system());
+    // The language Link is opened in: the user's choice, else the locale's if Link has it,
+    // else English.
+    QString linkLanguage(const QLocale &locale = QLocale()) const;
 
     // Empty when usable; otherwise what is wrong, in plain words.
     QString validate() const;

@@ -129,7 +129,7 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
     tokenSettings.clientName = m_settings.clientName;
     tokenSettings.products = m_settings.products;
     tokenSettings.countryCodes = m_settings.countryCodes;
-    tokenSettings.language = m_settings.language;
+    tokenSettings.language = m_settings.linkLanguage();
     tokenSettings.webhook = m_settings.webhook;
     tokenSettings.redirectUri = m_settings.redirectUri;
     m_backend = std::make_unique<link::PlaidLinkBackend>(m_client.get(), tokenSettings);

@@ -48,6 +48,10 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         item->setData(Qt::UserRole, code);
         item->setCheckState(Qt::Unchecked);
     }
+    m_ui->languageCombo->addItem(tr("Same as the system (%1)")
+                                     .arg(QLocale::languageToString(QLocale::codeToLanguage(
+                                         AppSettings::languageFor(QLocale())))),
+                                 QString());
     for (const QString &code : AppSettings::linkLanguages()) {
         const QString name = QLocale::languageToString(QLocale::codeToLanguage(code));
         m_ui->languageCombo->addItem(QStringLiteral("%1 — %2").arg(code, name), code);
