@@ -109,6 +109,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app(informational ? new QCoreApplication(argc, argv)
                                                         : new QApplication(argc, argv));
     milestones::mark("app");
+    // Before anything is said: the command line's help and messages are translated too.
+    ui::installTranslations(app.get(), QLocale());
     // "--version" also names the web engine: Plaid supports only current browsers.
     QCoreApplication::setApplicationVersion(
         QStringLiteral("%1 (Qt %2, Chromium %3 with security fixes to %4)")
@@ -142,32 +144,37 @@ int main(int argc, char *argv[])
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Connect bank accounts with Plaid Link.\n\n"
-        "  weft items [--json] [--refresh]   list the Items (see weft items --help)\n"
-        "  weft item ITEM_ID [--json]        one Item in full"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "weft::main", "Connect bank accounts with Plaid Link.\n\n"
+                      "  weft items [--json] [--refresh]   list the Items (see weft items --help)\n"
+                      "  weft item ITEM_ID [--json]        one Item in full"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption sandboxOption(
         QStringLiteral("sandbox"),
-        QStringLiteral("Use the embedded Plaid Sandbox (the default: no network, no keys)."));
-    const QCommandLineOption connectOption(QStringLiteral("connect"),
-                                           QStringLiteral("Open Link as soon as it is ready."));
+        QCoreApplication::translate(
+            "weft::main", "Use the embedded Plaid Sandbox (the default: no network, no keys)."));
+    const QCommandLineOption connectOption(
+        QStringLiteral("connect"),
+        QCoreApplication::translate("weft::main", "Open Link as soon as it is ready."));
     const QCommandLineOption debugOption(
         QStringLiteral("remote-debugging-port"),
-        QStringLiteral("Sandbox mode only: allow Chromium's remote debugging of the Link view "
-                       "on 127.0.0.1:PORT."),
+        QCoreApplication::translate(
+            "weft::main", "Sandbox mode only: allow Chromium's remote debugging of the Link view "
+                          "on 127.0.0.1:PORT."),
         QStringLiteral("PORT"));
     const QCommandLineOption benchOption(
         QStringLiteral("bench-milestones"),
-        QStringLiteral("For weft-bench: print start-up and Link milestones on standard output "
-                       "and take its commands on standard input."));
+        QCoreApplication::translate(
+            "weft::main", "For weft-bench: print start-up and Link milestones on standard output "
+                          "and take its commands on standard input."));
     parser.addOptions({sandboxOption, connectOption, debugOption, benchOption});
     parser.addPositionalArgument(
         QStringLiteral("address"),
-        QStringLiteral("A weft:// address the system opens Weft with when a bank's sign-in "
-                       "returns (OAuth by redirect)."),
-        QStringLiteral("[address]"));
+        QCoreApplication::translate(
+            "weft::main", "A weft:// address the system opens Weft with when a bank's sign-in "
+                          "returns (OAuth by redirect)."),
+        QCoreApplication::translate("weft::main", "[address]"));
     parser.process(*app);
     settings.fillDefaults();
     {
@@ -193,7 +200,6 @@ int main(int argc, char *argv[])
     if (session::Session *session = manager.session(); session && session->linkHost())
         session->linkHost()->preload();
     ui::colorscheme::follow(qApp);
-    ui::installTranslations(qApp, QLocale());
     ui::MainWindow window(&manager, &store);
     if (!report.ok) {
         window.showStartupProblem(

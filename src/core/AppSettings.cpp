@@ -1,5 +1,6 @@
 #include "core/AppSettings.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 #include <QUrl>
 #include <QUuid>
@@ -36,11 +37,11 @@ QString modeTitle(BackendMode mode)
 {
     switch (mode) {
     case BackendMode::EmbeddedSandbox:
-        return QStringLiteral("Embedded Plaid Sandbox");
+        return QCoreApplication::translate("weft::AppSettings", "Embedded Plaid Sandbox");
     case BackendMode::PlaidSandbox:
-        return QStringLiteral("Plaid Sandbox");
+        return QCoreApplication::translate("weft::AppSettings", "Plaid Sandbox");
     case BackendMode::PlaidProduction:
-        return QStringLiteral("Plaid Production");
+        return QCoreApplication::translate("weft::AppSettings", "Plaid Production");
     }
     return {};
 }
@@ -115,20 +116,26 @@ QString AppSettings::linkLanguage(const QLocale &locale) const
 QString AppSettings::validate() const
 {
     if (mode != BackendMode::EmbeddedSandbox && clientId.trimmed().isEmpty())
-        return QStringLiteral("A Plaid client_id is needed for %1.").arg(modeTitle(mode));
+        return QCoreApplication::translate("weft::AppSettings",
+                                           "A Plaid client_id is needed for %1.")
+            .arg(modeTitle(mode));
     if (clientName.trimmed().isEmpty() || clientName.size() > 30)
-        return QStringLiteral("The client name must have 1 to 30 characters.");
+        return QCoreApplication::translate("weft::AppSettings",
+                                           "The client name must have 1 to 30 characters.");
     if (products.isEmpty())
-        return QStringLiteral("Choose at least one product.");
+        return QCoreApplication::translate("weft::AppSettings", "Choose at least one product.");
     if (countryCodes.isEmpty())
-        return QStringLiteral("Choose at least one country.");
+        return QCoreApplication::translate("weft::AppSettings", "Choose at least one country.");
     if (!language.isEmpty() && !linkLanguages().contains(language))
-        return QStringLiteral("Link does not support the language \"%1\".").arg(language);
+        return QCoreApplication::translate("weft::AppSettings",
+                                           "Link does not support the language \"%1\".")
+            .arg(language);
     if (!webhook.isEmpty()) {
         const QUrl url(webhook, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
             url.host().isEmpty())
-            return QStringLiteral("The webhook must be an http or https address.");
+            return QCoreApplication::translate("weft::AppSettings",
+                                               "The webhook must be an http or https address.");
     }
     if (!redirectUri.isEmpty()) {
         // Plaid takes only https in Production (a page there can forward to weft://); its
@@ -138,11 +145,16 @@ QString AppSettings::validate() const
         const bool weft = url.scheme() == u"weft" && mode != BackendMode::PlaidProduction;
         if (!url.isValid() || !(https || weft))
             return mode == BackendMode::PlaidProduction
-                       ? QStringLiteral("The OAuth redirect URI must be an https address.")
-                       : QStringLiteral("The OAuth redirect URI must be an https or weft:// "
-                                        "address.");
+                       ? QCoreApplication::translate(
+                             "weft::AppSettings",
+                             "The OAuth redirect URI must be an https address.")
+                       : QCoreApplication::translate(
+                             "weft::AppSettings",
+                             "The OAuth redirect URI must be an https or weft:// "
+                             "address.");
         if (url.hasQuery())
-            return QStringLiteral("The OAuth redirect URI may not have a query (?...).");
+            return QCoreApplication::translate(
+                "weft::AppSettings", "The OAuth redirect URI may not have a query (?...).");
     }
     return {};
 }

@@ -10,6 +10,8 @@
 #include "session/SessionManager.h"
 #include "ui/AboutDialog.h"
 #include "ui/AttentionBanner.h"
+#include "ui/AttentionNotifier.h"
+#include "ui/DesktopNotifier.h"
 #include "ui/DiagnosticsViewer.h"
 #include "ui/Dismissible.h"
 #include "ui/GuestWebView.h"
@@ -93,6 +95,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     connect(store, &vault::ItemStore::itemRemoved, this, updateWelcome);
     connect(store, &vault::ItemStore::itemsReset, this, updateWelcome);
     updateWelcome();
+    m_attentionNotifier = new AttentionNotifier(new DesktopNotifier(this, this), this);
     m_attention = new AttentionBanner(store, this);
     m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_attention);
     connect(m_attention, &AttentionBanner::actionRequested, this, [this](const QString &itemId) {
@@ -242,6 +245,7 @@ void MainWindow::attachSession(session::Session *session)
     m_items->setServices(session->items(), session->refresher());
     m_items->setFixConnectionAvailable(session->linkHost() != nullptr);
     m_attention->setService(session->items());
+    m_attentionNotifier->watch(session->items(), session->refresher());
     QJsonObject context;
     context.insert(QStringLiteral("weft"), tr("Weft %1").arg(QStringLiteral(WEFT_VERSION)));
     context.insert(QStringLiteral("qt"),
@@ -353,6 +357,7 @@ void MainWindow::detachSession()
     m_items->setServices(nullptr, nullptr);
     m_items->setFixConnectionAvailable(false);
     m_attention->setService(nullptr);
+    m_attentionNotifier->watch(nullptr, nullptr);
     m_attention->setActionAvailable(false);
     if (m_hosted) {
         disconnect(m_hosted, nullptr, this, nullptr);

@@ -43,6 +43,7 @@ struct AppSettings;
 namespace weft::ui {
 
 class AttentionBanner;
+class AttentionNotifier;
 class HostedLinkPane;
 class ItemsPanel;
 class PendingExchangeBanner;
@@ -193,6 +194,7 @@ private:
     QStackedLayout *m_stack = nullptr;
     QWebEngineView *m_view = nullptr;
     AttentionBanner *m_attention = nullptr;
+    AttentionNotifier *m_attentionNotifier = nullptr;
     QLabel *m_welcome = nullptr;
     QTimer *m_slowLoading = nullptr;    // says why, when Link takes long to load
     QWidget *m_home = nullptr;          // the page that covers Link's view
