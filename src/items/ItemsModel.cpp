@@ -91,6 +91,8 @@ QIcon ItemsModel::logoFor(const QString &institutionId, const QString &base64) c
 QString ItemsModel::balanceText(double value, const QString &isoCurrency)
 {
     const QLocale locale;
+    if (locale.language() == QLocale::C) // no locale at all: the plain amount and its code
+        return QStringLiteral("%1 %2").arg(isoCurrency, QString::number(value, 'f', 2)).trimmed();
     // The locale's own symbol for its own currency; the ISO code for any other.
     const QString symbol =
         isoCurrency.isEmpty() || isoCurrency == locale.currencySymbol(QLocale::CurrencyIsoCode)

@@ -34,9 +34,16 @@ void ItemsTableView::setModel(QAbstractItemModel *model)
 {
     QTableView::setModel(model);
     const int charWidth = fontMetrics().averageCharWidth();
-    const int widths[ItemsModel::ColumnCount] = {26, 30, 12, 14, 24, 8};
+    // In characters, by model column: institution, status, token, environment, last refresh,
+    // accounts. Accounts (with balances) come right after the bank, as people look for them.
+    const int widths[ItemsModel::ColumnCount] = {24, 24, 12, 14, 18, 44};
     for (int column = 0; column < ItemsModel::ColumnCount; ++column)
         horizontalHeader()->resizeSection(column, widths[column] * charWidth);
+    QHeaderView *header = horizontalHeader();
+    header->moveSection(header->visualIndex(ItemsModel::Accounts), 1);
+    // The accounts take the room there is: their balances are what people look for.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ItemsModel::Accounts, QHeaderView::Stretch);
     horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the index's order
     setSortingEnabled(true);
 }

@@ -39,6 +39,7 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSessionManager>
 #include <QSettings>
 #include <QStackedLayout>
@@ -125,6 +126,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
             m_session->fixConnection(itemId);
     });
     setUpMenus();
+    resize(defaultSize());
     m_slowLoading = new QTimer(this);
     m_slowLoading->setSingleShot(true);
     m_slowLoading->setInterval(kSlowLoading);
@@ -677,6 +679,17 @@ void MainWindow::showLink(bool visible)
     m_focusAfterLink = nullptr;
     if (m_items)
         m_items->clearTransientMessage();
+}
+
+QSize MainWindow::defaultSize() const
+{
+    // Roomy where there is room; on a small or zoomed screen, nine tenths of what is free.
+    const QSize wanted(1100, 720);
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return wanted;
+    const QSize available = screen->availableGeometry().size() * 0.9;
+    return wanted.boundedTo(available).expandedTo(minimumSizeHint());
 }
 
 void MainWindow::setSupportView(bool on)

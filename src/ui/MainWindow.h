@@ -123,6 +123,8 @@ public:
     QString saveProblemText() const;
     ItemsPanel *itemsPanel() const { return m_items; }
     QString noticeText() const;
+    // The size a new window opens at: fits the screen it is on.
+    QSize defaultSize() const;
     // Support staff's view (View → Support view): ids, codes, the details and Link's events.
     void setSupportView(bool on);
     bool isSupportView() const;

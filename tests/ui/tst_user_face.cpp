@@ -13,10 +13,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -50,6 +52,7 @@ private slots:
     void supportViewOnDemand();
     void diagnosticsOpenAgainReadOnly();
     void diagnosticsThatAreNotWeftsAreRefused();
+    void fitsSmallAndZoomedScreens();
 };
 
 void TestUserFace::initTestCase()
@@ -259,6 +262,49 @@ void TestUserFace::diagnosticsThatAreNotWeftsAreRefused()
     QVERIFY2(said.contains(u"damaged.json was not opened"), qPrintable(said));
     QVERIFY(said.contains(u"not diagnostics from Weft"));
     QVERIFY(!f.window.findChild<ui::DiagnosticsViewer *>());
+}
+
+void TestUserFace::fitsSmallAndZoomedScreens()
+{
+    MainWindowFixture f(false);
+    vault::ItemRecord record = withAccounts(test::makeRecord(1, QStringLiteral("embedded")));
+    vault::StoredAccount savings = record.accounts.first();
+    savings.id = QStringLiteral("acc-2");
+    savings.name = QStringLiteral("Plaid Saving");
+    savings.mask = QStringLiteral("1111");
+    savings.current = 210.0;
+    record.accounts.append(savings);
+    f.store.resetItems({record, test::makeRecord(2, QStringLiteral("embedded"))});
+    f.manager.start(test::embeddedSettings());
+    QTRY_VERIFY(f.manager.session() != nullptr);
+    f.window.setSupportView(false);
+    // 1366×768 at 100 %, and 1920×1080 at 200 % (960×540 in the window's own pixels), each
+    // less a taskbar.
+    const QSize minimum = f.window.minimumSizeHint();
+    qInfo() << "smallest window:" << minimum << "default:" << f.window.defaultSize();
+    QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 768 - 48,
+             qPrintable(QStringLiteral("%1×%2").arg(minimum.width()).arg(minimum.height())));
+    QVERIFY2(minimum.width() <= 960 && minimum.height() <= 540 - 48,
+             qPrintable(QStringLiteral("%1×%2").arg(minimum.width()).arg(minimum.height())));
+    QVERIFY(f.window.defaultSize().width() <= 1366 && f.window.defaultSize().height() <= 768 - 48);
+
+    // At the default size, the list shows the accounts with their balances, unscrolled.
+    f.window.resize(f.window.defaultSize());
+    f.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.window));
+    QTableView *table = f.window.itemsPanel()->tableView();
+    QTRY_VERIFY(table->isVisible());
+    QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+    const int accountsColumn = items::ItemsModel::Accounts;
+    QCOMPARE(table->horizontalHeader()->visualIndex(accountsColumn), 1); // beside the bank
+    const QString accounts = table->model()->index(0, accountsColumn).data().toString();
+    QVERIFY(accounts.contains(u"Plaid Saving"));
+    const int needed = table->fontMetrics().horizontalAdvance(accounts);
+    QVERIFY2(table->columnWidth(accountsColumn) >= needed,
+             qPrintable(QStringLiteral("%1 px for %2 px of \"%3\"")
+                            .arg(table->columnWidth(accountsColumn))
+                            .arg(needed)
+                            .arg(accounts)));
 }
 
 QTEST_MAIN(TestUserFace)
