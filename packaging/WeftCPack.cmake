@@ -49,7 +49,8 @@ if(UNIX AND NOT APPLE)
     # plugin's X libraries, QtWebEngine's helper process, and libsecret (QtKeychain dlopens it;
     # without it no Secret Service keyring can be reached).
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6webenginecore6-bin, libsecret-1-0")
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+    # Qt's own translations: the standard buttons (OK, Cancel) in the user's language.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-translations-l10n")
     # .rpm: dependencies found by rpm's own scan of the binaries.
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
     set(CPACK_RPM_PACKAGE_LICENSE "LicenseRef-proprietary")

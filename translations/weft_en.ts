@@ -22,4 +22,41 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>weft::ui::ItemsPanel</name>
+    <message numerus="yes">
+        <source>%n bank connection(s)</source>
+        <translation>
+            <numerusform>%n bank connection</numerusform>
+            <numerusform>%n bank connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::RefreshBar</name>
+    <message numerus="yes">
+        <source>%n connection(s) refreshed</source>
+        <translation>
+            <numerusform>%n connection refreshed</numerusform>
+            <numerusform>%n connections refreshed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n could not be refreshed (see their status)</source>
+        <translation>
+            <numerusform>; %n could not be refreshed (see its status)</numerusform>
+            <numerusform>; %n could not be refreshed (see their status)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>weft::ui::AttentionBanner</name>
+    <message numerus="yes">
+        <source>%n other connection(s) need you too.</source>
+        <translation>
+            <numerusform>%n other connection needs you too.</numerusform>
+            <numerusform>%n other connections need you too.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

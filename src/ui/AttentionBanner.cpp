@@ -111,9 +111,7 @@ void AttentionBanner::update()
     if (!record.displayMessage.isEmpty())
         text += u' ' + record.displayMessage;
     if (shown.size() > 1)
-        text += u' ' + (shown.size() == 2
-                            ? tr("One other connection needs you too.")
-                            : tr("%1 other connections need you too.").arg(shown.size() - 1));
+        text += u' ' + tr("%n other connection(s) need you too.", nullptr, int(shown.size() - 1));
     m_text->setText(text);
     m_action->setText(items::ItemService::userActionText(record));
     m_action->setEnabled(m_actionAvailable);

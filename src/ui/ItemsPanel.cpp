@@ -367,7 +367,7 @@ void ItemsPanel::updateCount()
 {
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    const QString items = total == 1 ? tr("1 Item") : tr("%1 Items").arg(total);
+    const QString items = tr("%n bank connection(s)", nullptr, total);
     m_ui->countLabel->setText(shown == total ? items : tr("%1 of %2 shown").arg(shown).arg(items));
 }
 

@@ -61,12 +61,11 @@ void RefreshBar::onProgress(int done, int total)
 void RefreshBar::onFinished(int refreshed, int failed, bool canceled)
 {
     hide();
-    QString text =
-        refreshed == 1 ? tr("1 Item refreshed") : tr("%1 Items refreshed").arg(refreshed);
+    QString text = tr("%n connection(s) refreshed", nullptr, refreshed);
     if (canceled)
         text = tr("Refresh canceled: %1").arg(text);
     if (failed > 0)
-        text += tr("; %1 could not be refreshed (see their status)").arg(failed);
+        text += tr("; %n could not be refreshed (see their status)", nullptr, failed);
     emit finished(text + u'.', failed > 0);
 }
 

@@ -7,15 +7,37 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <cstring>
+
 namespace weft::ui {
 namespace {
 
 constexpr auto kFolder = ":/weft/i18n";
 
+// lupdate names a class's context without its C++17 namespace ("MainWindow"), while tr()
+// asks with the full one ("weft::ui::MainWindow"): a text not found under the full name is
+// looked up under the class name too.
+class Translator : public QTranslator
+{
+public:
+    using QTranslator::QTranslator;
+
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override
+    {
+        QString text = QTranslator::translate(context, sourceText, disambiguation, n);
+        if (text.isEmpty() && context) {
+            if (const char *last = std::strrchr(context, ':'); last && last[1] != '\0')
+                text = QTranslator::translate(last + 1, sourceText, disambiguation, n);
+        }
+        return text;
+    }
+};
+
 bool install(QCoreApplication *app, const QLocale &locale, const QString &name,
              const QString &folder)
 {
-    auto *translator = new QTranslator(app);
+    auto *translator = new Translator(app);
     if (!translator->load(locale, name, QStringLiteral("_"), folder)) {
         delete translator;
         return false;

@@ -19,7 +19,8 @@ namespace weft::test {
 struct ItemsPanelFixture
 {
     ItemsPanelFixture()
-        : store(directory.filePath(QStringLiteral("items.json")))
+        : translated(installTestTranslations())
+        , store(directory.filePath(QStringLiteral("items.json")))
         , vault(&keychain)
         , service(&store, &vault, plaid.client.get(), QStringLiteral("sandbox"))
         , refresher(&service, Clock::system())
@@ -48,6 +49,7 @@ struct ItemsPanelFixture
         return exchanged.itemId;
     }
 
+    bool translated; // before any widget: as in the app
     QTemporaryDir directory;
     vault::ItemStore store;
     TestKeychain keychain;

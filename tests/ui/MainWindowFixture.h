@@ -32,7 +32,8 @@ struct MainWindowFixture
 {
     // stateFile: the embedded sandbox keeps its state in the data folder, as in the app.
     explicit MainWindowFixture(bool withLink, bool stateFile = false)
-        : store(directory.filePath(QStringLiteral("items.json")))
+        : translated(installTestTranslations())
+        , store(directory.filePath(QStringLiteral("items.json")))
         , manager(&keychain, &store, options(withLink, stateFile ? directory.path() : QString()))
         , window(&manager, &store)
     {
@@ -68,6 +69,7 @@ struct MainWindowFixture
         return itemId;
     }
 
+    bool translated; // before any widget: as in the app
     QTemporaryDir directory;
     vault::ItemStore store;
     TestKeychain keychain;

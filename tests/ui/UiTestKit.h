@@ -2,15 +2,26 @@
 
 #include "support/FakeSecretStore.h"
 #include "support/UtcDateTime.h"
+#include "ui/Translations.h"
 #include "vault/ItemRecord.h"
 #include "vault/SecretStore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QLocale>
 #include <QPointer>
 #include <QTimer>
 
 namespace weft::test {
+
+// As weft does at start: Weft's translations for the test's locale (English: the plural
+// forms, so that counts read "1 connection", "2 connections"). Once per process.
+inline bool installTestTranslations()
+{
+    static const bool installed = ui::installTranslations(QCoreApplication::instance(), QLocale());
+    return installed;
+}
 
 // The UI tests' keychain: the shared fake (it works, refuses, or is missing; it counts reads,
 // so a test can check that painting never touches it).

@@ -158,7 +158,7 @@ void TestItemsPanelActions::refreshAllShowsProgressAndUpdatesItems()
     QVERIFY(!f.store.item(first)->accounts.isEmpty());
     QCOMPARE(f.store.item(second)->institutionName, QStringLiteral("Tartan Bank"));
     QVERIFY(f.store.item(test::makeRecord(9).itemId)->refreshProblem.isEmpty());
-    QVERIFY(f.panel.message().contains(u"2 Items refreshed"));
+    QVERIFY(f.panel.message().contains(u"2 connections refreshed"));
 }
 
 void TestItemsPanelActions::cancelStopsTheRefresh()

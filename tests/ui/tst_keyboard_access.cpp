@@ -297,7 +297,7 @@ void TestKeyboardAccess::keyboardOnlyConnectAndRemove()
     // "… is connected" stopped being true with the Item: it is gone too.
     QVERIFY2(f.window.noticeText().isEmpty(), qPrintable(f.window.noticeText()));
     QCOMPARE(f.window.itemsPanel()->findChild<QLabel *>(QStringLiteral("countLabel"))->text(),
-             QStringLiteral("0 Items"));
+             QStringLiteral("0 bank connections"));
     // A message can be dismissed, from the keyboard too.
     auto *dismiss =
         f.window.itemsPanel()->findChild<QToolButton *>(QStringLiteral("messageLabelDismiss"));
