@@ -585,10 +585,6 @@
     <context>
         <name>ItemsPanel</name>
         <message>
-            <source>Filter by institution, item_id or status</source>
-            <translation>Nach Institut, item_id oder Status filtern</translation>
-        </message>
-        <message>
             <source>&amp;Remove</source>
             <translation>&amp;Entfernen</translation>
         </message>
@@ -759,6 +755,10 @@ Weft bittet Plaid, diese Verbindung zu beenden, löscht ihren Schlüssel aus dem
             <source>The diagnostics of %1 are on the clipboard.</source>
             <translation>Die Diagnosedaten von %1 sind in der Zwischenablage.</translation>
         </message>
+        <message>
+            <source>Filter by bank or status</source>
+            <translation>Nach Bank oder Status filtern</translation>
+        </message>
     </context>
     <context>
         <name>LinkController</name>
@@ -871,10 +871,6 @@ Weft bittet Plaid, diese Verbindung zu beenden, löscht ihren Schlüssel aus dem
         <message>
             <source>Open Link in your web browser for this attempt; Weft waits and finishes the connection</source>
             <translation>Link für diesen Versuch in Ihrem Webbrowser öffnen; Weft wartet und stellt die Verbindung fertig</translation>
-        </message>
-        <message>
-            <source>Items</source>
-            <translation>Items</translation>
         </message>
         <message>
             <source>Link events</source>
@@ -1156,6 +1152,10 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
         <message>
             <source>%1 works again.</source>
             <translation>%1 funktioniert wieder.</translation>
+        </message>
+        <message>
+            <source>Bank connections</source>
+            <translation>Bankverbindungen</translation>
         </message>
     </context>
     <context>

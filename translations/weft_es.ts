@@ -585,10 +585,6 @@
     <context>
         <name>ItemsPanel</name>
         <message>
-            <source>Filter by institution, item_id or status</source>
-            <translation>Filtrar por entidad, item_id o estado</translation>
-        </message>
-        <message>
             <source>&amp;Remove</source>
             <translation>&amp;Eliminar</translation>
         </message>
@@ -759,6 +755,10 @@ Weft pide a Plaid que termine esta conexión, borra su clave del llavero y la ol
             <source>The diagnostics of %1 are on the clipboard.</source>
             <translation>El diagnóstico de %1 está en el portapapeles.</translation>
         </message>
+        <message>
+            <source>Filter by bank or status</source>
+            <translation>Filtrar por banco o estado</translation>
+        </message>
     </context>
     <context>
         <name>LinkController</name>
@@ -871,10 +871,6 @@ Weft pide a Plaid que termine esta conexión, borra su clave del llavero y la ol
         <message>
             <source>Open Link in your web browser for this attempt; Weft waits and finishes the connection</source>
             <translation>Abrir Link en su navegador web para este intento; Weft espera y completa la conexión</translation>
-        </message>
-        <message>
-            <source>Items</source>
-            <translation>Items</translation>
         </message>
         <message>
             <source>Link events</source>
@@ -1156,6 +1152,10 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
         <message>
             <source>%1 works again.</source>
             <translation>%1 vuelve a funcionar.</translation>
+        </message>
+        <message>
+            <source>Bank connections</source>
+            <translation>Conexiones bancarias</translation>
         </message>
     </context>
     <context>

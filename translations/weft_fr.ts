@@ -585,10 +585,6 @@
     <context>
         <name>ItemsPanel</name>
         <message>
-            <source>Filter by institution, item_id or status</source>
-            <translation>Filtrer par établissement, item_id ou statut</translation>
-        </message>
-        <message>
             <source>&amp;Remove</source>
             <translation>&amp;Supprimer</translation>
         </message>
@@ -759,6 +755,10 @@ Weft demande à Plaid de mettre fin à cette connexion, efface sa clé du trouss
             <source>The diagnostics of %1 are on the clipboard.</source>
             <translation>Le diagnostic de %1 est dans le presse-papiers.</translation>
         </message>
+        <message>
+            <source>Filter by bank or status</source>
+            <translation>Filtrer par banque ou statut</translation>
+        </message>
     </context>
     <context>
         <name>LinkController</name>
@@ -871,10 +871,6 @@ Weft demande à Plaid de mettre fin à cette connexion, efface sa clé du trouss
         <message>
             <source>Open Link in your web browser for this attempt; Weft waits and finishes the connection</source>
             <translation>Ouvrir Link dans votre navigateur web pour cette tentative ; Weft attend et termine la connexion</translation>
-        </message>
-        <message>
-            <source>Items</source>
-            <translation>Items</translation>
         </message>
         <message>
             <source>Link events</source>
@@ -1156,6 +1152,10 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
         <message>
             <source>%1 works again.</source>
             <translation>%1 fonctionne à nouveau.</translation>
+        </message>
+        <message>
+            <source>Bank connections</source>
+            <translation>Connexions bancaires</translation>
         </message>
     </context>
     <context>

@@ -57,7 +57,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     setUpWindow();
     // Exchanges left pending by an earlier run (this run's own are still under way).
     m_pendingBanner = new PendingExchangeBanner(this);
-    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_pendingBanner);
+    m_ui->homeLayout->insertWidget(noticeIndex(), m_pendingBanner);
     m_pendingBanner->setPending(store->pendingExchanges());
     auto clearStale = [this] {
         for (const vault::PendingExchange &pending : m_pendingBanner->pending())
@@ -76,7 +76,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     m_saveProblem->setWordWrap(true);
     m_saveProblem->setTextFormat(Qt::PlainText);
     m_saveProblem->setVisible(false);
-    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_saveProblem);
+    m_ui->homeLayout->insertWidget(noticeIndex(), m_saveProblem);
     // First run (no bank connected yet): what Weft does, and what happens to the password
     // and the key; the one button is "Connect a bank account" beside it.
     m_welcome = new QLabel(
@@ -98,13 +98,14 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     updateWelcome();
     m_attentionNotifier = new AttentionNotifier(new DesktopNotifier(this, this), this);
     m_attention = new AttentionBanner(store, this);
-    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_attention);
+    // What needs the user comes first, right under "Connect a bank account".
+    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->startupLabel), m_attention);
     connect(m_attention, &AttentionBanner::actionRequested, this, [this](const QString &itemId) {
         if (m_session)
             m_session->fixConnection(itemId);
     });
     m_hostedPane = new HostedLinkPane(this);
-    m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->noticeLabel), m_hostedPane);
+    m_ui->homeLayout->insertWidget(noticeIndex(), m_hostedPane);
     connect(store, &vault::ItemStore::saveFailed, this, [this](const QString &error) {
         m_saveProblem->setText(
             tr("Weft could not save its list of bank connections (%1). Nothing is lost yet: "
@@ -817,6 +818,12 @@ void MainWindow::updateControls()
     // from under the user.
     m_ui->actionSettings->setEnabled(state != State::Open && state != State::Exchanging &&
                                      !hostedBusy);
+}
+
+int MainWindow::noticeIndex() const
+{
+    // The notice sits in its row with its Dismiss button (makeDismissible).
+    return m_ui->homeLayout->indexOf(m_ui->noticeLabel->parentWidget());
 }
 
 void MainWindow::dropStaleNotice()

@@ -155,6 +155,7 @@ private:
     void setUpWindow();
     void setUpMenus();
     void dropStaleNotice();
+    int noticeIndex() const; // where banners go in the home page: above the notice
     void attachSession(session::Session *session);
     void detachSession();
     void onSessionFailed(const QString &error);
