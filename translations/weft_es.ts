@@ -406,6 +406,14 @@
             <source>Link events (%1)</source>
             <translation>Eventos de Link (%1)</translation>
         </message>
+        <message>
+            <source>Webhook</source>
+            <translation>Webhook</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>ninguno</translation>
+        </message>
     </context>
     <context>
         <name>ItemRefreshJob</name>

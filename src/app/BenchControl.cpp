@@ -36,6 +36,11 @@ BenchControl::BenchControl(QWidget *window, QObject *parent)
 {
     // The native window may be made again once the web view joins it: watch them all.
     qApp->installEventFilter(this);
+    // "connect-clicked" as the button goes down: before the window acts on the click.
+    if (auto *button = window->findChild<QAbstractButton *>(QStringLiteral("connectButton"))) {
+        connect(button, &QAbstractButton::pressed, this,
+                [] { weft::milestones::mark("connect-clicked"); });
+    }
 #ifdef Q_OS_UNIX
     m_input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
     connect(m_input, &QSocketNotifier::activated, this, &BenchControl::readCommands);

@@ -14,7 +14,8 @@ class SessionManager;
 void markSessionMilestones(weft::session::SessionManager *manager);
 
 // What `weft --bench-milestones` adds for weft-bench: the "window-exposed" milestone when the
-// window first reaches the screen, and commands read from standard input, one a line:
+// window first reaches the screen, "connect-clicked" when "Connect a bank account" goes down,
+// and commands read from standard input, one a line:
 // "connect" presses the window's "Connect a bank account" button as a user's click does,
 // "quit" closes the window as its Quit action does. Anything else is said on stderr and
 // ignored.

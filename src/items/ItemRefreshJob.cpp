@@ -27,6 +27,7 @@ void applyItem(vault::ItemRecord &record, const plaid::Item &item)
     record.billedProducts = item.billedProducts;
     record.consentExpiration = item.consentExpirationTime;
     record.updateType = item.updateType;
+    record.webhook = item.webhook;
 }
 
 void applyAccounts(vault::ItemRecord &record, const QList<plaid::Account> &accounts)

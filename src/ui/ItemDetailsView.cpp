@@ -102,6 +102,7 @@ ItemDetailsView::ItemDetailsView(QWidget *parent)
         {QStringLiteral("billed_products"), tr("Products billed")},
         {QStringLiteral("consent_expiration"), tr("Consent expires (UTC)")},
         {QStringLiteral("update_type"), tr("update_type")},
+        {QStringLiteral("webhook"), tr("Webhook")},
         {QStringLiteral("link_session_id"), tr("link_session_id")},
     };
     for (const auto &[key, label] : fields) {
@@ -215,6 +216,7 @@ void ItemDetailsView::showItem(const vault::ItemRecord &r, const QString &tokenT
     setField(QStringLiteral("billed_products"), r.billedProducts.join(QStringLiteral(", ")));
     setField(QStringLiteral("consent_expiration"), timeText(r.consentExpiration));
     setField(QStringLiteral("update_type"), r.updateType);
+    setField(QStringLiteral("webhook"), r.webhook.isEmpty() ? tr("none") : r.webhook);
     setField(QStringLiteral("link_session_id"), r.linkSessionId);
     m_requestIds->setPlainText(r.requestIds.join(u'\n'));
 

@@ -1,7 +1,6 @@
 #include "ui/MainWindow.h"
 
 #include "core/AppSettings.h"
-#include "core/Milestones.h"
 #include "items/ItemService.h"
 #include "link/HostedLinkController.h"
 #include "link/LinkHost.h"
@@ -228,10 +227,7 @@ void MainWindow::setUpWindow()
     m_browserOpener = [](const QUrl &url) {
         return QDesktopServices::openUrl(url);
     };
-    connect(m_ui->connectButton, &QPushButton::clicked, this, [this] {
-        milestones::mark("connect-clicked");
-        connectRequested();
-    });
+    connect(m_ui->connectButton, &QPushButton::clicked, this, &MainWindow::connectRequested);
     connect(m_ui->browserButton, &QPushButton::clicked, this, &MainWindow::startInBrowser);
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
         if (m_host)

@@ -100,6 +100,7 @@ QJsonObject ItemRecord::toJson() const
                      {QStringLiteral("billed"), QJsonArray::fromStringList(billedProducts)}}},
         {QStringLiteral("consent_expiration_time"), time(consentExpiration)},
         {QStringLiteral("update_type"), updateType},
+        {QStringLiteral("webhook"), webhook},
         {QStringLiteral("accounts"), accountList},
         {QStringLiteral("link_session_id"), linkSessionId},
         {QStringLiteral("request_ids"), QJsonArray::fromStringList(requestIds)},
@@ -136,6 +137,7 @@ std::optional<ItemRecord> ItemRecord::fromJson(const QJsonObject &object, QStrin
     r.billedProducts = strings(products.value(QLatin1StringView("billed")));
     r.consentExpiration = timeOf(object.value(QLatin1StringView("consent_expiration_time")));
     r.updateType = text(object, "update_type");
+    r.webhook = text(object, "webhook");
     const QJsonArray accounts = object.value(QLatin1StringView("accounts")).toArray();
     for (const QJsonValue value : accounts) {
         const QJsonObject a = value.toObject();

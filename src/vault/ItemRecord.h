@@ -58,6 +58,7 @@ struct ItemRecord
     QStringList billedProducts;
     QDateTime consentExpiration;
     QString updateType;
+    QString webhook; // where Plaid sends this Item's webhooks (from /item/get), if anywhere
     QList<StoredAccount> accounts;
 
     QString linkSessionId;

@@ -12,9 +12,10 @@ namespace weft::test {
 
 // An Item created at the sandbox, as Link would hand it over after the exchange.
 inline link::LinkedItem newLinkedItem(PlaidTestFixture &plaid,
-                                      const QString &institution = QStringLiteral("ins_109508"))
+                                      const QString &institution = QStringLiteral("ins_109508"),
+                                      const QString &webhook = {})
 {
-    const plaid::PublicTokenExchange exchange = plaid.newItem(institution);
+    const plaid::PublicTokenExchange exchange = plaid.newItem(institution, webhook);
     link::LinkedItem linked;
     linked.itemId = exchange.itemId;
     linked.accessToken = exchange.accessToken;
@@ -37,9 +38,10 @@ struct ItemsFixture
     }
 
     // An Item created at the sandbox and linked through the service (token saved).
-    QString linkItem(const QString &institution = QStringLiteral("ins_109508"))
+    QString linkItem(const QString &institution = QStringLiteral("ins_109508"),
+                     const QString &webhook = {})
     {
-        const link::LinkedItem linked = newLinkedItem(plaid, institution);
+        const link::LinkedItem linked = newLinkedItem(plaid, institution, webhook);
         service.addLinkedItem(linked, {});
         tokens.insert(linked.itemId, linked.accessToken);
         return linked.itemId;

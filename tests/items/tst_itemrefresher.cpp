@@ -19,6 +19,7 @@ private slots:
     void loginRequiredShowsAsTheItemsStatus();
     void otherEnvironmentIsNotRefreshed();
     void cancelLeavesTheRestAsTheyWere();
+    void webhookIsKeptForSupport();
 
 private:
     static QStringList linkMany(test::ItemsFixture &f, int count)
@@ -161,6 +162,21 @@ void TestItemRefresher::cancelLeavesTheRestAsTheyWere()
         refreshed += r.lastRefresh.isValid() ? 1 : 0;
     QCOMPARE(refreshed, 0);
     QCOMPARE(f.store.items().size(), 8);
+}
+
+void TestItemRefresher::webhookIsKeptForSupport()
+{
+    // The Item's webhook, as /item/get reports it, is in the record (support view, diagnostics).
+    test::ItemsFixture f;
+    const QString id =
+        f.linkItem(QStringLiteral("ins_109508"), QStringLiteral("https://hooks.example/weft"));
+    items::ItemRefresher refresher(&f.service, Clock::system());
+    QSignalSpy finished(&refresher, &items::ItemRefresher::finished);
+    refresher.refresh({id});
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(f.store.item(id)->webhook, QStringLiteral("https://hooks.example/weft"));
+    QCOMPARE(f.service.diagnostics(id).value(u"webhook").toString(),
+             QStringLiteral("https://hooks.example/weft"));
 }
 
 QTEST_GUILESS_MAIN(TestItemRefresher)

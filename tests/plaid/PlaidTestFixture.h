@@ -48,10 +48,12 @@ struct PlaidTestFixture
     }
 
     // A fresh Item: public token created and exchanged. Empty on failure.
-    plaid::PublicTokenExchange newItem(const QString &institution = QStringLiteral("ins_109508"))
+    plaid::PublicTokenExchange newItem(const QString &institution = QStringLiteral("ins_109508"),
+                                       const QString &webhook = {})
     {
         plaid::SandboxPublicTokenCreateRequest request;
         request.institutionId = institution;
+        request.webhook = webhook;
         request.initialProducts = {QStringLiteral("transactions")};
         const auto created = run<QString>(
             [&](auto done) { client->createSandboxPublicToken(request, &context, done); });

@@ -32,6 +32,7 @@ ItemRecord record(const QString &id)
     r.linkSessionId = QStringLiteral("s1");
     r.addRequestId(QStringLiteral("req1"));
     r.tokenSaved = true;
+    r.webhook = QStringLiteral("https://hooks.example/weft");
     return r;
 }
 
@@ -75,6 +76,7 @@ void TestItemStore::roundTrip()
     QVERIFY(!b->accounts.first().limit);
     QCOMPARE(b->events.first().name, QStringLiteral("OPEN"));
     QCOMPARE(b->requestIds, QStringList{QStringLiteral("req1")});
+    QCOMPARE(b->webhook, QStringLiteral("https://hooks.example/weft"));
     QVERIFY(b->tokenSaved);
     QVERIFY(again.remove(QStringLiteral("a")));
     QCOMPARE(again.indexOf(QStringLiteral("b")), 0);
