@@ -63,9 +63,10 @@ bool window(const QString &out, const QString &language, const QString &name, bo
         return false;
     if (!items.isEmpty())
         f.window.itemsPanel()->selectItem(items.last().itemId);
-    const bool ok = save(&f.window, QStringLiteral("%1/%2-%3-%4.png")
-                                        .arg(out, name, language,
-                                             dark ? QStringLiteral("dark") : QStringLiteral("light")));
+    const bool ok =
+        save(&f.window, QStringLiteral("%1/%2-%3-%4.png")
+                            .arg(out, name, language,
+                                 dark ? QStringLiteral("dark") : QStringLiteral("light")));
     f.window.setSupportView(false); // the next window starts as people see it
     return ok;
 }
@@ -92,8 +93,9 @@ int main(int argc, char *argv[])
     for (bool dark : {false, true}) {
         ok = window(out, language, QStringLiteral("first-run"), dark, {}, false) && ok;
         ok = window(out, language, QStringLiteral("linked"), dark, {healthy}, false) && ok;
-        ok = window(out, language, QStringLiteral("sign-in"), dark, {healthy, needsSignIn}, false) &&
-             ok;
+        ok =
+            window(out, language, QStringLiteral("sign-in"), dark, {healthy, needsSignIn}, false) &&
+            ok;
         ok = window(out, language, QStringLiteral("support"), dark, {healthy, needsSignIn}, true) &&
              ok;
         useScheme(dark);

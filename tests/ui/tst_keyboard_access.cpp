@@ -228,6 +228,19 @@ void TestKeyboardAccess::keyboardOnlyConnectAndRemove()
     QVERIFY(visited.contains(f.window.itemsPanel()->tableView()));
     connect->setFocus(Qt::TabFocusReason);
 
+    // The attacker's side: a script in the covered page or in Link's frame grabs focus. The
+    // keyboard stays where the person is, and what they type never reaches the page.
+    QWebEnginePage *page = f.manager.session()->linkHost()->page();
+    test::runJs(page, QStringLiteral("window.focus(); document.body.focus(); 1"));
+    test::frameJs(page, QStringLiteral("(function(){var i=document.createElement('input');"
+                                       "document.body.appendChild(i);i.id='grab';i.focus();"
+                                       "window.focus();return 1;})()"));
+    QTest::qWait(200);
+    QCOMPARE(QApplication::focusWidget(), connect);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("secret"));
+    QCOMPARE(test::frameJs(page, QStringLiteral("document.getElementById('grab').value")).toString(),
+             QString());
+
     // Space on "Connect a bank account": Link shows, with the keyboard in it.
     QTest::keyClick(connect, Qt::Key_Space);
     QTRY_VERIFY(f.window.isLinkShown());
@@ -235,7 +248,6 @@ void TestKeyboardAccess::keyboardOnlyConnectAndRemove()
     // What Link covers is out of the focus chain and deaf to keys.
     QVERIFY(!connect->isEnabled());
     QVERIFY(!f.window.itemsPanel()->isEnabled());
-    QWebEnginePage *page = f.manager.session()->linkHost()->page();
     QVERIFY(test::waitFrameJs(page, test::linkViewIs(QStringLiteral("CONSENT"))));
     QVERIFY(test::linkUserGoodToConnected(page));
     QVERIFY(test::waitFrameJs(page, test::clickTestId(QStringLiteral("connected-continue"))));
