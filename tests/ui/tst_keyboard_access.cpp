@@ -238,8 +238,9 @@ void TestKeyboardAccess::keyboardOnlyConnectAndRemove()
     QTest::qWait(200);
     QCOMPARE(QApplication::focusWidget(), connect);
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("secret"));
-    QCOMPARE(test::frameJs(page, QStringLiteral("document.getElementById('grab').value")).toString(),
-             QString());
+    QCOMPARE(
+        test::frameJs(page, QStringLiteral("document.getElementById('grab').value")).toString(),
+        QString());
 
     // Space on "Connect a bank account": Link shows, with the keyboard in it.
     QTest::keyClick(connect, Qt::Key_Space);
