@@ -324,6 +324,8 @@ ItemActions ItemService::actionsFor(const QString &itemId) const
     // A missing token is found out by the action that needs it, which then says so.
     actions.refresh = true;
     actions.fixConnection = !record->isHealthy();
+    // Plaid repairs a broken Item in the same session, so choosing is never blocked by one.
+    actions.chooseAccounts = true;
     actions.retrySave = tokenState(itemId) == TokenState::Unsaved;
     actions.remove = true;
     actions.simulateLoginRequired = record->isHealthy() && isSandboxEnvironment(m_environment);
@@ -379,9 +381,14 @@ QString ItemService::userActionText(const vault::ItemRecord &record)
     if (!needsUser(record))
         return {};
     const QString name = displayName(record);
-    if (record.errorCode == u"NEW_ACCOUNTS_AVAILABLE")
+    if (wantsAccountSelection(record))
         return tr("Choose accounts to share from %1").arg(name);
     return tr("Sign in to %1 again").arg(name);
+}
+
+bool ItemService::wantsAccountSelection(const vault::ItemRecord &record)
+{
+    return record.errorCode == u"NEW_ACCOUNTS_AVAILABLE";
 }
 
 QString ItemService::tokenSummary(const vault::ItemRecord &record) const

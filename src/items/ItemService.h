@@ -34,8 +34,9 @@ enum class TokenState {
 struct ItemActions
 {
     bool refresh = false;
-    bool fixConnection = false; // the Item needs the user (an error) and Link can repair it
-    bool retrySave = false;     // its token is only in memory
+    bool fixConnection = false;  // the Item needs the user (an error) and Link can repair it
+    bool chooseAccounts = false; // update mode with account selection
+    bool retrySave = false;      // its token is only in memory
     bool remove = false;
     bool simulateLoginRequired = false; // sandbox environments only
 };
@@ -74,6 +75,8 @@ public:
     static bool needsUser(const vault::ItemRecord &record);
     // What the user can do about it, as a button says it ("Sign in to … again").
     static QString userActionText(const vault::ItemRecord &record);
+    // Whether fixing the Item means choosing accounts again (new accounts at its bank).
+    static bool wantsAccountSelection(const vault::ItemRecord &record);
     // Where the Item's token is, in a sentence.
     QString tokenSummary(const vault::ItemRecord &record) const;
     // The whole record as support and scripts see it: everything but the logo's bytes.

@@ -55,20 +55,21 @@ void HostedLinkController::setState(State state)
 
 void HostedLinkController::start()
 {
-    begin({}, {});
+    begin({}, LinkTokenPurpose::newItem());
 }
 
-void HostedLinkController::startForUpdate(const QString &itemId, const QString &accessToken)
+void HostedLinkController::startForUpdate(const QString &itemId, const QString &accessToken,
+                                          bool accountSelection)
 {
-    begin(itemId, accessToken);
+    begin(itemId, LinkTokenPurpose::update(accessToken, accountSelection));
 }
 
-void HostedLinkController::begin(const QString &itemId, const QString &accessToken)
+void HostedLinkController::begin(const QString &itemId, const LinkTokenPurpose &purpose)
 {
     if (m_state != State::Idle)
         return;
     m_updateItemId = itemId;
-    m_updateAccessToken = accessToken;
+    m_updateAccessToken = purpose.accessToken;
     m_toExchange.clear();
     m_pollFailures = 0;
     const quint64 attempt = ++m_attempt;
@@ -79,7 +80,7 @@ void HostedLinkController::begin(const QString &itemId, const QString &accessTok
         qCWarning(lcLink) << "no loopback completion address (" << listenError
                           << "): Weft learns the result by polling alone";
     m_backend->createHostedLinkToken(
-        accessToken, completion.toString(), this,
+        purpose, completion.toString(), this,
         [this, attempt](const plaid::PlaidResult<plaid::LinkToken> &result) {
             if (attempt != m_attempt)
                 return;

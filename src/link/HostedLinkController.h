@@ -1,5 +1,6 @@
 #pragma once
 
+#include "link/LinkBackend.h"
 #include "link/LinkController.h"
 #include "plaid/PlaidModels.h"
 
@@ -57,8 +58,10 @@ public:
 
     // A new Item (does nothing while an attempt goes on).
     void start();
-    // Update mode for an Item: success repairs it, nothing is exchanged.
-    void startForUpdate(const QString &itemId, const QString &accessToken);
+    // Update mode for an Item: success repairs it, nothing is exchanged. With
+    // accountSelection the user also chooses again which accounts it shares.
+    void startForUpdate(const QString &itemId, const QString &accessToken,
+                        bool accountSelection = false);
     // Opens the page again (the user closed the tab); false when the browser could not.
     bool openAgain();
     // Stops waiting. The page in the browser may still be finished, but Weft no longer looks.
@@ -78,7 +81,7 @@ signals:
     void itemRepaired(const QString &itemId, const weft::link::LinkSuccess &success);
 
 private:
-    void begin(const QString &itemId, const QString &accessToken);
+    void begin(const QString &itemId, const LinkTokenPurpose &purpose);
     void setState(State state);
     void schedulePoll(std::chrono::milliseconds delay);
     void poll();

@@ -10,7 +10,7 @@ PlaidLinkBackend::PlaidLinkBackend(plaid::PlaidClient *client, LinkTokenSettings
 {
 }
 
-plaid::LinkTokenCreateRequest PlaidLinkBackend::request(const QString &accessToken) const
+plaid::LinkTokenCreateRequest PlaidLinkBackend::request(const LinkTokenPurpose &purpose) const
 {
     plaid::LinkTokenCreateRequest request;
     request.clientUserId = m_settings.clientUserId;
@@ -19,16 +19,17 @@ plaid::LinkTokenCreateRequest PlaidLinkBackend::request(const QString &accessTok
     request.language = m_settings.language;
     request.webhook = m_settings.webhook;
     request.redirectUri = m_settings.redirectUri;
-    request.accessToken = accessToken;
-    if (accessToken.isEmpty())
+    request.accessToken = purpose.accessToken;
+    request.accountSelection = purpose.isUpdate() && purpose.accountSelection;
+    if (!purpose.isUpdate())
         request.products = m_settings.products; // update mode takes no products
     return request;
 }
 
-void PlaidLinkBackend::createLinkToken(const QString &accessToken, QObject *context,
+void PlaidLinkBackend::createLinkToken(const LinkTokenPurpose &purpose, QObject *context,
                                        plaid::PlaidClient::Callback<plaid::LinkToken> done)
 {
-    m_client->createLinkToken(request(accessToken), context, std::move(done));
+    m_client->createLinkToken(request(purpose), context, std::move(done));
 }
 
 void PlaidLinkBackend::exchangePublicToken(
@@ -38,11 +39,11 @@ void PlaidLinkBackend::exchangePublicToken(
     m_client->exchangePublicToken(publicToken, context, std::move(done));
 }
 
-void PlaidLinkBackend::createHostedLinkToken(const QString &accessToken,
+void PlaidLinkBackend::createHostedLinkToken(const LinkTokenPurpose &purpose,
                                              const QString &completionRedirectUri, QObject *context,
                                              plaid::PlaidClient::Callback<plaid::LinkToken> done)
 {
-    plaid::LinkTokenCreateRequest hosted = request(accessToken);
+    plaid::LinkTokenCreateRequest hosted = request(purpose);
     hosted.hostedLink = true;
     hosted.completionRedirectUri = completionRedirectUri;
     m_client->createLinkToken(hosted, context, std::move(done));

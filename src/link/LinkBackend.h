@@ -8,21 +8,35 @@
 
 namespace weft::link {
 
+// What a link token is for: a new Item (accessToken empty), or update mode for the Item of
+// accessToken; with accountSelection the user also chooses again which accounts it shares.
+struct LinkTokenPurpose
+{
+    QString accessToken;
+    bool accountSelection = false;
+
+    static LinkTokenPurpose newItem() { return {}; }
+    static LinkTokenPurpose update(const QString &accessToken, bool accountSelection = false)
+    {
+        return {accessToken, accountSelection};
+    }
+    bool isUpdate() const { return !accessToken.isEmpty(); }
+};
+
 // What Link asks of the backend module: a link token, and the exchange of a public token.
 class LinkBackend
 {
 public:
     virtual ~LinkBackend();
 
-    // accessToken empty: a token for a new Item; otherwise for update mode of that Item.
-    virtual void createLinkToken(const QString &accessToken, QObject *context,
+    virtual void createLinkToken(const LinkTokenPurpose &purpose, QObject *context,
                                  plaid::PlaidClient::Callback<plaid::LinkToken> done) = 0;
     virtual void
     exchangePublicToken(const QString &publicToken, QObject *context,
                         plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) = 0;
     // Hosted Link: a token whose answer carries hosted_link_url; completionRedirectUri may be
     // empty.
-    virtual void createHostedLinkToken(const QString &accessToken,
+    virtual void createHostedLinkToken(const LinkTokenPurpose &purpose,
                                        const QString &completionRedirectUri, QObject *context,
                                        plaid::PlaidClient::Callback<plaid::LinkToken> done) = 0;
     // /link/token/get: the token's Link sessions and their results.
@@ -48,18 +62,18 @@ class PlaidLinkBackend final : public LinkBackend
 public:
     PlaidLinkBackend(plaid::PlaidClient *client, LinkTokenSettings settings);
 
-    void createLinkToken(const QString &accessToken, QObject *context,
+    void createLinkToken(const LinkTokenPurpose &purpose, QObject *context,
                          plaid::PlaidClient::Callback<plaid::LinkToken> done) override;
     void
     exchangePublicToken(const QString &publicToken, QObject *context,
                         plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) override;
-    void createHostedLinkToken(const QString &accessToken, const QString &completionRedirectUri,
-                               QObject *context,
+    void createHostedLinkToken(const LinkTokenPurpose &purpose,
+                               const QString &completionRedirectUri, QObject *context,
                                plaid::PlaidClient::Callback<plaid::LinkToken> done) override;
     void getLinkToken(const QString &linkToken, QObject *context,
                       plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done) override;
 
-    plaid::LinkTokenCreateRequest request(const QString &accessToken) const;
+    plaid::LinkTokenCreateRequest request(const LinkTokenPurpose &purpose) const;
 
 private:
     plaid::PlaidClient *m_client;

@@ -93,12 +93,14 @@ bool LinkController::receiveRedirect(const QUrl &receivedRedirectUri)
     return true;
 }
 
-void LinkController::openForUpdate(const QString &itemId, const QString &accessToken)
+void LinkController::openForUpdate(const QString &itemId, const QString &accessToken,
+                                   bool accountSelection)
 {
     if (m_state == State::Open || m_state == State::Exchanging)
         return;
     m_updateItemId = itemId;
     m_updateAccessToken = accessToken;
+    m_accountSelection = accountSelection;
     m_bridge->destroyHandler();
     m_openWhenReady = true;
     fetchToken();
@@ -109,24 +111,27 @@ void LinkController::fetchToken()
     milestones::mark("token-requested");
     setState(State::FetchingToken);
     const quint64 generation = ++m_tokenGeneration;
-    m_backend->createLinkToken(m_updateAccessToken, this,
-                               [this, generation](const plaid::PlaidResult<plaid::LinkToken> &r) {
-                                   if (generation != m_tokenGeneration)
-                                       return; // superseded
-                                   if (!r.ok()) {
-                                       m_openWhenReady = false;
-                                       setState(State::Failed);
-                                       emit failed(
-                                           linkFailureFrom(LinkFailure::Stage::Token, r,
-                                                           tr("Could not prepare a Link session")));
-                                       return;
-                                   }
-                                   milestones::mark("token-fetched");
-                                   m_token = r.value.linkToken;
-                                   m_expiration = r.value.expiration;
-                                   scheduleRefresh();
-                                   createHandler();
-                               });
+    const LinkTokenPurpose purpose =
+        m_updateAccessToken.isEmpty()
+            ? LinkTokenPurpose::newItem()
+            : LinkTokenPurpose::update(m_updateAccessToken, m_accountSelection);
+    m_backend->createLinkToken(
+        purpose, this, [this, generation](const plaid::PlaidResult<plaid::LinkToken> &r) {
+            if (generation != m_tokenGeneration)
+                return; // superseded
+            if (!r.ok()) {
+                m_openWhenReady = false;
+                setState(State::Failed);
+                emit failed(linkFailureFrom(LinkFailure::Stage::Token, r,
+                                            tr("Could not prepare a Link session")));
+                return;
+            }
+            milestones::mark("token-fetched");
+            m_token = r.value.linkToken;
+            m_expiration = r.value.expiration;
+            scheduleRefresh();
+            createHandler();
+        });
 }
 
 void LinkController::createHandler()
@@ -179,6 +184,7 @@ void LinkController::backToNewItemMode()
         return;
     m_updateItemId.clear();
     m_updateAccessToken.clear();
+    m_accountSelection = false;
 }
 
 void LinkController::onSuccess(const LinkSuccess &success)

@@ -46,8 +46,10 @@ public:
     // Shows Link now if it is ready, otherwise as soon as it is.
     void open();
     // Opens Link in update mode for an Item (its access token): success repairs the Item
-    // without a new exchange. Afterwards the controller returns to new-Item mode.
-    void openForUpdate(const QString &itemId, const QString &accessToken);
+    // without a new exchange. With accountSelection the user also chooses again which
+    // accounts the Item shares. Afterwards the controller returns to new-Item mode.
+    void openForUpdate(const QString &itemId, const QString &accessToken,
+                       bool accountSelection = false);
     // After Failed: tries again from the token.
     void retry();
     // OAuth by redirect: the bank sent the user back (redirect_uri?oauth_state_id=...). Link is
@@ -98,6 +100,7 @@ private:
     QDateTime m_expiration;
     QString m_updateItemId;
     QString m_updateAccessToken;
+    bool m_accountSelection = false;
     QList<QDateTime> m_recoveries; // INVALID_LINK_TOKEN recoveries within kRecoveryWindow
 };
 

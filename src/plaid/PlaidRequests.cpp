@@ -20,6 +20,9 @@ QJsonObject LinkTokenCreateRequest::toJson() const
         body.insert(QStringLiteral("redirect_uri"), redirectUri);
     if (!accessToken.isEmpty())
         body.insert(QStringLiteral("access_token"), accessToken);
+    if (!accessToken.isEmpty() && accountSelection)
+        body.insert(QStringLiteral("update"),
+                    QJsonObject{{QStringLiteral("account_selection_enabled"), true}});
     if (!accountFilters.isEmpty()) {
         QJsonObject filters;
         for (auto it = accountFilters.cbegin(); it != accountFilters.cend(); ++it) {

@@ -21,6 +21,9 @@ struct LinkTokenCreateRequest
     QString webhook;
     QString redirectUri;
     QString accessToken;
+    // Update mode only: update.account_selection_enabled, so that the user chooses again
+    // which accounts the Item shares (new accounts at the bank among them).
+    bool accountSelection = false;
     // account_filters: account type -> allowed subtypes ({"depository": ["checking"]}).
     QMap<QString, QStringList> accountFilters;
     // Hosted Link: the answer then carries hosted_link_url. completion_redirect_uri and

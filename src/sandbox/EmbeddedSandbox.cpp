@@ -7,6 +7,7 @@ EmbeddedSandbox::EmbeddedSandbox(Clock *clock, QObject *parent)
     , m_api(clock, {})
     , m_server(&m_api, clock)
 {
+    connect(&m_api, &SandboxApi::webhookFired, &m_webhooks, &WebhookSender::send);
 }
 
 bool EmbeddedSandbox::start(const EmbeddedSandboxOptions &options, QString *error)

@@ -2,6 +2,7 @@
 
 #include "sandbox/SandboxApi.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/WebhookSender.h"
 
 #include <QObject>
 #include <QThread>
@@ -35,10 +36,12 @@ public:
     QUrl linkBaseUrl() const { return m_server.linkBaseUrl(); }
     SandboxApi &api() { return m_api; }
     SandboxServer &server() { return m_server; }
+    WebhookSender &webhooks() { return m_webhooks; }
 
 private:
     SandboxApi m_api;
     SandboxServer m_server;
+    WebhookSender m_webhooks;
 };
 
 // An EmbeddedSandbox on a thread of its own, for the desktop app: the sandbox then answers

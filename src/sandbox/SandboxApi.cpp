@@ -42,6 +42,8 @@ constexpr EndpointFields kEndpoints[] = {
     {"/sandbox/public_token/create", "institution_id,initial_products",
      "institution_id,initial_products,options,user_token,user_id"},
     {"/sandbox/item/reset_login", "access_token", "access_token"},
+    {"/sandbox/item/fire_webhook", "access_token,webhook_code",
+     "access_token,webhook_type,webhook_code"},
 };
 
 const EndpointFields *fieldsFor(const QString &path)
@@ -94,6 +96,7 @@ SandboxApi::Handler SandboxApi::handlerFor(const QString &path)
         {QStringLiteral("/institutions/get_by_id"), &SandboxApi::institutionsGetById},
         {QStringLiteral("/sandbox/public_token/create"), &SandboxApi::sandboxPublicTokenCreate},
         {QStringLiteral("/sandbox/item/reset_login"), &SandboxApi::sandboxItemResetLogin},
+        {QStringLiteral("/sandbox/item/fire_webhook"), &SandboxApi::sandboxItemFireWebhook},
     };
     return handlers.value(path, nullptr);
 }
@@ -124,6 +127,12 @@ SandboxResponse SandboxApi::handle(const SandboxRequest &request)
             call.body.remove(QStringLiteral("secret"));
             response = transact([&] { return (this->*handler)(call); });
         }
+    }
+    // Webhooks go out once their cause is saved, and only then.
+    const QList<Webhook> webhooks = std::exchange(m_outbox, {});
+    if (response.status == 200) {
+        for (const Webhook &webhook : webhooks)
+            emit webhookFired(webhook.url, webhook.payload);
     }
     qCDebug(lcSandbox).nospace() << "POST " << request.path << " -> " << response.status << " "
                                  << requestId;

@@ -112,6 +112,8 @@ public:
 
 signals:
     void requestHandled(const QString &path, int status);
+    // A webhook for url, as Plaid would POST it (WebhookSender delivers it).
+    void webhookFired(const QUrl &url, const QJsonObject &payload);
 
 private:
     struct Call
@@ -158,6 +160,7 @@ private:
     SandboxResponse institutionsGetById(const Call &call);
     SandboxResponse sandboxPublicTokenCreate(const Call &call);
     SandboxResponse sandboxItemResetLogin(const Call &call);
+    SandboxResponse sandboxItemFireWebhook(const Call &call);
 
     // Creates an Item at the institution with the given products, and a public token for it.
     QString createItem(const QString &clientId, const QString &institutionId,
@@ -193,6 +196,12 @@ private:
         enum class Status { Pending, Authorized, Denied } status = Status::Pending;
     };
     QHash<QString, OAuthState> m_oauthStates; // by oauth_state_id
+    struct Webhook
+    {
+        QUrl url;
+        QJsonObject payload;
+    };
+    QList<Webhook> m_outbox; // fired by the call being handled; sent after it succeeds
     QUrl m_hostedLinkBase;
     QString m_statePath;
     std::unique_ptr<QLockFile> m_stateLock; // one process at a time per state file

@@ -146,6 +146,19 @@ QList<plaid::Account> SandboxCatalog::newAccounts(const CatalogInstitution &inst
     return accounts;
 }
 
+plaid::Account SandboxCatalog::openedAccount(const CatalogInstitution &institution, int number)
+{
+    plaid::Account account = newAccounts(institution).constFirst(); // a checking account's shape
+    account.name = number == 1 ? QStringLiteral("Plaid Premier Savings")
+                               : QStringLiteral("Plaid Premier Savings %1").arg(number);
+    account.officialName = QStringLiteral("Plaid Premier 2.5% Interest Savings");
+    account.mask = QStringLiteral("%1").arg(9000 + number % 1000, 4, 10, QLatin1Char('0'));
+    account.subtype = QStringLiteral("savings");
+    account.balances.available = 500;
+    account.balances.current = 500;
+    return account;
+}
+
 const QStringList &SandboxCatalog::supportedProducts()
 {
     static const QStringList products = allProducts();

@@ -25,6 +25,9 @@ public:
     // The accounts a new Item at this institution gets, with fresh account ids. Investment and
     // loan accounts only where the institution offers investments or liabilities.
     static QList<plaid::Account> newAccounts(const CatalogInstitution &institution);
+    // An account the user opens at the bank after linking (NEW_ACCOUNTS_AVAILABLE); number
+    // counts the accounts opened so far, so that each has its own name and mask.
+    static plaid::Account openedAccount(const CatalogInstitution &institution, int number);
     // The products /link/token/create and /sandbox/public_token/create accept.
     static const QStringList &supportedProducts();
     static const QStringList &countryCodes();

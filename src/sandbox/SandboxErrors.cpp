@@ -89,6 +89,10 @@ constexpr std::array kErrors{
     ErrorSpec{u"PLANNED_MAINTENANCE", u"API_ERROR", 503,
               u"the Plaid API is under planned maintenance",
               u"This service is under maintenance. Please try again later."},
+    ErrorSpec{u"SANDBOX_WEBHOOK_INVALID", u"SANDBOX_ERROR", 400,
+              u"Webhook for this item is either not set up, or invalid. Please update the item's "
+              u"webhook and try again.",
+              nullptr},
     ErrorSpec{u"RATE_LIMIT", u"RATE_LIMIT_EXCEEDED", 429,
               u"rate limit exceeded for this endpoint. retry with backoff", nullptr},
 };

@@ -309,4 +309,57 @@ SandboxResponse SandboxApi::sandboxItemResetLogin(const Call &call)
     return ok(call, {{QStringLiteral("reset_login"), true}});
 }
 
+SandboxResponse SandboxApi::sandboxItemFireWebhook(const Call &call)
+{
+    static const QStringList types{QStringLiteral("AUTH"),
+                                   QStringLiteral("HOLDINGS"),
+                                   QStringLiteral("INVESTMENTS_TRANSACTIONS"),
+                                   QStringLiteral("ITEM"),
+                                   QStringLiteral("LIABILITIES"),
+                                   QStringLiteral("TRANSACTIONS"),
+                                   QStringLiteral("ASSETS")};
+    // The codes this sandbox can fire: Item webhooks whose cause it emulates.
+    static const QStringList emulated{QStringLiteral("NEW_ACCOUNTS_AVAILABLE"),
+                                      QStringLiteral("LOGIN_REPAIRED")};
+    const QJsonValue type = call.body.value(QLatin1StringView("webhook_type"));
+    if (!type.isUndefined() && !types.contains(type.toString()))
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("webhook_type must be one of: ") +
+                        types.join(QStringLiteral(", ")));
+    const QString code = call.body.value(QLatin1StringView("webhook_code")).toString();
+    if (!emulated.contains(code))
+        return fail(call, u"INVALID_FIELD",
+                    QStringLiteral("webhook_code %1 is not fired by this sandbox; it fires: %2")
+                        .arg(code, emulated.join(QStringLiteral(", "))));
+    ItemRecord *item = nullptr;
+    if (auto error = findItem(call, &item))
+        return *error;
+    const QUrl webhook(item->item.webhook);
+    if (item->item.webhook.isEmpty() || !validation::isWebUrl(item->item.webhook))
+        return fail(call, u"SANDBOX_WEBHOOK_INVALID");
+
+    if (code == u"NEW_ACCOUNTS_AVAILABLE") {
+        // The user opened an account at the bank; the Item does not share it until the user
+        // chooses it in update mode with account selection.
+        const CatalogInstitution *institution =
+            SandboxCatalog::institution(item->item.institutionId);
+        if (!institution)
+            return fail(call, u"INTERNAL_SERVER_ERROR");
+        const int opened = int(item->newAccountIds.size()) + 1;
+        const plaid::Account account = SandboxCatalog::openedAccount(*institution, opened);
+        item->unsharedAccounts.append(account);
+        item->newAccountIds.append(account.accountId);
+    } else if (item->item.error && item->item.error->errorCode == u"ITEM_LOGIN_REQUIRED") {
+        item->item.error.reset(); // LOGIN_REPAIRED: fixed without update mode
+    }
+    stateChanged();
+    m_outbox.append(
+        {webhook, QJsonObject{{QStringLiteral("webhook_type"), QStringLiteral("ITEM")},
+                              {QStringLiteral("webhook_code"), code},
+                              {QStringLiteral("item_id"), item->item.itemId},
+                              {QStringLiteral("error"), QJsonValue::Null},
+                              {QStringLiteral("environment"), QStringLiteral("sandbox")}}});
+    return ok(call, {{QStringLiteral("webhook_fired"), true}});
+}
+
 } // namespace weft::sandbox

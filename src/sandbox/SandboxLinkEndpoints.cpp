@@ -93,6 +93,30 @@ QString hostedLinkError(const QJsonValue &value, QString *redirect, int *lifetim
     return {};
 }
 
+// update: {account_selection_enabled, user, item_ids, reauthorization_enabled}. Only account
+// selection is emulated; user and item_ids need user tokens, which the sandbox does not have.
+QString updateOptionsError(const QJsonValue &value, bool *accountSelection)
+{
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isObject())
+        return QStringLiteral("update must be an object");
+    const QJsonObject update = value.toObject();
+    for (const char *flag : {"account_selection_enabled", "reauthorization_enabled", "user"}) {
+        const QJsonValue entry = update.value(QLatin1StringView(flag));
+        if (!entry.isUndefined() && !entry.isBool())
+            return QStringLiteral("update.%1 must be a boolean").arg(QLatin1StringView(flag));
+    }
+    if (update.value(QLatin1StringView("user")).toBool())
+        return QStringLiteral("update.user needs a user_token, which this sandbox does not issue");
+    const QJsonValue items = update.value(QLatin1StringView("item_ids"));
+    if (!items.isUndefined() && !items.isNull())
+        return QStringLiteral("update.item_ids needs a user_token, which this sandbox does not "
+                              "issue");
+    *accountSelection = update.value(QLatin1StringView("account_selection_enabled")).toBool();
+    return {};
+}
+
 } // namespace
 
 SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
@@ -155,6 +179,12 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
             QStringLiteral("account_filters must map account types to {account_subtypes: [...]}"));
     }
 
+    bool accountSelection = false;
+    if (const QString problem =
+            updateOptionsError(body.value(QLatin1StringView("update")), &accountSelection);
+        !problem.isEmpty())
+        return fail(call, u"INVALID_FIELD", problem);
+
     const QJsonValue hostedValue = body.value(QLatin1StringView("hosted_link"));
     const bool hosted = !hostedValue.isUndefined();
     QString completionRedirect;
@@ -180,6 +210,7 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
         if (auto error = findItem(call, &item))
             return *error;
         record.updateItemId = item->item.itemId;
+        record.accountSelection = accountSelection; // outside update mode it means nothing
         record.expiration = record.createdAt.addSecs(kUpdateLinkTokenMinutes * 60);
     } else {
         if (products.isEmpty()) {

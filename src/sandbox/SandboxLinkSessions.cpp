@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace weft::sandbox {
 namespace {
 
@@ -172,6 +174,7 @@ SandboxResponse SandboxApi::startSession(const QJsonObject &body)
         {QStringLiteral("client_name"), link->metadata.value(QLatin1StringView("client_name"))},
         {QStringLiteral("language"), link->metadata.value(QLatin1StringView("language"))},
         {QStringLiteral("update_mode"), !link->updateItemId.isEmpty()},
+        {QStringLiteral("account_selection"), link->accountSelection},
         {QStringLiteral("expiration"), iso(link->expiration)}};
     // The page sends OAuth banks' sign-in by redirect when the token has a redirect_uri.
     answer.insert(QStringLiteral("redirect_uri"),
@@ -230,10 +233,20 @@ SandboxResponse SandboxApi::loginSession(const QJsonObject &body)
         return fail(call.requestId, login.error);
     }
     QList<plaid::Account> accounts;
-    if (!link->updateItemId.isEmpty())
-        accounts = m_store.items.value(link->updateItemId).accounts;
-    else
+    QStringList shared;      // update mode: what the Item shares now
+    QStringList newAccounts; // opened at the bank since the user last chose
+    if (!link->updateItemId.isEmpty()) {
+        const ItemRecord item = m_store.items.value(link->updateItemId);
+        accounts = item.accounts;
+        for (const plaid::Account &account : item.accounts)
+            shared.append(account.accountId);
+        if (link->accountSelection) {
+            accounts += item.unsharedAccounts;
+            newAccounts = item.newAccountIds;
+        }
+    } else {
         accounts = SandboxCatalog::newAccounts(*institution);
+    }
     const QJsonObject filters =
         link->metadata.value(QLatin1StringView("account_filters")).toObject();
     QJsonArray offered;
@@ -244,6 +257,10 @@ SandboxResponse SandboxApi::loginSession(const QJsonObject &body)
         eligible.append(account);
         QJsonObject entry = accountMetadata(account);
         entry.insert(QStringLiteral("balances"), account.balances.toJson());
+        if (link->accountSelection) {
+            entry.insert(QStringLiteral("shared"), shared.contains(account.accountId));
+            entry.insert(QStringLiteral("new"), newAccounts.contains(account.accountId));
+        }
         offered.append(entry);
     }
     if (eligible.isEmpty())
@@ -275,10 +292,13 @@ SandboxResponse SandboxApi::completeSession(const QJsonObject &body)
 
     const QStringList wanted = stringsOf(body.value(QLatin1StringView("account_ids")));
     QList<plaid::Account> kept;
+    QList<plaid::Account> notChosen;
     QJsonArray selected;
     for (const plaid::Account &account : std::as_const(pending.accounts)) {
-        if (!wanted.isEmpty() && !wanted.contains(account.accountId))
+        if (!wanted.isEmpty() && !wanted.contains(account.accountId)) {
+            notChosen.append(account);
             continue;
+        }
         kept.append(account);
         selected.append(accountMetadata(account));
     }
@@ -293,12 +313,33 @@ SandboxResponse SandboxApi::completeSession(const QJsonObject &body)
         createItem(link->clientId, pending.institutionId, products,
                    link->metadata.value(QLatin1StringView("webhook")).toString(), &itemId);
         m_store.items[itemId].accounts = kept;
+        m_store.items[itemId].unsharedAccounts = notChosen;
     }
     auto item = m_store.items.find(itemId);
     if (item == m_store.items.end())
         return fail(call, u"INVALID_LINK_TOKEN",
                     QStringLiteral("the Item of this update-mode link token was removed"));
     item->item.error.reset(); // the user signed in again: update mode repairs the Item
+    if (!link->updateItemId.isEmpty() && link->accountSelection) {
+        // The user chose again: the Item shares exactly those. Accounts the token's filters
+        // hid from the choice stay as they were.
+        const auto offered = [&](const plaid::Account &account) {
+            return std::any_of(
+                pending.accounts.cbegin(), pending.accounts.cend(),
+                [&](const plaid::Account &a) { return a.accountId == account.accountId; });
+        };
+        for (const plaid::Account &account : std::as_const(item->accounts)) {
+            if (!offered(account))
+                kept.append(account);
+        }
+        for (const plaid::Account &account : std::as_const(item->unsharedAccounts)) {
+            if (!offered(account))
+                notChosen.append(account);
+        }
+        item->accounts = kept;
+        item->unsharedAccounts = notChosen;
+        item->newAccountIds.clear();
+    }
     link->completed = true;
 
     const QString publicToken = issuePublicToken(link->clientId, itemId);

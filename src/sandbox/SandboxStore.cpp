@@ -24,6 +24,7 @@ QJsonObject linkTokenJson(const QByteArray &hash, const LinkTokenRecord &record)
             {QStringLiteral("expiration"), isoTime(record.expiration)},
             {QStringLiteral("metadata"), record.metadata},
             {QStringLiteral("update_item_id"), record.updateItemId},
+            {QStringLiteral("account_selection"), record.accountSelection},
             {QStringLiteral("completed"), record.completed},
             {QStringLiteral("failed_logins"), record.failedLogins},
             {QStringLiteral("hosted_link_sha256"), QString::fromLatin1(record.hostedLinkHash)},
@@ -39,15 +40,22 @@ QJsonObject publicTokenJson(const QByteArray &hash, const PublicTokenRecord &rec
             {QStringLiteral("used"), record.used}};
 }
 
-QJsonObject itemJson(const ItemRecord &record)
+QJsonArray accountsJson(const QList<plaid::Account> &list)
 {
     QJsonArray accounts;
-    for (const plaid::Account &account : record.accounts)
+    for (const plaid::Account &account : list)
         accounts.append(account.toJson());
+    return accounts;
+}
+
+QJsonObject itemJson(const ItemRecord &record)
+{
     return {{QStringLiteral("client_id"), record.clientId},
             {QStringLiteral("access_token_sha256"), QString::fromLatin1(record.accessTokenHash)},
             {QStringLiteral("item"), record.item.toJson()},
-            {QStringLiteral("accounts"), accounts}};
+            {QStringLiteral("accounts"), accountsJson(record.accounts)},
+            {QStringLiteral("unshared_accounts"), accountsJson(record.unsharedAccounts)},
+            {QStringLiteral("new_account_ids"), QJsonArray::fromStringList(record.newAccountIds)}};
 }
 
 QByteArray hashField(plaid::JsonReader &reader, QLatin1StringView key)
@@ -100,6 +108,7 @@ bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
         record.expiration = r.dateTime(QLatin1StringView("expiration"));
         record.metadata = r.object(QLatin1StringView("metadata")).json();
         record.updateItemId = r.optionalString(QLatin1StringView("update_item_id"));
+        record.accountSelection = r.json().value(QLatin1StringView("account_selection")).toBool();
         record.completed = r.boolean(QLatin1StringView("completed"));
         record.failedLogins = r.json().value(QLatin1StringView("failed_logins")).toInt();
         record.hostedLinkHash =
@@ -125,6 +134,12 @@ bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
         record.item = plaid::Item::fromJson(item);
         for (plaid::JsonReader &account : r.objectList(QLatin1StringView("accounts")))
             record.accounts.append(plaid::Account::fromJson(account));
+        // Files written before account selection have neither list.
+        if (r.json().contains(QLatin1StringView("unshared_accounts"))) {
+            for (plaid::JsonReader &account : r.objectList(QLatin1StringView("unshared_accounts")))
+                record.unsharedAccounts.append(plaid::Account::fromJson(account));
+        }
+        record.newAccountIds = r.stringList(QLatin1StringView("new_account_ids"), false);
         if (!record.accessTokenHash.isEmpty())
             loaded.itemByAccessToken.insert(record.accessTokenHash, record.item.itemId);
         loaded.items.insert(record.item.itemId, record);

@@ -18,8 +18,9 @@ struct LinkTokenRecord
     QString clientId;
     QDateTime createdAt;
     QDateTime expiration;
-    QJsonObject metadata; // what /link/token/get returns under "metadata"
-    QString updateItemId; // set for update mode (created with an access_token)
+    QJsonObject metadata;          // what /link/token/get returns under "metadata"
+    QString updateItemId;          // set for update mode (created with an access_token)
+    bool accountSelection = false; // update.account_selection_enabled: the user picks again
     bool completed = false;
     int failedLogins = 0;
     // Hosted Link (created with hosted_link): the hash of the id in hosted_link_url, and where
@@ -43,7 +44,12 @@ struct ItemRecord
     QString clientId;
     QByteArray accessTokenHash; // empty until the public token is exchanged
     plaid::Item item;
-    QList<plaid::Account> accounts;
+    QList<plaid::Account> accounts; // the accounts the user shared
+    // The other accounts the user has at the bank: not chosen in Link, or opened since
+    // (newAccountIds, from /sandbox/item/fire_webhook NEW_ACCOUNTS_AVAILABLE) and not yet
+    // offered. Update mode with account selection offers them.
+    QList<plaid::Account> unsharedAccounts;
+    QStringList newAccountIds;
 };
 
 class SandboxStore

@@ -173,6 +173,8 @@ void Session::storeOutcomes(Controller *controller,
     connect(controller, &Controller::itemRepaired, this,
             [this, timeline](const QString &itemId, const link::LinkSuccess &success) {
                 m_items->markRepaired(itemId, success, timeline());
+                // Balances, status and (after account selection) the accounts, fresh.
+                m_refresher->refresh({itemId});
             });
 }
 
@@ -183,24 +185,36 @@ QString Session::description() const
 
 void Session::fixConnection(const QString &itemId)
 {
+    const vault::ItemRecord *record = m_items->store()->item(itemId);
+    openUpdateMode(itemId, record && items::ItemService::wantsAccountSelection(*record));
+}
+
+void Session::chooseAccounts(const QString &itemId)
+{
+    openUpdateMode(itemId, true);
+}
+
+void Session::openUpdateMode(const QString &itemId, bool accountSelection)
+{
     if (!m_link)
         return;
     QPointer<Session> self(this);
-    m_items->withAccessToken(itemId, this, [self, itemId](const vault::SecretResult &token) {
-        if (!self)
-            return;
-        if (!token.ok()) {
-            emit self->fixConnectionFailed(
-                itemId, token.status == vault::SecretStatus::NotFound
-                            ? tr("The access token is missing from the keychain.")
-                            : token.describe());
-            return;
-        }
-        if (self->m_settings.presentation == LinkPresentation::Browser)
-            self->m_hosted->startForUpdate(itemId, token.secret);
-        else
-            self->m_link->controller()->openForUpdate(itemId, token.secret);
-    });
+    m_items->withAccessToken(
+        itemId, this, [self, itemId, accountSelection](const vault::SecretResult &token) {
+            if (!self)
+                return;
+            if (!token.ok()) {
+                emit self->fixConnectionFailed(
+                    itemId, token.status == vault::SecretStatus::NotFound
+                                ? tr("The access token is missing from the keychain.")
+                                : token.describe());
+                return;
+            }
+            if (self->m_settings.presentation == LinkPresentation::Browser)
+                self->m_hosted->startForUpdate(itemId, token.secret, accountSelection);
+            else
+                self->m_link->controller()->openForUpdate(itemId, token.secret, accountSelection);
+        });
 }
 
 } // namespace weft::session

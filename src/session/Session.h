@@ -72,8 +72,12 @@ public:
     plaid::PlaidClient *client() const { return m_client.get(); }
 
     // Update mode for an Item: reads its token, then opens Link for it (in the window, or in
-    // the browser as the settings say).
+    // the browser as the settings say). An Item with new accounts at its bank gets account
+    // selection too (ItemService::wantsAccountSelection).
     void fixConnection(const QString &itemId);
+    // Update mode with account selection: the user chooses again which accounts the Item
+    // shares.
+    void chooseAccounts(const QString &itemId);
 
 signals:
     void fixConnectionFailed(const QString &itemId, const QString &reason);
@@ -84,6 +88,7 @@ private:
                vault::ItemStore *store, QString *error);
     // Stores what a Link controller (embedded or hosted) linked or repaired; timeline: the
     // Link events the Item keeps.
+    void openUpdateMode(const QString &itemId, bool accountSelection);
     template<typename Controller>
     void storeOutcomes(Controller *controller,
                        const std::function<QList<link::LinkEvent>()> &timeline);

@@ -109,6 +109,10 @@ void ItemsPanel::createActions()
                         &ItemsPanel::refreshAll);
     m_fix = make(tr("&Fix connection…"), tr("Open Link in update mode to repair the connection"),
                  &ItemsPanel::fixConnection);
+    m_chooseAccounts = make(tr("Choose &shared accounts…"),
+                            tr("Open Link to choose which of the bank's accounts Weft may see, "
+                               "new ones among them"),
+                            &ItemsPanel::chooseAccounts);
     m_retrySave = make(tr("Retry &saving"), tr("Save the access token to the keychain again"),
                        &ItemsPanel::retrySaving);
     m_remove = make(tr("Re&move…"), tr("Remove the Item at Plaid, from the keychain and from Weft"),
@@ -128,6 +132,7 @@ void ItemsPanel::createActions()
     m_refresh->setShortcuts(QKeySequence::Refresh);
     m_refreshAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_fix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_chooseAccounts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_retrySave->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_remove->setShortcut(QKeySequence::Delete);
     m_copyDiagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -147,14 +152,17 @@ void ItemsPanel::createActions()
     m_ui->retrySaveButton->setDefaultAction(m_retrySave);
     m_ui->removeButton->setDefaultAction(m_remove);
     m_ui->copyDiagnosticsButton->setDefaultAction(m_copyDiagnostics);
-    m_ui->table->setContextActions({m_refresh, m_refreshAll, m_fix, m_retrySave, m_remove, nullptr,
-                                    m_copyDiagnostics, m_copyItemId, nullptr, m_simulateLogin});
+    m_ui->table->setContextActions({m_refresh, m_refreshAll, m_fix, m_chooseAccounts, m_retrySave,
+                                    m_remove, nullptr, m_copyDiagnostics, m_copyItemId, nullptr,
+                                    m_simulateLogin});
 }
 
 QList<QAction *> ItemsPanel::menuActions() const
 {
-    return {m_refresh,         m_refreshAll, m_fix,   m_retrySave, m_remove, nullptr,
-            m_copyDiagnostics, m_copyItemId, nullptr, m_find,      nullptr,  m_simulateLogin};
+    return {m_refresh,      m_refreshAll, m_fix,   m_chooseAccounts,
+            m_retrySave,    m_remove,     nullptr, m_copyDiagnostics,
+            m_copyItemId,   nullptr,      m_find,  nullptr,
+            m_simulateLogin};
 }
 
 void ItemsPanel::focusFilter()
@@ -349,6 +357,7 @@ void ItemsPanel::updateActions()
     m_refresh->setEnabled(m_refresher && actions.refresh);
     m_refreshAll->setEnabled(m_refresher && !m_store->items().isEmpty());
     m_fix->setEnabled(m_fixAvailable && actions.fixConnection);
+    m_chooseAccounts->setEnabled(m_fixAvailable && actions.chooseAccounts);
     m_retrySave->setEnabled(actions.retrySave);
     m_remove->setEnabled(actions.remove);
     m_copyDiagnostics->setEnabled(record && m_service);
@@ -424,6 +433,17 @@ void ItemsPanel::fixConnection()
     showMessage(tr("Opening Link to fix %1…").arg(institutionOf(record->itemId)));
     m_messageIsTransient = true;
     emit fixConnectionRequested(record->itemId);
+}
+
+void ItemsPanel::chooseAccounts()
+{
+    const vault::ItemRecord *record = currentRecord();
+    if (!record || !m_service || !m_fixAvailable ||
+        !m_service->actionsFor(record->itemId).chooseAccounts)
+        return;
+    showMessage(tr("Opening Link to choose accounts at %1…").arg(institutionOf(record->itemId)));
+    m_messageIsTransient = true;
+    emit chooseAccountsRequested(record->itemId);
 }
 
 void ItemsPanel::retrySaving()

@@ -62,6 +62,7 @@ public:
     QAction *refreshAction() const { return m_refresh; }
     QAction *refreshAllAction() const { return m_refreshAll; }
     QAction *fixAction() const { return m_fix; }
+    QAction *chooseAccountsAction() const { return m_chooseAccounts; }
     QAction *retrySaveAction() const { return m_retrySave; }
     QAction *removeAction() const { return m_remove; }
     QAction *copyDiagnosticsAction() const { return m_copyDiagnostics; }
@@ -82,6 +83,7 @@ public slots:
     void refreshAll();
     void cancelRefresh();
     void fixConnection();
+    void chooseAccounts();
     void retrySaving();
     void removeSelected();
     void copyDiagnostics();
@@ -101,6 +103,8 @@ public slots:
 signals:
     // Fix connection: the owner opens Link in update mode for the Item.
     void fixConnectionRequested(const QString &itemId);
+    // Choose shared accounts: the owner opens Link in update mode with account selection.
+    void chooseAccountsRequested(const QString &itemId);
 
 private:
     const vault::ItemRecord *currentRecord() const;
@@ -126,6 +130,7 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_refreshAll = nullptr;
     QAction *m_fix = nullptr;
+    QAction *m_chooseAccounts = nullptr;
     QAction *m_retrySave = nullptr;
     QAction *m_remove = nullptr;
     QAction *m_copyDiagnostics = nullptr;

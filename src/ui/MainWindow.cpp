@@ -100,8 +100,12 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     // What needs the user comes first, right under "Connect a bank account".
     m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->startupLabel), m_attention);
     connect(m_attention, &AttentionBanner::actionRequested, this, [this](const QString &itemId) {
-        if (m_session)
-            m_session->fixConnection(itemId);
+        if (!m_session)
+            return;
+        const vault::ItemRecord *record = m_store->item(itemId);
+        m_choosingAccountsFor =
+            record && items::ItemService::wantsAccountSelection(*record) ? itemId : QString();
+        m_session->fixConnection(itemId);
     });
     m_hostedPane = new HostedLinkPane(this);
     m_ui->homeLayout->insertWidget(noticeIndex(), m_hostedPane);
@@ -122,8 +126,18 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     m_items = new ItemsPanel(store, this);
     m_ui->itemsLayout->addWidget(m_items);
     connect(m_items, &ItemsPanel::fixConnectionRequested, this, [this](const QString &itemId) {
-        if (m_session)
-            m_session->fixConnection(itemId);
+        if (!m_session)
+            return;
+        const vault::ItemRecord *record = m_store->item(itemId);
+        m_choosingAccountsFor =
+            record && items::ItemService::wantsAccountSelection(*record) ? itemId : QString();
+        m_session->fixConnection(itemId);
+    });
+    connect(m_items, &ItemsPanel::chooseAccountsRequested, this, [this](const QString &itemId) {
+        if (!m_session)
+            return;
+        m_choosingAccountsFor = itemId;
+        m_session->chooseAccounts(itemId);
     });
     setUpMenus();
     resize(defaultSize());
@@ -863,7 +877,10 @@ void MainWindow::onItemLinked(const link::LinkedItem &item)
 void MainWindow::onItemRepaired(const QString &itemId, const link::LinkSuccess &)
 {
     const QString name = m_session ? m_session->items()->displayName(itemId) : tr("The connection");
-    showNotice(tr("%1 works again.").arg(name), false);
+    if (std::exchange(m_choosingAccountsFor, QString()) == itemId)
+        showNotice(tr("Weft now sees the accounts you chose at %1.").arg(name), false);
+    else
+        showNotice(tr("%1 works again.").arg(name), false);
     m_noticeItem = itemId;
     m_items->clearMessage(); // "Opening Link to fix …" is over
 }

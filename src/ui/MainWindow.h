@@ -204,6 +204,7 @@ private:
     QPointer<QWidget> m_focusAfterLink; // where focus goes when Link's view is covered
     bool m_startFocusGiven = false;
     QString m_noticeItem; // the Item the notice is about: the notice goes when the Item does
+    QString m_choosingAccountsFor; // the Item whose update mode chooses accounts
     QLabel *m_backendLabel = nullptr;
     QList<QPointer<PopupWindow>> m_popups;
     UnsavedQuestion m_unsavedQuestion;

@@ -46,6 +46,7 @@ private slots:
     void adminDisabled();
     void linkSessionRoutes();
     void hostedLinkPage();
+    void webhookDelivered();
 
 private:
     static EmbeddedSandboxOptions adminOn()
@@ -313,6 +314,59 @@ void TestSandboxServer::hostedLinkPage()
                       {{"Origin", m_kit.sandbox->linkBaseUrl().toString().toLatin1()}})
                  .status,
              200);
+}
+
+void TestSandboxServer::webhookDelivered()
+{
+    // A receiver on loopback: reads one request, answers 200.
+    QTcpServer receiver;
+    QVERIFY(receiver.listen(QHostAddress::LocalHost));
+    QByteArray received;
+    connect(&receiver, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = receiver.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+            received += socket->readAll();
+            const qsizetype end = received.indexOf("\r\n\r\n");
+            if (end >= 0 && received.size() > end + 4 && received.endsWith('}'))
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        });
+    });
+    const QString hook = u"http://127.0.0.1:%1/plaid/hook"_s.arg(receiver.serverPort());
+    const HttpResult created = m_kit.post(u"/sandbox/public_token/create"_s,
+                                          {{u"institution_id"_s, u"ins_109508"_s},
+                                           {u"initial_products"_s, QJsonArray{u"transactions"_s}},
+                                           {u"options"_s, QJsonObject{{u"webhook"_s, hook}}}});
+    QCOMPARE(created.status, 200);
+    const HttpResult exchanged = m_kit.post(u"/item/public_token/exchange"_s,
+                                            {{u"public_token"_s, created.field(u"public_token")}});
+    QCOMPARE(exchanged.status, 200);
+    const QString access = exchanged.field(u"access_token");
+
+    QSignalSpy delivered(&m_kit.sandbox->webhooks(), &WebhookSender::delivered);
+    const HttpResult fired =
+        m_kit.post(u"/sandbox/item/fire_webhook"_s,
+                   {{u"access_token"_s, access}, {u"webhook_code"_s, u"NEW_ACCOUNTS_AVAILABLE"_s}});
+    QCOMPARE(fired.status, 200);
+    QCOMPARE(fired.json()[u"webhook_fired"].toBool(), true);
+    QVERIFY(delivered.wait(5000));
+    QCOMPARE(delivered.at(0).at(2).toInt(), 200);
+    QVERIFY2(received.startsWith("POST /plaid/hook HTTP/1.1\r\n"), received.constData());
+    QVERIFY(received.toLower().contains("content-type: application/json"));
+    const QJsonObject payload =
+        QJsonDocument::fromJson(received.mid(received.indexOf("\r\n\r\n") + 4)).object();
+    QCOMPARE(payload[u"webhook_code"].toString(), u"NEW_ACCOUNTS_AVAILABLE"_s);
+    QCOMPARE(payload[u"item_id"].toString(), exchanged.field(u"item_id"));
+    QVERIFY(!received.contains(access.toUtf8())); // a webhook never carries the token
+
+    // Nobody listening: the sandbox logs it and answers the API call all the same.
+    receiver.close();
+    delivered.clear();
+    const HttpResult again =
+        m_kit.post(u"/sandbox/item/fire_webhook"_s,
+                   {{u"access_token"_s, access}, {u"webhook_code"_s, u"LOGIN_REPAIRED"_s}});
+    QCOMPARE(again.status, 200);
+    QVERIFY(delivered.wait(WebhookSender::kTimeoutMs + 2000));
+    QCOMPARE(delivered.at(0).at(2).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxServer)

@@ -16,6 +16,7 @@ public:
     struct TokenCall
     {
         QString accessToken;
+        bool accountSelection = false;
         QPointer<QObject> context;
         plaid::PlaidClient::Callback<plaid::LinkToken> done;
     };
@@ -26,10 +27,11 @@ public:
         plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done;
     };
 
-    void createLinkToken(const QString &accessToken, QObject *context,
+    void createLinkToken(const link::LinkTokenPurpose &purpose, QObject *context,
                          plaid::PlaidClient::Callback<plaid::LinkToken> done) override
     {
-        tokenCalls.append({accessToken, context, std::move(done)});
+        tokenCalls.append(
+            {purpose.accessToken, purpose.accountSelection, context, std::move(done)});
     }
     void exchangePublicToken(const QString &publicToken, QObject *context,
                              plaid::PlaidClient::Callback<plaid::PublicTokenExchange> done) override
@@ -40,6 +42,7 @@ public:
     struct HostedTokenCall
     {
         QString accessToken;
+        bool accountSelection = false;
         QString completionRedirectUri;
         QPointer<QObject> context;
         plaid::PlaidClient::Callback<plaid::LinkToken> done;
@@ -50,11 +53,12 @@ public:
         QPointer<QObject> context;
         plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done;
     };
-    void createHostedLinkToken(const QString &accessToken, const QString &completionRedirectUri,
-                               QObject *context,
+    void createHostedLinkToken(const link::LinkTokenPurpose &purpose,
+                               const QString &completionRedirectUri, QObject *context,
                                plaid::PlaidClient::Callback<plaid::LinkToken> done) override
     {
-        hostedTokenCalls.append({accessToken, completionRedirectUri, context, std::move(done)});
+        hostedTokenCalls.append({purpose.accessToken, purpose.accountSelection,
+                                 completionRedirectUri, context, std::move(done)});
     }
     void getLinkToken(const QString &linkToken, QObject *context,
                       plaid::PlaidClient::Callback<plaid::LinkTokenDetails> done) override

@@ -110,11 +110,12 @@
         ui.setInstitution(S.institution);
       }
       S.accounts = Array.isArray(answer.accounts) ? answer.accounts : [];
-      if (S.session.update_mode) {
+      if (S.session.update_mode && !S.session.account_selection) {
         complete(S.accounts.map(function (account) { return account.id; }));
         return;
       }
       ui.renderAccounts(S.accounts);
+      ui.setAccountsHeading(!!S.session.update_mode);
       ui.setMessage('accounts-error', '');
       go('SELECT_ACCOUNT');
     }).catch(ignoreStale).catch(function (failure) {

@@ -189,8 +189,8 @@
       var balances = account.balances || {};
       var balance = typeof balances.available === 'number' ? balances.available : balances.current;
       var currency = balances.iso_currency_code || balances.unofficial_currency_code || 'USD';
-      var detail = [titleCase(account.subtype || account.type), account.mask ? '•••• ' + account.mask : '']
-        .filter(Boolean).join(' ');
+      var detail = [account.new ? 'New' : '', titleCase(account.subtype || account.type),
+        account.mask ? '•••• ' + account.mask : ''].filter(Boolean).join(' · ');
       var checkbox = el('input', {
         type: 'checkbox',
         name: 'account',
@@ -198,7 +198,9 @@
         'data-testid': 'account-' + account.id,
         'data-account-id': account.id
       });
-      checkbox.checked = true;
+      // A new Item offers every account checked; update mode with account selection checks
+      // the accounts the Item shares now and leaves the rest (new ones first) to the user.
+      checkbox.checked = account.shared !== false;
       list.appendChild(el('label', { className: 'account' }, [
         checkbox,
         el('span', { className: 'account-text' }, [
@@ -208,6 +210,12 @@
         el('span', { className: 'account-balance', text: money(balance, currency) })
       ]));
     });
+  };
+
+  /** Update mode with account selection says that the choice replaces the earlier one. */
+  ui.setAccountsHeading = function (updateMode) {
+    ns.setRoleText('accounts-title', updateMode ? 'Choose accounts to share' : 'Select account(s)');
+    ns.byRole('accounts-update-note')[0].hidden = !updateMode;
   };
 
   /** The ids of the checked account boxes, read from the DOM at the time of the call. */
