@@ -584,6 +584,43 @@ async function main() {
     return assertExpiresIn(body.expiration, 30 * 60, sentAt);
   });
 
+  await step('/link/token/create in update mode with account selection', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    const body = await ok(client.linkTokenCreate({
+      user: { client_user_id: 'weft-conformance-user' },
+      client_name: 'Weft',
+      country_codes: ['US'],
+      language: 'en',
+      access_token: s.accessToken,
+      update: { account_selection_enabled: true },
+    }));
+    assert.match(body.link_token, LINK_TOKEN_RE, 'link_token format');
+  });
+
+  await step('/sandbox/item/fire_webhook on an Item without a webhook fails with SANDBOX_WEBHOOK_INVALID', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    return plaidError(client.sandboxItemFireWebhook({
+      access_token: s.accessToken,
+      webhook_code: 'NEW_ACCOUNTS_AVAILABLE',
+    }), 400, 'SANDBOX_ERROR', 'SANDBOX_WEBHOOK_INVALID');
+  });
+
+  await step('/sandbox/item/fire_webhook NEW_ACCOUNTS_AVAILABLE on an Item with a webhook', async () => {
+    const pub = await ok(client.sandboxPublicTokenCreate({
+      institution_id: INSTITUTION,
+      initial_products: ['transactions'],
+      options: { webhook: 'http://127.0.0.1:9/weft-conformance-hook' },
+    }));
+    const exchanged = await ok(client.itemPublicTokenExchange({ public_token: pub.public_token }));
+    const body = await ok(client.sandboxItemFireWebhook({
+      access_token: exchanged.access_token,
+      webhook_type: 'ITEM',
+      webhook_code: 'NEW_ACCOUNTS_AVAILABLE',
+    }));
+    assert.equal(body.webhook_fired, true, 'webhook_fired');
+    await ok(client.itemRemove({ access_token: exchanged.access_token }));
+  });
+
   await step('/item/remove', async () => {
     assert.ok(s.accessToken, 'needs the access token');
     await ok(client.itemRemove({ access_token: s.accessToken }));

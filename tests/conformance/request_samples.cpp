@@ -117,6 +117,9 @@ int main(int argc, char *argv[])
     updateRequest.accessToken = exchange.accessToken;
     call<LinkToken>([&](auto done) { client.createLinkToken(updateRequest, &context, done); },
                     "link/token/create (update mode)");
+    updateRequest.accountSelection = true;
+    call<LinkToken>([&](auto done) { client.createLinkToken(updateRequest, &context, done); },
+                    "link/token/create (update mode, account selection)");
     call<Done>([&](auto done) { client.removeItem(exchange.accessToken, &context, done); },
                "item/remove");
 

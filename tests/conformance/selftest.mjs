@@ -60,6 +60,7 @@ const ENDPOINTS = [
   '/institutions/get_by_id',
   '/sandbox/public_token/create',
   '/sandbox/item/reset_login',
+  '/sandbox/item/fire_webhook',
   '/item/remove',
 ];
 

@@ -215,7 +215,7 @@ void TestItemService::rulesForItemsOfAnotherEnvironment()
     QCOMPARE(f.service.itemsHere(), QStringList{here});
     const items::ItemActions none = f.service.actionsFor(foreign.itemId);
     QVERIFY(!none.refresh && !none.fixConnection && !none.remove && !none.retrySave &&
-            !none.simulateLoginRequired);
+            !none.simulateLoginRequired && !none.chooseAccounts);
     QVERIFY(f.service.tokenSummary(foreign).contains(u"production"));
 }
 
@@ -228,21 +228,30 @@ void TestItemService::actionsFollowTheItem()
     items::ItemActions healthy = f.service.actionsFor(id);
     QVERIFY(healthy.refresh && healthy.remove && healthy.simulateLoginRequired);
     QVERIFY(!healthy.fixConnection && !healthy.retrySave);
+    QVERIFY(healthy.chooseAccounts); // any Item here can share other accounts
+    QVERIFY(!items::ItemService::wantsAccountSelection(*f.store.item(id)));
 
     f.store.update(id, [](vault::ItemRecord &r) {
         r.errorType = QStringLiteral("ITEM_ERROR");
         r.errorCode = QStringLiteral("ITEM_LOGIN_REQUIRED");
     });
     items::ItemActions broken = f.service.actionsFor(id);
-    QVERIFY(broken.fixConnection && broken.refresh && broken.remove);
+    QVERIFY(broken.fixConnection && broken.refresh && broken.remove && broken.chooseAccounts);
     QVERIFY(!broken.simulateLoginRequired);
+    QVERIFY(!items::ItemService::wantsAccountSelection(*f.store.item(id)));
+    f.store.update(id, [](vault::ItemRecord &r) {
+        r.errorCode = QStringLiteral("NEW_ACCOUNTS_AVAILABLE");
+    });
+    QVERIFY(items::ItemService::wantsAccountSelection(*f.store.item(id))); // fixing = choosing
+    QVERIFY(f.service.actionsFor(id).fixConnection);
 
     // While a removal is on its way, nothing else starts on the Item.
     QSignalSpy removed(&f.service, &items::ItemService::itemRemoved);
     f.service.removeItem(id);
     QVERIFY(f.service.isRemoving(id));
     items::ItemActions removing = f.service.actionsFor(id);
-    QVERIFY(!removing.remove && !removing.refresh && !removing.fixConnection);
+    QVERIFY(!removing.remove && !removing.refresh && !removing.fixConnection &&
+            !removing.chooseAccounts);
     QVERIFY(removed.wait());
     QVERIFY(!f.service.isRemoving(id));
     const items::ItemActions gone = f.service.actionsFor(id);

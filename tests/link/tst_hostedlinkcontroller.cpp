@@ -60,6 +60,7 @@ private slots:
     void transientPollFailuresAreRetriedThenGiveUp();
     void aPermanentPollErrorEndsTheWait();
     void updateModeRepairsWithoutExchange();
+    void updateModeWithAccountSelection();
     void aMalformedResultIsAFailureNotAGuess();
     void aTokenWithoutAddressOrWithHttpInPlaidModesIsRefused();
     void aBrowserThatCannotOpenLeavesTheAddressToCopy();
@@ -312,6 +313,7 @@ void TestHostedLinkController::updateModeRepairsWithoutExchange()
     m_hosted->startForUpdate(QStringLiteral("item-7"), QStringLiteral("access-sandbox-7"));
     QVERIFY(m_hosted->isUpdateMode());
     QCOMPARE(m_backend->hostedTokenCalls.first().accessToken, QStringLiteral("access-sandbox-7"));
+    QVERIFY(!m_backend->hostedTokenCalls.first().accountSelection);
     answerHostedToken();
     m_clock->advance(HostedLinkController::kPollInterval);
     answerPoll({linkedSession()});
@@ -320,6 +322,14 @@ void TestHostedLinkController::updateModeRepairsWithoutExchange()
     QVERIFY(m_backend->exchangeCalls.isEmpty());
     QCOMPARE(m_hosted->state(), State::Idle);
     QVERIFY(!m_hosted->isUpdateMode());
+}
+
+void TestHostedLinkController::updateModeWithAccountSelection()
+{
+    m_hosted->startForUpdate(QStringLiteral("item-7"), QStringLiteral("access-sandbox-7"), true);
+    QCOMPARE(m_backend->hostedTokenCalls.size(), 1);
+    QCOMPARE(m_backend->hostedTokenCalls.first().accessToken, QStringLiteral("access-sandbox-7"));
+    QVERIFY(m_backend->hostedTokenCalls.first().accountSelection);
 }
 
 void TestHostedLinkController::aMalformedResultIsAFailureNotAGuess()

@@ -3,6 +3,9 @@
 #include "LinkE2EFixture.h"
 #include "link/LinkBridge.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -26,6 +29,7 @@ private slots:
     void mfaDevice();
     void oauthPopup();
     void updateModeClearsLoginRequired();
+    void updateModeSharesANewAccount();
 
 private:
     // Consent, institution, credentials: up to the pane after the credential submit.
@@ -292,6 +296,84 @@ void TestLinkE2E::updateModeClearsLoginRequired()
     f->client->getAccounts(access, &context, fixed.callback()); // the same access token
     QVERIFY(fixed.wait());
     QVERIFY2(fixed.value().ok(), qPrintable(fixed.value().describe()));
+    QVERIFY(f->waitState(State::Ready));
+    QVERIFY(!f->controller()->isUpdateMode());
+}
+
+void TestLinkE2E::updateModeSharesANewAccount()
+{
+    // An Item with a webhook (nobody listens on port 9; the sandbox logs that and goes on).
+    auto api = [this](const QString &path, const QJsonObject &body) {
+        return f->sandbox.api().handle({path, QJsonDocument(body).toJson(),
+                                        QStringLiteral("weft_e2e"),
+                                        QStringLiteral("weft_e2e_secret")});
+    };
+    const sandbox::SandboxResponse created = api(
+        QStringLiteral("/sandbox/public_token/create"),
+        {{QStringLiteral("institution_id"), QStringLiteral("ins_109508")},
+         {QStringLiteral("initial_products"), QJsonArray{QStringLiteral("transactions")}},
+         {QStringLiteral("options"),
+          QJsonObject{{QStringLiteral("webhook"), QStringLiteral("http://127.0.0.1:9/hook")}}}});
+    QCOMPARE(created.status, 200);
+    const sandbox::SandboxResponse exchanged =
+        api(QStringLiteral("/item/public_token/exchange"),
+            {{QStringLiteral("public_token"), created.body[u"public_token"]}});
+    QCOMPARE(exchanged.status, 200);
+    const QString access = exchanged.body[u"access_token"].toString();
+    const QString itemId = exchanged.body[u"item_id"].toString();
+    QCOMPARE(api(QStringLiteral("/sandbox/item/fire_webhook"),
+                 {{QStringLiteral("access_token"), access},
+                  {QStringLiteral("webhook_code"), QStringLiteral("NEW_ACCOUNTS_AVAILABLE")}})
+                 .status,
+             200);
+    const QString added = f->sandbox.api().store().items.value(itemId).newAccountIds.value(0);
+    QVERIFY(!added.isEmpty());
+    const QString shared = f->sandbox.api().store().items.value(itemId).accounts.first().accountId;
+
+    QSignalSpy repaired(f->controller(), &LinkController::itemRepaired);
+    f->controller()->openForUpdate(itemId, access, true);
+    QVERIFY(f->view_(QStringLiteral("CONSENT"), 30000));
+    QVERIFY(f->click(QStringLiteral("consent-continue")));
+    QVERIFY(f->view_(QStringLiteral("CREDENTIAL")));
+    QVERIFY(f->type(QStringLiteral("username"), QStringLiteral("user_good")));
+    QVERIFY(f->type(QStringLiteral("password"), QStringLiteral("pass_good")));
+    QVERIFY(f->click(QStringLiteral("credentials-submit")));
+    // The choice: what the Item shares is ticked, the new account is offered, not ticked.
+    QVERIFY(f->view_(QStringLiteral("SELECT_ACCOUNT")));
+    const auto checked = [](const QString &id, bool on) {
+        return QStringLiteral("(function(){var e=document.querySelector("
+                              "'[data-testid=\"account-%1\"]');return !!e && e.checked === %2;})()")
+            .arg(id, on ? QStringLiteral("true") : QStringLiteral("false"));
+    };
+    QVERIFY(test::waitFrameJs(f->page(), checked(shared, true), 5000));
+    QVERIFY(test::waitFrameJs(f->page(), checked(added, false), 5000));
+    QVERIFY(test::waitFrameJs(
+        f->page(),
+        QStringLiteral("document.querySelector('[data-role=\"accounts-title\"]').textContent"
+                       " === 'Choose accounts to share'"),
+        5000));
+    QVERIFY(f->click(QStringLiteral("account-") + added));
+    QVERIFY(test::waitFrameJs(f->page(), checked(added, true), 5000));
+    QVERIFY(f->click(QStringLiteral("accounts-continue")));
+    QVERIFY(f->view_(QStringLiteral("CONNECTED")));
+    QVERIFY(f->click(QStringLiteral("connected-continue")));
+    QTRY_COMPARE_WITH_TIMEOUT(repaired.size(), 1, 15000);
+    const LinkSuccess success = repaired.first().at(1).value<LinkSuccess>();
+    QStringList reported;
+    for (const LinkAccount &account : success.accounts)
+        reported << account.id;
+    QVERIFY2(reported.contains(added), qPrintable(reported.join(u' ')));
+    QCOMPARE(reported.size(), 10);
+
+    // Plaid now shares it under the same access token.
+    QObject context;
+    test::Waiter<plaid::PlaidResult<plaid::AccountsList>> accounts;
+    f->client->getAccounts(access, &context, accounts.callback());
+    QVERIFY(accounts.wait() && accounts.value().ok());
+    QStringList ids;
+    for (const plaid::Account &account : accounts.value().value.accounts)
+        ids << account.accountId;
+    QVERIFY(ids.contains(added));
     QVERIFY(f->waitState(State::Ready));
     QVERIFY(!f->controller()->isUpdateMode());
 }

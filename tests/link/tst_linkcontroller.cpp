@@ -43,6 +43,7 @@ private slots:
     void refreshesBeforeExpiry();
     void refreshWaitsWhileLinkIsOpen();
     void updateModeRepairsWithoutExchange();
+    void updateModeWithAccountSelection();
     void tokenFailureThenRetry();
     void scriptFailure();
 
@@ -300,6 +301,7 @@ void TestLinkController::updateModeRepairsWithoutExchange()
     m_controller->openForUpdate(QStringLiteral("item-9"), QStringLiteral("access-sandbox-9"));
     QCOMPARE(m_backend.tokenCalls.size(), 2);
     QCOMPARE(m_backend.tokenCalls.last().accessToken, QStringLiteral("access-sandbox-9"));
+    QVERIFY(!m_backend.tokenCalls.last().accountSelection); // a repair keeps the accounts
     answerToken(QStringLiteral("link-sandbox-update"), minutes(30));
     pageLoads();
     QCOMPARE(open.size(), 1);
@@ -310,6 +312,26 @@ void TestLinkController::updateModeRepairsWithoutExchange()
     QVERIFY(!m_controller->isUpdateMode());
     QCOMPARE(m_backend.tokenCalls.size(), 3);
     QVERIFY(m_backend.tokenCalls.last().accessToken.isEmpty()); // back to new Items
+}
+
+void TestLinkController::updateModeWithAccountSelection()
+{
+    bringToReady();
+    QSignalSpy repaired(m_controller.get(), &LinkController::itemRepaired);
+    m_controller->openForUpdate(QStringLiteral("item-9"), QStringLiteral("access-sandbox-9"),
+                                true);
+    QCOMPARE(m_backend.tokenCalls.size(), 2);
+    QCOMPARE(m_backend.tokenCalls.last().accessToken, QStringLiteral("access-sandbox-9"));
+    QVERIFY(m_backend.tokenCalls.last().accountSelection);
+    answerToken(QStringLiteral("link-sandbox-update"), minutes(30));
+    pageLoads();
+    pageSucceeds();
+    QCOMPARE(repaired.size(), 1);
+    QCOMPARE(m_backend.exchangeCalls.size(), 0);
+    // The next token is for a new Item again, without account selection.
+    QCOMPARE(m_backend.tokenCalls.size(), 3);
+    QVERIFY(m_backend.tokenCalls.last().accessToken.isEmpty());
+    QVERIFY(!m_backend.tokenCalls.last().accountSelection);
 }
 
 void TestLinkController::tokenFailureThenRetry()

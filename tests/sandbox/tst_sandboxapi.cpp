@@ -219,6 +219,7 @@ void TestSandboxApi::endpointList()
                                u"/item/remove"_s,
                                u"/link/token/create"_s,
                                u"/link/token/get"_s,
+                               u"/sandbox/item/fire_webhook"_s,
                                u"/sandbox/item/reset_login"_s,
                                u"/sandbox/public_token/create"_s};
     QCOMPARE(endpoints, expected);

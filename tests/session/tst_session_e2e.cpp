@@ -199,6 +199,36 @@ void TestSessionE2E::linkRestartRepairRemove()
     QVERIFY(third.wait(20000));
     QCOMPARE(m_store->item(itemId)->status(), QStringLiteral("healthy")); // Plaid agrees
 
+    // Choose shared accounts: one fewer; the Item's accounts follow once Link is done.
+    const int before = int(m_store->item(itemId)->accounts.size());
+    QVERIFY(before > 1);
+    const QString dropped = m_store->item(itemId)->accounts.last().id;
+    QTRY_COMPARE_WITH_TIMEOUT(controller->state(), link::LinkController::State::Ready, 30000);
+    QSignalSpy chosen(controller, &link::LinkController::itemRepaired);
+    QSignalSpy refreshedAfter(m_session->refresher(), &items::ItemRefresher::finished);
+    m_session->chooseAccounts(itemId);
+    QVERIFY(drive(test::linkViewIs(QStringLiteral("CONSENT"))));
+    QVERIFY(drive(test::clickTestId(QStringLiteral("consent-continue"))));
+    QVERIFY(drive(test::linkViewIs(QStringLiteral("CREDENTIAL"))));
+    QVERIFY(drive(test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
+    QVERIFY(drive(test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
+    QVERIFY(drive(test::clickTestId(QStringLiteral("credentials-submit"))));
+    QVERIFY(drive(test::linkViewIs(QStringLiteral("SELECT_ACCOUNT"))));
+    QVERIFY(drive(test::clickTestId(QStringLiteral("account-") + dropped)));
+    QVERIFY(drive(test::clickTestId(QStringLiteral("accounts-continue"))));
+    QVERIFY(drive(test::linkViewIs(QStringLiteral("CONNECTED"))));
+    QDeadlineTimer chooseDeadline(20000);
+    while (chosen.isEmpty() && !chooseDeadline.hasExpired()) {
+        test::frameJs(m_view->page(), test::clickTestId(QStringLiteral("connected-continue")));
+        chosen.wait(1000);
+    }
+    QCOMPARE(chosen.size(), 1);
+    // The session refreshes a repaired Item by itself.
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshedAfter.isEmpty(), 20000);
+    QCOMPARE(m_store->item(itemId)->accounts.size(), before - 1);
+    for (const vault::StoredAccount &account : m_store->item(itemId)->accounts)
+        QVERIFY(account.id != dropped && account.current.has_value()); // balances, fresh
+
     // Remove: Plaid, keychain, index.
     QSignalSpy removed(m_session->items(), &items::ItemService::itemRemoved);
     m_session->items()->removeItem(itemId);

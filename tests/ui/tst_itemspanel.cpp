@@ -47,6 +47,7 @@ private slots:
     void detailsFollowSelection();
     void paintingNeverReadsTheKeychain();
     void fixConnectionOnlyForBrokenItemsHere();
+    void chooseAccountsForItemsHere();
 };
 
 void TestItemsPanel::initTestCase()
@@ -276,6 +277,29 @@ void TestItemsPanel::fixConnectionOnlyForBrokenItemsHere()
     QVERIFY(!f.panel.fixAction()->isEnabled());
     QVERIFY(!f.panel.refreshAllAction()->isEnabled());
     QCOMPARE(f.panel.details()->itemId(), broken.itemId);
+}
+
+void TestItemsPanel::chooseAccountsForItemsHere()
+{
+    ItemsPanelFixture f;
+    const vault::ItemRecord healthy = test::makeRecord(2);
+    vault::ItemRecord foreign = test::makeRecord(3);
+    foreign.environment = QStringLiteral("production");
+    f.store.resetItems({healthy, foreign});
+    QSignalSpy requested(&f.panel, &ItemsPanel::chooseAccountsRequested);
+    QVERIFY(f.panel.selectItem(healthy.itemId));
+    QVERIFY(!f.panel.chooseAccountsAction()->isEnabled()); // no Link in this session yet
+    f.panel.setFixConnectionAvailable(true);
+    QVERIFY(f.panel.chooseAccountsAction()->isEnabled());
+    QVERIFY(!f.panel.chooseAccountsAction()->shortcut().isEmpty());
+    f.panel.chooseAccountsAction()->trigger();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), healthy.itemId);
+    QVERIFY(f.panel.message().contains(healthy.institutionName));
+    QVERIFY(f.panel.selectItem(foreign.itemId));
+    QVERIFY(!f.panel.chooseAccountsAction()->isEnabled()); // another environment's Item
+    f.panel.chooseAccounts();                               // a stale shortcut does nothing
+    QCOMPARE(requested.size(), 1);
 }
 
 QTEST_MAIN(TestItemsPanel)
