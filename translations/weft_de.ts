@@ -767,6 +767,18 @@ Weft bittet Plaid, diese Verbindung zu beenden, löscht ihren Schlüssel aus dem
             <source>Filter by bank or status</source>
             <translation>Nach Bank oder Status filtern</translation>
         </message>
+        <message>
+            <source>&amp;Choose shared accounts…</source>
+            <translation>&amp;Geteilte Konten wählen …</translation>
+        </message>
+        <message>
+            <source>Open Link to choose which of the bank&apos;s accounts Weft may see, new ones among them</source>
+            <translation>Link öffnen, um zu wählen, welche Konten der Bank Weft sehen darf, auch neue</translation>
+        </message>
+        <message>
+            <source>Opening Link to choose accounts at %1…</source>
+            <translation>Link wird geöffnet, um Konten bei %1 zu wählen …</translation>
+        </message>
     </context>
     <context>
         <name>LinkController</name>
@@ -1164,6 +1176,10 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
         <message>
             <source>Bank connections</source>
             <translation>Bankverbindungen</translation>
+        </message>
+        <message>
+            <source>Weft now sees the accounts you chose at %1.</source>
+            <translation>Weft sieht jetzt die Konten, die Sie bei %1 gewählt haben.</translation>
         </message>
     </context>
     <context>

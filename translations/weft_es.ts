@@ -767,6 +767,18 @@ Weft pide a Plaid que termine esta conexión, borra su clave del llavero y la ol
             <source>Filter by bank or status</source>
             <translation>Filtrar por banco o estado</translation>
         </message>
+        <message>
+            <source>&amp;Choose shared accounts…</source>
+            <translation>&amp;Elegir cuentas compartidas…</translation>
+        </message>
+        <message>
+            <source>Open Link to choose which of the bank&apos;s accounts Weft may see, new ones among them</source>
+            <translation>Abrir Link para elegir qué cuentas del banco puede ver Weft, incluidas las nuevas</translation>
+        </message>
+        <message>
+            <source>Opening Link to choose accounts at %1…</source>
+            <translation>Abriendo Link para elegir cuentas en %1…</translation>
+        </message>
     </context>
     <context>
         <name>LinkController</name>
@@ -1164,6 +1176,10 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
         <message>
             <source>Bank connections</source>
             <translation>Conexiones bancarias</translation>
+        </message>
+        <message>
+            <source>Weft now sees the accounts you chose at %1.</source>
+            <translation>Weft ya ve las cuentas que eligió en %1.</translation>
         </message>
     </context>
     <context>

@@ -767,6 +767,18 @@ Weft demande à Plaid de mettre fin à cette connexion, efface sa clé du trouss
             <source>Filter by bank or status</source>
             <translation>Filtrer par banque ou statut</translation>
         </message>
+        <message>
+            <source>&amp;Choose shared accounts…</source>
+            <translation>Choisir les comptes &amp;partagés…</translation>
+        </message>
+        <message>
+            <source>Open Link to choose which of the bank&apos;s accounts Weft may see, new ones among them</source>
+            <translation>Ouvrir Link pour choisir les comptes de la banque que Weft peut voir, y compris les nouveaux</translation>
+        </message>
+        <message>
+            <source>Opening Link to choose accounts at %1…</source>
+            <translation>Ouverture de Link pour choisir les comptes chez %1…</translation>
+        </message>
     </context>
     <context>
         <name>LinkController</name>
@@ -1164,6 +1176,10 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
         <message>
             <source>Bank connections</source>
             <translation>Connexions bancaires</translation>
+        </message>
+        <message>
+            <source>Weft now sees the accounts you chose at %1.</source>
+            <translation>Weft voit désormais les comptes que vous avez choisis chez %1.</translation>
         </message>
     </context>
     <context>

@@ -109,7 +109,7 @@ void ItemsPanel::createActions()
                         &ItemsPanel::refreshAll);
     m_fix = make(tr("&Fix connection…"), tr("Open Link in update mode to repair the connection"),
                  &ItemsPanel::fixConnection);
-    m_chooseAccounts = make(tr("Choose &shared accounts…"),
+    m_chooseAccounts = make(tr("&Choose shared accounts…"),
                             tr("Open Link to choose which of the bank's accounts Weft may see, "
                                "new ones among them"),
                             &ItemsPanel::chooseAccounts);
