@@ -199,14 +199,18 @@ void TestSessionE2E::linkRestartRepairRemove()
     QVERIFY(third.wait(20000));
     QCOMPARE(m_store->item(itemId)->status(), QStringLiteral("healthy")); // Plaid agrees
 
-    // Choose shared accounts: one fewer; the Item's accounts follow once Link is done.
+    // New accounts at the bank (a webhook told of them): fixing the Item is choosing its
+    // accounts. One fewer here; the Item's accounts follow once Link is done.
     const int before = int(m_store->item(itemId)->accounts.size());
     QVERIFY(before > 1);
     const QString dropped = m_store->item(itemId)->accounts.last().id;
+    m_store->update(itemId, [](vault::ItemRecord &record) {
+        record.errorCode = QStringLiteral("NEW_ACCOUNTS_AVAILABLE");
+    });
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), link::LinkController::State::Ready, 30000);
     QSignalSpy chosen(controller, &link::LinkController::itemRepaired);
     QSignalSpy refreshedAfter(m_session->refresher(), &items::ItemRefresher::finished);
-    m_session->chooseAccounts(itemId);
+    m_session->fixConnection(itemId);
     QVERIFY(drive(test::linkViewIs(QStringLiteral("CONSENT"))));
     QVERIFY(drive(test::clickTestId(QStringLiteral("consent-continue"))));
     QVERIFY(drive(test::linkViewIs(QStringLiteral("CREDENTIAL"))));
@@ -228,6 +232,7 @@ void TestSessionE2E::linkRestartRepairRemove()
     QCOMPARE(m_store->item(itemId)->accounts.size(), before - 1);
     for (const vault::StoredAccount &account : m_store->item(itemId)->accounts)
         QVERIFY(account.id != dropped && account.current.has_value()); // balances, fresh
+    QCOMPARE(m_store->item(itemId)->status(), QStringLiteral("healthy"));
 
     // Remove: Plaid, keychain, index.
     QSignalSpy removed(m_session->items(), &items::ItemService::itemRemoved);
