@@ -386,6 +386,16 @@ QString ItemService::userActionText(const vault::ItemRecord &record)
     return tr("Sign in to %1 again").arg(name);
 }
 
+QStringList ItemService::itemsNeedingUser() const
+{
+    QStringList ids;
+    for (const vault::ItemRecord &record : m_store->items()) {
+        if (belongsHere(record) && needsUser(record))
+            ids.append(record.itemId);
+    }
+    return ids;
+}
+
 bool ItemService::wantsAccountSelection(const vault::ItemRecord &record)
 {
     return record.errorCode == u"NEW_ACCOUNTS_AVAILABLE";

@@ -75,6 +75,8 @@ public:
     static bool needsUser(const vault::ItemRecord &record);
     // What the user can do about it, as a button says it ("Sign in to … again").
     static QString userActionText(const vault::ItemRecord &record);
+    // The Items of the current environment that need their user (needsUser), in list order.
+    QStringList itemsNeedingUser() const;
     // Whether fixing the Item means choosing accounts again (new accounts at its bank).
     static bool wantsAccountSelection(const vault::ItemRecord &record);
     // Where the Item's token is, in a sentence.

@@ -36,11 +36,8 @@ AttentionBanner::AttentionBanner(vault::ItemStore *store, QWidget *parent)
     });
     connect(dismiss, &QPushButton::clicked, this, [this] {
         if (m_service) {
-            for (const QString &id : m_service->itemsHere()) {
-                if (const vault::ItemRecord *record = m_store->item(id);
-                    record && items::ItemService::needsUser(*record))
-                    m_dismissed.insert(id);
-            }
+            for (const QString &id : m_service->itemsNeedingUser())
+                m_dismissed.insert(id);
         }
         update();
     });
@@ -77,15 +74,7 @@ QString AttentionBanner::actionText() const
 
 void AttentionBanner::update()
 {
-    QStringList waiting;
-    if (m_service) {
-        for (const QString &id : m_service->itemsHere()) {
-            const vault::ItemRecord *record = m_store->item(id);
-            if (!record || !items::ItemService::needsUser(*record))
-                continue;
-            waiting.append(id);
-        }
-    }
+    const QStringList waiting = m_service ? m_service->itemsNeedingUser() : QStringList();
     // Dismissed Items that no longer need anything are forgotten: next time they do, they
     // are shown again.
     for (auto it = m_dismissed.begin(); it != m_dismissed.end();) {

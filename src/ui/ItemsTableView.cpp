@@ -27,7 +27,6 @@ ItemsTableView::ItemsTableView(QWidget *parent)
     verticalHeader()->setDefaultSectionSize(rowHeight);
     setIconSize(QSize(rowHeight - 6, rowHeight - 6));
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    horizontalHeader()->setStretchLastSection(true);
 }
 
 void ItemsTableView::setModel(QAbstractItemModel *model)

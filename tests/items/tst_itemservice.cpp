@@ -239,9 +239,8 @@ void TestItemService::actionsFollowTheItem()
     QVERIFY(broken.fixConnection && broken.refresh && broken.remove && broken.chooseAccounts);
     QVERIFY(!broken.simulateLoginRequired);
     QVERIFY(!items::ItemService::wantsAccountSelection(*f.store.item(id)));
-    f.store.update(id, [](vault::ItemRecord &r) {
-        r.errorCode = QStringLiteral("NEW_ACCOUNTS_AVAILABLE");
-    });
+    f.store.update(
+        id, [](vault::ItemRecord &r) { r.errorCode = QStringLiteral("NEW_ACCOUNTS_AVAILABLE"); });
     QVERIFY(items::ItemService::wantsAccountSelection(*f.store.item(id))); // fixing = choosing
     QVERIFY(f.service.actionsFor(id).fixConnection);
 

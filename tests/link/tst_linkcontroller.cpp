@@ -318,8 +318,7 @@ void TestLinkController::updateModeWithAccountSelection()
 {
     bringToReady();
     QSignalSpy repaired(m_controller.get(), &LinkController::itemRepaired);
-    m_controller->openForUpdate(QStringLiteral("item-9"), QStringLiteral("access-sandbox-9"),
-                                true);
+    m_controller->openForUpdate(QStringLiteral("item-9"), QStringLiteral("access-sandbox-9"), true);
     QCOMPARE(m_backend.tokenCalls.size(), 2);
     QCOMPARE(m_backend.tokenCalls.last().accessToken, QStringLiteral("access-sandbox-9"));
     QVERIFY(m_backend.tokenCalls.last().accountSelection);

@@ -6,11 +6,14 @@
 #include "vault/ItemRecord.h"
 #include "vault/SecretStore.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPointer>
+#include <QTest>
 #include <QTimer>
 
 namespace weft::test {
@@ -73,6 +76,23 @@ inline vault::ItemRecord makeRecord(int n, const QString &environment = QStringL
          QJsonObject{{QStringLiteral("request_id"), QStringLiteral("req-new-%1").arg(n)}}}};
     r.tokenSaved = true;
     return r;
+}
+
+// The message box on screen, waiting up to timeoutMs for one to show; null if none does.
+inline QMessageBox *visibleMessageBox(int timeoutMs = 5000)
+{
+    QMessageBox *box = nullptr;
+    (void)QTest::qWaitFor(
+        [&box] {
+            for (QWidget *top : QApplication::topLevelWidgets()) {
+                if (auto *candidate = qobject_cast<QMessageBox *>(top);
+                    candidate && candidate->isVisible())
+                    box = candidate;
+            }
+            return box != nullptr;
+        },
+        timeoutMs);
+    return box;
 }
 
 } // namespace weft::test

@@ -298,7 +298,7 @@ void TestItemsPanel::chooseAccountsForItemsHere()
     QVERIFY(f.panel.message().contains(healthy.institutionName));
     QVERIFY(f.panel.selectItem(foreign.itemId));
     QVERIFY(!f.panel.chooseAccountsAction()->isEnabled()); // another environment's Item
-    f.panel.chooseAccounts();                               // a stale shortcut does nothing
+    f.panel.chooseAccounts();                              // a stale shortcut does nothing
     QCOMPARE(requested.size(), 1);
 }
 

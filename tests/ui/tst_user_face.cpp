@@ -245,18 +245,10 @@ void TestUserFace::diagnosticsThatAreNotWeftsAreRefused()
     file.close();
     QString said;
     QTimer::singleShot(0, &f.window, [&said] {
-        (void)QTest::qWaitFor(
-            [&said] {
-                for (QWidget *top : QApplication::topLevelWidgets()) {
-                    if (auto *box = qobject_cast<QMessageBox *>(top); box && box->isVisible()) {
-                        said = box->text();
-                        box->close();
-                        return true;
-                    }
-                }
-                return false;
-            },
-            5000);
+        if (QMessageBox *box = test::visibleMessageBox()) {
+            said = box->text();
+            box->close();
+        }
     });
     QVERIFY(!f.window.openDiagnosticsFile(path));
     QVERIFY2(said.contains(u"damaged.json was not opened"), qPrintable(said));
