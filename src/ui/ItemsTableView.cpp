@@ -35,7 +35,7 @@ void ItemsTableView::setModel(QAbstractItemModel *model)
     const int charWidth = fontMetrics().averageCharWidth();
     // In characters, by model column: institution, status, token, environment, last refresh,
     // accounts. Accounts (with balances) come right after the bank, as people look for them.
-    const int widths[ItemsModel::ColumnCount] = {24, 24, 12, 14, 22, 44};
+    const int widths[ItemsModel::ColumnCount] = {22, 20, 12, 14, 18, 44};
     for (int column = 0; column < ItemsModel::ColumnCount; ++column)
         horizontalHeader()->resizeSection(column, widths[column] * charWidth);
     QHeaderView *header = horizontalHeader();
