@@ -102,6 +102,7 @@
 
   function emit(eventName, extra) {
     var metadata = {
+      account_number_mask: null,
       error_code: null,
       error_message: null,
       error_type: null,
@@ -111,8 +112,10 @@
       institution_search_query: null,
       is_update_mode: S.session && S.session.update_mode ? 'yes' : 'no',
       link_session_id: S.sessionId,
+      match_reason: null,
       mfa_type: null,
       request_id: S.lastRequestId,
+      routing_number: null,
       selection: null,
       timestamp: new Date().toISOString(),
       view_name: null
@@ -332,7 +335,8 @@
       mask: account.mask === undefined ? null : account.mask,
       type: account.type,
       subtype: account.subtype === undefined ? null : account.subtype,
-      verification_status: account.verification_status === undefined ? null : account.verification_status
+      verification_status: account.verification_status === undefined ? null : account.verification_status,
+      class_type: account.class_type === undefined ? null : account.class_type
     };
   }
 
@@ -354,6 +358,7 @@
         accounts: (result.accounts || []).map(accountRef),
         link_session_id: result.link_session_id || S.sessionId,
         transfer_status: null,
+        wallet: null,
         public_token: result.public_token
       }
     });

@@ -19,8 +19,13 @@
     return; // loaded twice: keep the first instance and its handlers
   }
 
-  // Where this script came from decides where the Link iframe lives.
-  var scriptSrc = (document.currentScript && document.currentScript.src) || (function () {
+  var VERSION = '2.0.0-weft.1'; // Plaid.version: this emulator's own, in Plaid's format
+  var DEFAULT_LOAD_TIMEOUT_MS = 20000;
+
+  // Where this script came from decides where the Link iframe lives, unless the page says
+  // otherwise (see emulatorOrigin below).
+  var currentScript = document.currentScript;
+  var scriptSrc = (currentScript && currentScript.src) || (function () {
     var scripts = document.getElementsByTagName('script');
     for (var i = scripts.length - 1; i >= 0; i--) {
       if (/link-initialize\.js(\?|#|$)/.test(scripts[i].src)) return scripts[i].src;
@@ -28,8 +33,48 @@
     return location.href;
   })();
   var scriptUrl = new URL(scriptSrc, location.href);
-  var EMULATOR_ORIGIN = scriptUrl.origin;
-  var LINK_URL = new URL('link.html', scriptUrl).href;
+
+  /**
+   * An option the page gives the emulator: a query parameter on this script's URL
+   * (weft_<name>), a data-weft-<name> attribute on its script element, or, for pages that load
+   * the script from an address they do not control (react-plaid-link uses Plaid's CDN
+   * address), window.WeftLinkEmulatorOptions = {<name>: ...} set before it loads.
+   */
+  function option(name) {
+    var fromQuery = scriptUrl.searchParams.get('weft_' + name);
+    if (fromQuery) return fromQuery;
+    var attribute = currentScript && currentScript.getAttribute &&
+      currentScript.getAttribute('data-weft-' + name.replace(/_/g, '-'));
+    if (attribute) return attribute;
+    var global = window.WeftLinkEmulatorOptions;
+    if (global && typeof global === 'object' && global[name] != null) return String(global[name]);
+    return '';
+  }
+
+  /** link_origin: where the Link frames live (the sandbox's Link address); http(s) only. */
+  function emulatorOrigin() {
+    var wanted = option('link_origin');
+    if (!wanted) return null;
+    try {
+      var url = new URL(wanted);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null') {
+        return url.origin;
+      }
+    } catch (e) { /* reported below */ }
+    warn('link_origin "' + wanted + '" is not an http(s) origin: ignored');
+    return null;
+  }
+
+  var overriddenOrigin = emulatorOrigin();
+  var EMULATOR_ORIGIN = overriddenOrigin || scriptUrl.origin;
+  var LINK_URL = overriddenOrigin
+    ? new URL('/link/v2/stable/link.html', overriddenOrigin).href
+    : new URL('link.html', scriptUrl).href;
+  // load_timeout_ms: how long open() waits for Link's frame before it gives up with onExit.
+  var LOAD_TIMEOUT_MS = (function () {
+    var ms = parseInt(option('load_timeout_ms'), 10);
+    return ms > 0 ? ms : DEFAULT_LOAD_TIMEOUT_MS;
+  })();
 
   var handlers = Object.create(null); // handler id -> Handler
   var handlerCount = 0;
@@ -38,6 +83,17 @@
   // The spare frame, from this script's evaluation until it is adopted and ready (or dropped):
   // {iframe, ready (it said 'ready': it takes 'configure'), handler (the one that adopted it)}.
   var spare = null;
+
+  /** A link_session_id for a session that ends before Link's frame could start one. */
+  function sessionId() {
+    var b = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' +
+      hex.slice(16, 20) + '-' + hex.slice(20);
+  }
 
   function randomId() {
     var bytes = new Uint8Array(6);
@@ -108,6 +164,7 @@
     this.destroyed = false;
     this.outbox = [];
     this.restoreFocus = null;
+    this.loadTimer = null;    // open() before onLoad: gives up after LOAD_TIMEOUT_MS
   }
 
   /** A hidden Link iframe for link.html#<fragment>; not in the document yet. */
@@ -171,7 +228,7 @@
   // waits a moment so as not to compete with the session that just started.
   function replenishSpare() {
     setTimeout(function () {
-      if (!spare) startSpare();
+      if (!spare && Object.keys(handlers).length > 0) startSpare();
     }, 100);
   }
 
@@ -246,6 +303,7 @@
       case 'loaded':
         if (this.loaded) return;
         this.loaded = true;
+        this.stopLoadTimer();
         var queued = this.outbox;
         this.outbox = [];
         for (var i = 0; i < queued.length; i++) {
@@ -282,6 +340,10 @@
     if (this.destroyed || this.isOpen) return;
     if (!this.loaded) {
       this.openPending = true;
+      var self = this;
+      if (!this.loadTimer) {
+        this.loadTimer = setTimeout(function () { self.loadTimedOut(); }, LOAD_TIMEOUT_MS);
+      }
       return;
     }
     this.isOpen = true;
@@ -289,11 +351,42 @@
     this.post('open');
   };
 
+  Handler.prototype.stopLoadTimer = function () {
+    if (this.loadTimer) clearTimeout(this.loadTimer);
+    this.loadTimer = null;
+  };
+
+  /** Ends a session that never began (opened before onLoad) with onExit, as Plaid does. */
+  Handler.prototype.endPendingOpen = function (error) {
+    this.openPending = false;
+    this.stopLoadTimer();
+    callSafely(this.config.onExit, [error, {
+      institution: null,
+      status: 'requires_credentials',
+      link_session_id: sessionId(),
+      request_id: ''
+    }]);
+  };
+
+  Handler.prototype.loadTimedOut = function () {
+    this.loadTimer = null;
+    if (this.destroyed || this.loaded || !this.openPending) return;
+    warn('Link did not load within ' + LOAD_TIMEOUT_MS + ' ms: ending with onExit');
+    this.endPendingOpen({
+      error_type: 'API_ERROR',
+      error_code: 'INTERNAL_SERVER_ERROR',
+      error_message: 'Link could not be loaded: its frame did not load within ' +
+        LOAD_TIMEOUT_MS + ' ms',
+      display_message: 'Link could not be loaded. Check your internet connection and try again.'
+    });
+  };
+
   Handler.prototype.exit = function (options) {
     if (this.destroyed) return;
     var force = !!(options && options.force);
     if (!this.isOpen) {
-      if (this.openPending && force) this.openPending = false;
+      // Opened before onLoad: nothing shows yet, so any exit ends it, in onExit.
+      if (this.openPending) this.endPendingOpen(null);
       return;
     }
     this.post('exit', { force: force });
@@ -304,9 +397,15 @@
     this.destroyed = true;
     this.isOpen = false;
     this.openPending = false;
+    this.stopLoadTimer();
     this.outbox = [];
     delete handlers[this.id];
     if (spare && spare.handler === this) spare = null; // adopted but not ready yet: drop it
+    // The last handler gone, nothing of Link stays in the page (as with Plaid): no spare frame.
+    if (Object.keys(handlers).length === 0 && spare && !spare.handler) {
+      if (spare.iframe.parentNode) spare.iframe.parentNode.removeChild(spare.iframe);
+      spare = null;
+    }
     if (this.iframe) {
       var wasVisible = this.iframe.style.getPropertyValue('display') !== 'none';
       if (this.iframe.parentNode) this.iframe.parentNode.removeChild(this.iframe);
@@ -363,6 +462,7 @@
 
   var Plaid = window.Plaid || {};
   Plaid.create = create;
+  Plaid.version = VERSION;
   Object.defineProperty(Plaid, '__weftLinkEmulator', { value: true });
   window.Plaid = Plaid;
   startSpare();
