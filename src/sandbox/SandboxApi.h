@@ -132,6 +132,15 @@ private:
     std::optional<SandboxResponse> checkFields(const QString &path, const QJsonObject &body,
                                                const QString &requestId);
     std::optional<SandboxResponse> findItem(const Call &call, ItemRecord **item);
+    // The Item of the call's access token (which must be healthy) and the accounts its
+    // options.account_ids name (all, without), or the error: INVALID_ACCOUNT_ID for an id the
+    // Item does not share.
+    std::optional<SandboxResponse> itemAccounts(const Call &call, ItemRecord **item,
+                                                QList<plaid::Account> *accounts);
+    // Products beyond the Item's own (auth, identity) are added on first use when its bank
+    // offers them, as Plaid does; otherwise PRODUCTS_NOT_SUPPORTED.
+    std::optional<SandboxResponse> useProduct(const Call &call, ItemRecord *item,
+                                              const QString &product);
     // A call of the Link emulator's routes (no client credentials: the link token identifies).
     static Call sessionCall(const QJsonObject &body);
     // The session's link token record, found by link_token or hosted_link_id; key: its hash.
@@ -157,7 +166,19 @@ private:
     SandboxResponse itemGet(const Call &call);
     SandboxResponse itemRemove(const Call &call);
     SandboxResponse accountsGet(const Call &call);
+    // Products (SandboxProductEndpoints.cpp)
+    SandboxResponse accountsBalanceGet(const Call &call);
+    SandboxResponse authGet(const Call &call);
+    SandboxResponse identityGet(const Call &call);
+    SandboxResponse investmentsHoldingsGet(const Call &call);
+    SandboxResponse liabilitiesGet(const Call &call);
+    // Institutions (SandboxInstitutionEndpoints.cpp)
     SandboxResponse institutionsGetById(const Call &call);
+    SandboxResponse institutionsSearch(const Call &call);
+    SandboxResponse institutionsGet(const Call &call);
+    // Plaid's Institution object; optionalMetadata: logo, primary_color and url (else null).
+    QJsonObject institutionJson(const CatalogInstitution &entry, bool optionalMetadata,
+                                bool status) const;
     SandboxResponse sandboxPublicTokenCreate(const Call &call);
     SandboxResponse sandboxItemResetLogin(const Call &call);
     SandboxResponse sandboxItemFireWebhook(const Call &call);

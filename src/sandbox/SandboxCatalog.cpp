@@ -1,6 +1,7 @@
 #include "sandbox/SandboxCatalog.h"
 
 #include "sandbox/SandboxIds.h"
+#include "sandbox/SandboxValidation.h"
 
 #include <QHash>
 #include <QMutex>
@@ -161,8 +162,45 @@ plaid::Account SandboxCatalog::openedAccount(const CatalogInstitution &instituti
 
 const QStringList &SandboxCatalog::supportedProducts()
 {
-    static const QStringList products = allProducts();
+    static const QStringList products{
+        QStringLiteral("auth"),        QStringLiteral("balance"),
+        QStringLiteral("identity"),    QStringLiteral("investments"),
+        QStringLiteral("liabilities"), QStringLiteral("transactions")};
     return products;
+}
+
+const QStringList &SandboxCatalog::plaidProducts()
+{
+    // The Products enum of Plaid's API description (2020-09-14).
+    static const QStringList products =
+        QStringLiteral(
+            "assets,auth,balance,balance_plus,beacon,identity,identity_match,investments,"
+            "investments_auth,liabilities,payment_initiation,identity_verification,transactions,"
+            "credit_details,income,income_verification,standing_orders,transfer,employment,"
+            "recurring_transactions,transactions_refresh,signal,statements,processor_payments,"
+            "processor_identity,profile,cra_base_report,cra_income_insights,cra_partner_insights,"
+            "cra_network_insights,cra_cashflow_insights,cra_monitoring,cra_lend_score,"
+            "cra_plaid_credit_score,layer,pay_by_bank,protect_linked_bank,protect_transactions")
+            .split(u',');
+    return products;
+}
+
+QString SandboxCatalog::productProblem(const QStringList &products, QString *code)
+{
+    if (const QStringList unknown = validation::notIn(products, plaidProducts());
+        !unknown.isEmpty()) {
+        *code = QStringLiteral("INVALID_FIELD");
+        return QStringLiteral("the following products are not valid: ") +
+               unknown.join(QStringLiteral(", "));
+    }
+    if (const QStringList other = validation::notIn(products, supportedProducts());
+        !other.isEmpty()) {
+        // What Plaid answers a client that may not use a product.
+        *code = QStringLiteral("INVALID_PRODUCT");
+        return QStringLiteral("client is not authorized to access the following products: [\"") +
+               other.join(QStringLiteral("\", \"")) + QStringLiteral("\"]");
+    }
+    return {};
 }
 
 const QStringList &SandboxCatalog::countryCodes()

@@ -28,8 +28,14 @@ public:
     // An account the user opens at the bank after linking (NEW_ACCOUNTS_AVAILABLE); number
     // counts the accounts opened so far, so that each has its own name and mask.
     static plaid::Account openedAccount(const CatalogInstitution &institution, int number);
-    // The products /link/token/create and /sandbox/public_token/create accept.
+    // The products the sandbox emulates: /link/token/create and /sandbox/public_token/create
+    // take them, /item/get lists them as available.
     static const QStringList &supportedProducts();
+    // Every product name of Plaid's API.
+    static const QStringList &plaidProducts();
+    // Why products cannot be linked (empty: they can), with Plaid's error code: INVALID_FIELD
+    // for a name Plaid does not have, INVALID_PRODUCT for one the sandbox does not emulate.
+    static QString productProblem(const QStringList &products, QString *code);
     static const QStringList &countryCodes();
     static const QStringList &languages();
 };

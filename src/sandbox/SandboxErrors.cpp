@@ -66,6 +66,10 @@ constexpr std::array kErrors{
               u"the correct details."},
     ErrorSpec{u"ITEM_NOT_SUPPORTED", u"ITEM_ERROR", 400, u"this item cannot currently be supported",
               u"Your account is not currently supported. Please try another account."},
+    ErrorSpec{u"PRODUCTS_NOT_SUPPORTED", u"ITEM_ERROR", 400,
+              u"the requested product is not supported by this Item's institution", nullptr},
+    ErrorSpec{u"NO_INVESTMENT_ACCOUNTS", u"ITEM_ERROR", 400, u"no investment accounts", nullptr},
+    ErrorSpec{u"NO_LIABILITY_ACCOUNTS", u"ITEM_ERROR", 400, u"no liability accounts", nullptr},
     ErrorSpec{u"INSTITUTION_DOWN", u"INSTITUTION_ERROR", 400,
               u"this institution is not currently responding to this request. please try again "
               u"soon",

@@ -30,17 +30,6 @@ QString iso(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-QJsonObject productStatus(const QDateTime &since)
-{
-    return {{QStringLiteral("status"), QStringLiteral("HEALTHY")},
-            {QStringLiteral("last_status_change"), iso(since)},
-            {QStringLiteral("breakdown"),
-             QJsonObject{{QStringLiteral("success"), 0.99},
-                         {QStringLiteral("error_plaid"), 0.01},
-                         {QStringLiteral("error_institution"), 0.0},
-                         {QStringLiteral("refresh_interval"), QStringLiteral("NORMAL")}}}};
-}
-
 } // namespace
 
 std::optional<SandboxResponse> SandboxApi::findItem(const Call &call, ItemRecord **item)
@@ -70,8 +59,12 @@ QJsonObject SandboxApi::itemJson(const ItemRecord &record) const
 {
     plaid::Item item = record.item;
     if (const CatalogInstitution *institution = SandboxCatalog::institution(item.institutionId)) {
-        item.availableProducts =
-            validation::notIn(institution->institution.products, item.billedProducts);
+        // Only what the sandbox serves: the bank's products it emulates, not yet billed.
+        const QStringList emulated =
+            validation::notIn(institution->institution.products,
+                              validation::notIn(institution->institution.products,
+                                                SandboxCatalog::supportedProducts()));
+        item.availableProducts = validation::notIn(emulated, item.billedProducts);
     }
     return item.toJson();
 }
@@ -191,67 +184,48 @@ SandboxResponse SandboxApi::itemRemove(const Call &call)
     return ok(call, {});
 }
 
-SandboxResponse SandboxApi::accountsGet(const Call &call)
+std::optional<SandboxResponse> SandboxApi::itemAccounts(const Call &call, ItemRecord **item,
+                                                        QList<plaid::Account> *accounts)
 {
-    ItemRecord *item = nullptr;
-    if (auto error = findItem(call, &item))
-        return *error;
-    if (item->item.error)
-        return fail(call, item->item.error->errorCode);
+    if (auto error = findItem(call, item))
+        return error;
+    if ((*item)->item.error)
+        return fail(call, (*item)->item.error->errorCode);
     QStringList wanted;
-    const QJsonValue options = call.body.value(QLatin1StringView("options"));
-    if (options.isObject() && options.toObject().contains(QLatin1StringView("account_ids")) &&
-        !validation::stringArray(options.toObject().value(QLatin1StringView("account_ids")),
-                                 &wanted)) {
+    const QJsonValue optionsValue = call.body.value(QLatin1StringView("options"));
+    if (!optionsValue.isUndefined() && !optionsValue.isNull() && !optionsValue.isObject())
+        return fail(call, u"INVALID_FIELD", QStringLiteral("options must be an object"));
+    const QJsonObject options = optionsValue.toObject();
+    if (options.contains(QLatin1StringView("account_ids")) &&
+        !options.value(QLatin1StringView("account_ids")).isNull() &&
+        !validation::stringArray(options.value(QLatin1StringView("account_ids")), &wanted)) {
         return fail(call, u"INVALID_FIELD",
                     QStringLiteral("options.account_ids must be an array of strings"));
     }
-    QJsonArray accounts;
+    accounts->clear();
     QStringList found;
-    for (const plaid::Account &account : std::as_const(item->accounts)) {
+    for (const plaid::Account &account : std::as_const((*item)->accounts)) {
         if (!wanted.isEmpty() && !wanted.contains(account.accountId))
             continue;
-        accounts.append(account.toJson());
+        accounts->append(account);
         found.append(account.accountId);
     }
     if (!validation::notIn(wanted, found).isEmpty())
         return fail(call, u"INVALID_ACCOUNT_ID");
-    return ok(call,
-              {{QStringLiteral("accounts"), accounts}, {QStringLiteral("item"), itemJson(*item)}});
+    return std::nullopt;
 }
 
-SandboxResponse SandboxApi::institutionsGetById(const Call &call)
+SandboxResponse SandboxApi::accountsGet(const Call &call)
 {
-    QStringList countries;
-    if (!validation::stringArray(call.body.value(QLatin1StringView("country_codes")), &countries) ||
-        countries.isEmpty() ||
-        !validation::notIn(countries, SandboxCatalog::countryCodes()).isEmpty()) {
-        return fail(
-            call, u"INVALID_FIELD",
-            QStringLiteral("country_codes must be a non-empty array of supported country codes"));
-    }
-    const QString institutionId = call.body.value(QLatin1StringView("institution_id")).toString();
-    const CatalogInstitution *entry = SandboxCatalog::institution(institutionId);
-    if (!entry ||
-        validation::notIn(countries, entry->institution.countryCodes).size() == countries.size())
-        return fail(call, u"INVALID_INSTITUTION");
-    const QJsonObject options = call.body.value(QLatin1StringView("options")).toObject();
-    QJsonObject institution = entry->institution.toJson();
-    if (options.value(QLatin1StringView("include_optional_metadata")).toBool()) {
-        institution.insert(QStringLiteral("logo"), SandboxCatalog::logoBase64(institutionId));
-    } else {
-        institution.insert(QStringLiteral("logo"), QJsonValue::Null);
-        institution.insert(QStringLiteral("primary_color"), QJsonValue::Null);
-        institution.insert(QStringLiteral("url"), QJsonValue::Null);
-    }
-    if (options.value(QLatin1StringView("include_status")).toBool()) {
-        const QDateTime since = m_clock->now().addDays(-3);
-        institution.insert(
-            QStringLiteral("status"),
-            QJsonObject{{QStringLiteral("item_logins"), productStatus(since)},
-                        {QStringLiteral("transactions_updates"), productStatus(since)}});
-    }
-    return ok(call, {{QStringLiteral("institution"), institution}});
+    ItemRecord *item = nullptr;
+    QList<plaid::Account> chosen;
+    if (auto error = itemAccounts(call, &item, &chosen))
+        return *error;
+    QJsonArray accounts;
+    for (const plaid::Account &account : std::as_const(chosen))
+        accounts.append(account.toJson());
+    return ok(call,
+              {{QStringLiteral("accounts"), accounts}, {QStringLiteral("item"), itemJson(*item)}});
 }
 
 SandboxResponse SandboxApi::sandboxPublicTokenCreate(const Call &call)
@@ -267,13 +241,9 @@ SandboxResponse SandboxApi::sandboxPublicTokenCreate(const Call &call)
         return fail(call, u"INVALID_FIELD",
                     QStringLiteral("initial_products must be a non-empty array of products"));
     }
-    if (const QStringList unknown =
-            validation::notIn(products, SandboxCatalog::supportedProducts());
-        !unknown.isEmpty()) {
-        return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("the following products are not valid: ") +
-                        unknown.join(QStringLiteral(", ")));
-    }
+    QString code;
+    if (const QString problem = SandboxCatalog::productProblem(products, &code); !problem.isEmpty())
+        return fail(call, code, problem);
     if (const QStringList missing = validation::notIn(products, institution->institution.products);
         !missing.isEmpty()) {
         return fail(

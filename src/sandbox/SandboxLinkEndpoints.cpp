@@ -153,13 +153,10 @@ SandboxResponse SandboxApi::linkTokenCreate(const Call &call)
         !validation::stringArray(productsValue, &products)) {
         return fail(call, u"INVALID_FIELD", QStringLiteral("products must be an array of strings"));
     }
-    if (const QStringList unknown =
-            validation::notIn(products, SandboxCatalog::supportedProducts());
-        !unknown.isEmpty()) {
-        return fail(call, u"INVALID_FIELD",
-                    QStringLiteral("the following products are not valid: ") +
-                        unknown.join(QStringLiteral(", ")));
-    }
+    QString productCode;
+    if (const QString problem = SandboxCatalog::productProblem(products, &productCode);
+        !problem.isEmpty())
+        return fail(call, productCode, problem);
     const QString webhook = body.value(QLatin1StringView("webhook")).toString();
     if (body.contains(QLatin1StringView("webhook")) && !validation::isWebUrl(webhook))
         return fail(call, u"INVALID_FIELD", QStringLiteral("webhook must be an http or https URL"));

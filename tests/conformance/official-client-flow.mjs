@@ -550,6 +550,76 @@ async function main() {
     return `${inst.name}, ${png.length}-byte PNG, ${inst.primary_color}`;
   });
 
+  await step('/institutions/search (query, products, optional metadata)', async () => {
+    const body = await ok(client.institutionsSearch({
+      query: 'platypus',
+      products: ['transactions'],
+      country_codes: ['US'],
+      options: { include_optional_metadata: true },
+    }));
+    assert.ok(body.institutions.some((i) => i.institution_id === INSTITUTION), 'finds the bank');
+    return body.institutions.map((i) => i.name).join(', ');
+  });
+
+  await step('/institutions/get (a page of 2, oauth only)', async () => {
+    const all = await ok(client.institutionsGet({ count: 2, offset: 0, country_codes: ['US'] }));
+    assert.equal(all.institutions.length, 2, 'a page of 2');
+    assert.ok(all.total > 2, 'total counts every page');
+    const oauth = await ok(client.institutionsGet({
+      count: 10, offset: 0, country_codes: ['US'], options: { oauth: true },
+    }));
+    assert.ok(oauth.institutions.length > 0 && oauth.institutions.every((i) => i.oauth), 'oauth only');
+  });
+
+  await step('/accounts/balance/get', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    const body = await ok(client.accountsBalanceGet({ access_token: s.accessToken }));
+    assert.equal(body.accounts.length, s.accountIds.length, 'every account');
+  });
+
+  await step('/auth/get (adds auth to the Item)', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    const body = await ok(client.authGet({ access_token: s.accessToken }));
+    assert.ok(body.numbers.ach.length > 0, 'ACH numbers');
+    assert.ok(body.item.billed_products.includes('auth'), 'auth is billed now');
+  });
+
+  await step('/identity/get', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    const body = await ok(client.identityGet({ access_token: s.accessToken }));
+    assert.ok(body.accounts.every((a) => a.owners.length > 0), 'owners for every account');
+  });
+
+  await step('/investments/holdings/get', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    const body = await ok(client.investmentsHoldingsGet({ access_token: s.accessToken }));
+    assert.ok(body.holdings.length > 0 && body.securities.length > 0, 'holdings and securities');
+  });
+
+  await step('/liabilities/get', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    const body = await ok(client.liabilitiesGet({ access_token: s.accessToken }));
+    const l = body.liabilities;
+    assert.ok(l.credit.length && l.mortgage.length && l.student.length, 'credit, mortgage, student');
+  });
+
+  await step('/item/get lists only products the sandbox serves', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    const body = await ok(client.itemGet({ access_token: s.accessToken }));
+    const served = ['auth', 'balance', 'identity', 'investments', 'liabilities', 'transactions'];
+    for (const p of body.item.available_products) assert.ok(served.includes(p), `${p} is served`);
+  });
+
+  await step('/link/token/create with a product the sandbox does not emulate fails with INVALID_PRODUCT', async () => {
+    return plaidError(client.linkTokenCreate({
+      user: { client_user_id: 'weft-conformance-user' },
+      client_name: 'Weft',
+      country_codes: ['US'],
+      language: 'en',
+      products: ['assets'],
+    }), 400, 'INVALID_INPUT', 'INVALID_PRODUCT');
+  });
+
   await step('/sandbox/item/reset_login', async () => {
     assert.ok(s.accessToken, 'needs the access token');
     const body = await ok(client.sandboxItemResetLogin({ access_token: s.accessToken }));

@@ -62,6 +62,13 @@ const ENDPOINTS = [
   '/sandbox/item/reset_login',
   '/sandbox/item/fire_webhook',
   '/item/remove',
+  '/institutions/search',
+  '/institutions/get',
+  '/accounts/balance/get',
+  '/auth/get',
+  '/identity/get',
+  '/investments/holdings/get',
+  '/liabilities/get',
 ];
 
 // --- the spec's own examples are accepted -----------------------------------

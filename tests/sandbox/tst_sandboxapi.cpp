@@ -212,11 +212,18 @@ void TestSandboxApi::endpointList()
 {
     QStringList endpoints = SandboxApi::endpoints();
     endpoints.sort();
-    const QStringList expected{u"/accounts/get"_s,
+    const QStringList expected{u"/accounts/balance/get"_s,
+                               u"/accounts/get"_s,
+                               u"/auth/get"_s,
+                               u"/identity/get"_s,
+                               u"/institutions/get"_s,
                                u"/institutions/get_by_id"_s,
+                               u"/institutions/search"_s,
+                               u"/investments/holdings/get"_s,
                                u"/item/get"_s,
                                u"/item/public_token/exchange"_s,
                                u"/item/remove"_s,
+                               u"/liabilities/get"_s,
                                u"/link/token/create"_s,
                                u"/link/token/get"_s,
                                u"/sandbox/item/fire_webhook"_s,
