@@ -172,6 +172,11 @@ private:
     SandboxResponse identityGet(const Call &call);
     SandboxResponse investmentsHoldingsGet(const Call &call);
     SandboxResponse liabilitiesGet(const Call &call);
+    // Transactions (SandboxTransactionEndpoints.cpp)
+    SandboxResponse transactionsSync(const Call &call);
+    SandboxResponse transactionsRefresh(const Call &call);
+    // SYNC_UPDATES_AVAILABLE for the Item's webhook, if it has one.
+    void queueSyncWebhook(const ItemRecord &item);
     // Institutions (SandboxInstitutionEndpoints.cpp)
     SandboxResponse institutionsGetById(const Call &call);
     SandboxResponse institutionsSearch(const Call &call);

@@ -93,6 +93,8 @@ constexpr std::array kErrors{
     ErrorSpec{u"PLANNED_MAINTENANCE", u"API_ERROR", 503,
               u"the Plaid API is under planned maintenance",
               u"This service is under maintenance. Please try again later."},
+    ErrorSpec{u"SANDBOX_PRODUCT_NOT_ENABLED", u"SANDBOX_ERROR", 400,
+              u"The requested product is not enabled on this item", nullptr},
     ErrorSpec{u"SANDBOX_WEBHOOK_INVALID", u"SANDBOX_ERROR", 400,
               u"Webhook for this item is either not set up, or invalid. Please update the item's "
               u"webhook and try again.",

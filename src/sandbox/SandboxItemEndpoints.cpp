@@ -290,7 +290,8 @@ SandboxResponse SandboxApi::sandboxItemFireWebhook(const Call &call)
                                    QStringLiteral("ASSETS")};
     // The codes this sandbox can fire: Item webhooks whose cause it emulates.
     static const QStringList emulated{QStringLiteral("NEW_ACCOUNTS_AVAILABLE"),
-                                      QStringLiteral("LOGIN_REPAIRED")};
+                                      QStringLiteral("LOGIN_REPAIRED"),
+                                      QStringLiteral("SYNC_UPDATES_AVAILABLE")};
     const QJsonValue type = call.body.value(QLatin1StringView("webhook_type"));
     if (!type.isUndefined() && !types.contains(type.toString()))
         return fail(call, u"INVALID_FIELD",
@@ -308,6 +309,13 @@ SandboxResponse SandboxApi::sandboxItemFireWebhook(const Call &call)
     if (item->item.webhook.isEmpty() || !validation::isWebUrl(item->item.webhook))
         return fail(call, u"SANDBOX_WEBHOOK_INVALID");
 
+    if (code == u"SYNC_UPDATES_AVAILABLE") {
+        if (!item->item.billedProducts.contains(u"transactions"))
+            return fail(call, u"SANDBOX_PRODUCT_NOT_ENABLED",
+                        QStringLiteral("The transactions product is not enabled on this item"));
+        queueSyncWebhook(*item);
+        return ok(call, {{QStringLiteral("webhook_fired"), true}});
+    }
     if (code == u"NEW_ACCOUNTS_AVAILABLE") {
         // The user opened an account at the bank; the Item does not share it until the user
         // chooses it in update mode with account selection.

@@ -48,6 +48,14 @@ QJsonArray accountsJson(const QList<plaid::Account> &list)
     return accounts;
 }
 
+QJsonArray transactionLogJson(const QList<TransactionChange> &log)
+{
+    QJsonArray changes;
+    for (const TransactionChange &change : log)
+        changes.append(change.toJson());
+    return changes;
+}
+
 QJsonObject itemJson(const ItemRecord &record)
 {
     return {{QStringLiteral("client_id"), record.clientId},
@@ -55,7 +63,8 @@ QJsonObject itemJson(const ItemRecord &record)
             {QStringLiteral("item"), record.item.toJson()},
             {QStringLiteral("accounts"), accountsJson(record.accounts)},
             {QStringLiteral("unshared_accounts"), accountsJson(record.unsharedAccounts)},
-            {QStringLiteral("new_account_ids"), QJsonArray::fromStringList(record.newAccountIds)}};
+            {QStringLiteral("new_account_ids"), QJsonArray::fromStringList(record.newAccountIds)},
+            {QStringLiteral("transaction_log"), transactionLogJson(record.transactionLog)}};
 }
 
 QByteArray hashField(plaid::JsonReader &reader, QLatin1StringView key)
@@ -140,6 +149,16 @@ bool SandboxStore::fromJson(const QJsonObject &object, QString *error)
                 record.unsharedAccounts.append(plaid::Account::fromJson(account));
         }
         record.newAccountIds = r.stringList(QLatin1StringView("new_account_ids"), false);
+        const QJsonArray changes = r.json().value(QLatin1StringView("transaction_log")).toArray();
+        for (const QJsonValue change : changes) {
+            const std::optional<TransactionChange> read =
+                TransactionChange::fromJson(change.toObject());
+            if (!read) {
+                r.fail(QStringLiteral("transaction_log: a change is not readable"));
+                break;
+            }
+            record.transactionLog.append(*read);
+        }
         if (!record.accessTokenHash.isEmpty())
             loaded.itemByAccessToken.insert(record.accessTokenHash, record.item.itemId);
         loaded.items.insert(record.item.itemId, record);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "plaid/PlaidModels.h"
+#include "sandbox/SandboxTransactions.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -50,6 +51,7 @@ struct ItemRecord
     // offered. Update mode with account selection offers them.
     QList<plaid::Account> unsharedAccounts;
     QStringList newAccountIds;
+    QList<TransactionChange> transactionLog; // /transactions/sync's cursors point into it
 };
 
 class SandboxStore

@@ -603,6 +603,35 @@ async function main() {
     assert.ok(l.credit.length && l.mortgage.length && l.student.length, 'credit, mortgage, student');
   });
 
+  await step('/transactions/sync from the start, in pages', async () => {
+    assert.ok(s.accessToken, 'needs the access token');
+    let cursor;
+    let added = 0;
+    for (let page = 0; page < 20; page++) {
+      const body = await ok(client.transactionsSync({ access_token: s.accessToken, cursor, count: 10 }));
+      added += body.added.length;
+      cursor = body.next_cursor;
+      if (!body.has_more) break;
+    }
+    assert.ok(added > 10, `a history (got ${added})`);
+    s.cursor = cursor;
+    return `${added} transactions`;
+  });
+
+  await step('/transactions/refresh, then /transactions/sync has the new activity', async () => {
+    assert.ok(s.cursor, 'needs a cursor');
+    await ok(client.transactionsRefresh({ access_token: s.accessToken }));
+    const body = await ok(client.transactionsSync({
+      access_token: s.accessToken, cursor: s.cursor, options: { include_original_description: true },
+    }));
+    assert.ok(body.added.length > 0, 'something added');
+    assert.ok(body.added.some((t) => t.pending), 'a pending purchase');
+    s.cursor = body.next_cursor;
+    await ok(client.transactionsRefresh({ access_token: s.accessToken }));
+    const posted = await ok(client.transactionsSync({ access_token: s.accessToken, cursor: s.cursor }));
+    assert.ok(posted.removed.length > 0, 'the pending purchase is removed when it posts');
+  });
+
   await step('/item/get lists only products the sandbox serves', async () => {
     assert.ok(s.accessToken, 'needs the access token');
     const body = await ok(client.itemGet({ access_token: s.accessToken }));

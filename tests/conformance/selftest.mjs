@@ -69,6 +69,8 @@ const ENDPOINTS = [
   '/identity/get',
   '/investments/holdings/get',
   '/liabilities/get',
+  '/transactions/sync',
+  '/transactions/refresh',
 ];
 
 // --- the spec's own examples are accepted -----------------------------------

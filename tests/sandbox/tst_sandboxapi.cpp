@@ -228,7 +228,9 @@ void TestSandboxApi::endpointList()
                                u"/link/token/get"_s,
                                u"/sandbox/item/fire_webhook"_s,
                                u"/sandbox/item/reset_login"_s,
-                               u"/sandbox/public_token/create"_s};
+                               u"/sandbox/public_token/create"_s,
+                               u"/transactions/refresh"_s,
+                               u"/transactions/sync"_s};
     QCOMPARE(endpoints, expected);
     QVERIFY(SandboxApi::isEndpoint(u"/item/get"_s));
     QVERIFY(!SandboxApi::isEndpoint(u"/item/get/"_s));
