@@ -99,14 +99,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     m_attention = new AttentionBanner(store, this);
     // What needs the user comes first, right under "Connect a bank account".
     m_ui->homeLayout->insertWidget(m_ui->homeLayout->indexOf(m_ui->startupLabel), m_attention);
-    connect(m_attention, &AttentionBanner::actionRequested, this, [this](const QString &itemId) {
-        if (!m_session)
-            return;
-        const vault::ItemRecord *record = m_store->item(itemId);
-        m_choosingAccountsFor =
-            record && items::ItemService::wantsAccountSelection(*record) ? itemId : QString();
-        m_session->fixConnection(itemId);
-    });
+    connect(m_attention, &AttentionBanner::actionRequested, this, &MainWindow::fixConnection);
     m_hostedPane = new HostedLinkPane(this);
     m_ui->homeLayout->insertWidget(noticeIndex(), m_hostedPane);
     connect(store, &vault::ItemStore::saveFailed, this, [this](const QString &error) {
@@ -125,14 +118,7 @@ MainWindow::MainWindow(session::SessionManager *manager, vault::ItemStore *store
     connect(store, &vault::ItemStore::itemsReset, this, &MainWindow::dropStaleNotice);
     m_items = new ItemsPanel(store, this);
     m_ui->itemsLayout->addWidget(m_items);
-    connect(m_items, &ItemsPanel::fixConnectionRequested, this, [this](const QString &itemId) {
-        if (!m_session)
-            return;
-        const vault::ItemRecord *record = m_store->item(itemId);
-        m_choosingAccountsFor =
-            record && items::ItemService::wantsAccountSelection(*record) ? itemId : QString();
-        m_session->fixConnection(itemId);
-    });
+    connect(m_items, &ItemsPanel::fixConnectionRequested, this, &MainWindow::fixConnection);
     connect(m_items, &ItemsPanel::chooseAccountsRequested, this, [this](const QString &itemId) {
         if (!m_session)
             return;
@@ -872,6 +858,16 @@ void MainWindow::onItemLinked(const link::LinkedItem &item)
         else
             m_items->tableView()->setFocus(Qt::OtherFocusReason);
     }
+}
+
+void MainWindow::fixConnection(const QString &itemId)
+{
+    if (!m_session)
+        return;
+    const vault::ItemRecord *record = m_store->item(itemId);
+    m_choosingAccountsFor =
+        record && items::ItemService::wantsAccountSelection(*record) ? itemId : QString();
+    m_session->fixConnection(itemId);
 }
 
 void MainWindow::onItemRepaired(const QString &itemId, const link::LinkSuccess &)

@@ -173,6 +173,9 @@ private:
     void showNotice(const QString &text, bool error);
     void onFailed(const link::LinkFailure &failure);
     void onItemLinked(const link::LinkedItem &item);
+    // Update mode for the Item (from its banner or Fix connection): with account selection
+    // when new accounts wait at its bank.
+    void fixConnection(const QString &itemId);
     void onItemRepaired(const QString &itemId, const link::LinkSuccess &success);
     void appendEvent(const link::LinkEvent &event);
 
