@@ -4,6 +4,7 @@
 #include "sandbox/SandboxApi.h"
 #include "sandbox/SandboxCatalog.h"
 #include "sandbox/SandboxErrors.h"
+#include "sandbox/SandboxJson.h"
 #include "sandbox/SandboxValidation.h"
 
 #include <QJsonArray>
@@ -13,13 +14,10 @@
 namespace weft::sandbox {
 namespace {
 
+using json::iso;
+
 constexpr int kMaxSearchResults = 10;
 constexpr int kMaxPageSize = 500;
-
-QString iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODate);
-}
 
 QJsonObject productStatus(const QDateTime &since)
 {

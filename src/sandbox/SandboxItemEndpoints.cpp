@@ -4,6 +4,7 @@
 #include "sandbox/SandboxCatalog.h"
 #include "sandbox/SandboxErrors.h"
 #include "sandbox/SandboxIds.h"
+#include "sandbox/SandboxJson.h"
 #include "sandbox/SandboxLogin.h"
 #include "sandbox/SandboxValidation.h"
 
@@ -12,6 +13,8 @@
 
 namespace weft::sandbox {
 namespace {
+
+using json::iso;
 
 // "<kind>-<environment>-<identifier>"; environment is what follows the kind.
 bool hasTokenFormat(const QString &token, QStringView kind, QString *environment)
@@ -23,11 +26,6 @@ bool hasTokenFormat(const QString &token, QStringView kind, QString *environment
         return false;
     *environment = match.captured(2);
     return true;
-}
-
-QString iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODate);
 }
 
 } // namespace

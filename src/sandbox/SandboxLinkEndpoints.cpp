@@ -4,6 +4,7 @@
 #include "sandbox/SandboxCatalog.h"
 #include "sandbox/SandboxErrors.h"
 #include "sandbox/SandboxIds.h"
+#include "sandbox/SandboxJson.h"
 #include "sandbox/SandboxValidation.h"
 
 #include <QJsonArray>
@@ -13,15 +14,8 @@
 namespace weft::sandbox {
 namespace {
 
-QString iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODate);
-}
-
-QJsonValue nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
+using json::iso;
+using json::nullIfEmpty;
 
 // account_filters: {"depository": {"account_subtypes": ["checking", ...]}, ...}
 bool validAccountFilters(const QJsonValue &value)

@@ -6,6 +6,7 @@
 #include "sandbox/SandboxCatalog.h"
 #include "sandbox/SandboxErrors.h"
 #include "sandbox/SandboxIds.h"
+#include "sandbox/SandboxJson.h"
 #include "sandbox/SandboxLogin.h"
 #include "sandbox/SandboxValidation.h"
 
@@ -17,18 +18,11 @@
 namespace weft::sandbox {
 namespace {
 
+using json::iso;
+using json::nullIfEmpty;
+
 constexpr int kMaxFailedLogins = 5;
 constexpr int kMaxOpenSessions = 1000;
-
-QString iso(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODate);
-}
-
-QJsonValue nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
 
 bool passesFilters(const plaid::Account &account, const QJsonObject &filters)
 {
