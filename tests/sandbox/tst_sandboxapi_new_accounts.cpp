@@ -41,6 +41,15 @@ private:
     // An Item linked through a Link session that shares only the first two accounts, with a
     // webhook; its access token.
     QString linkTwoAccounts();
+    // /sandbox/item/fire_webhook NEW_ACCOUNTS_AVAILABLE for the Item of access; true on 200.
+    bool fireNewAccounts(const QString &access)
+    {
+        return m_kit
+                   .post(u"/sandbox/item/fire_webhook"_s,
+                         {{u"access_token"_s, access},
+                          {u"webhook_code"_s, u"NEW_ACCOUNTS_AVAILABLE"_s}})
+                   .status == 200;
+    }
     // An update-mode Link session with account selection: the login answer.
     SandboxResponse selectionLogin(const QString &access, QString *link);
 
@@ -213,12 +222,7 @@ void TestSandboxApiNewAccounts::choosingAgainReplacesTheChoice()
     const QString access = linkTwoAccounts();
     QVERIFY(!access.isEmpty());
     const QJsonObject byToken{{u"access_token"_s, access}};
-    QCOMPARE(
-        m_kit
-            .post(u"/sandbox/item/fire_webhook"_s,
-                  {{u"access_token"_s, access}, {u"webhook_code"_s, u"NEW_ACCOUNTS_AVAILABLE"_s}})
-            .status,
-        200);
+    QVERIFY(fireNewAccounts(access));
     QString link;
     const SandboxResponse login = selectionLogin(access, &link);
     QCOMPARE(login.status, 200);
@@ -262,12 +266,7 @@ void TestSandboxApiNewAccounts::withoutSelectionUpdateModeKeepsTheAccounts()
     const QString access = linkTwoAccounts();
     QVERIFY(!access.isEmpty());
     const QJsonObject byToken{{u"access_token"_s, access}};
-    QCOMPARE(
-        m_kit
-            .post(u"/sandbox/item/fire_webhook"_s,
-                  {{u"access_token"_s, access}, {u"webhook_code"_s, u"NEW_ACCOUNTS_AVAILABLE"_s}})
-            .status,
-        200);
+    QVERIFY(fireNewAccounts(access));
     const QString link = m_kit.linkToken(byToken, {u"products"_s});
     const SandboxResponse done =
         m_kit.complete(link, u"user_good"_s, u"pass_good"_s, {{u"institution_id"_s, QJsonValue()}});
@@ -336,12 +335,7 @@ void TestSandboxApiNewAccounts::stateFileKeepsUnsharedAccounts()
     QVERIFY2(m_kit.api->attachStateFile(path, &error), qPrintable(error));
     const QString access = linkTwoAccounts();
     QVERIFY(!access.isEmpty());
-    QCOMPARE(
-        m_kit
-            .post(u"/sandbox/item/fire_webhook"_s,
-                  {{u"access_token"_s, access}, {u"webhook_code"_s, u"NEW_ACCOUNTS_AVAILABLE"_s}})
-            .status,
-        200);
+    QVERIFY(fireNewAccounts(access));
     const QString link =
         m_kit.linkToken({{u"access_token"_s, access},
                          {u"update"_s, QJsonObject{{u"account_selection_enabled"_s, true}}}},

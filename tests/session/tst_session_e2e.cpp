@@ -52,6 +52,16 @@ private slots:
 private:
     std::unique_ptr<session::Session> newSession();
     bool drive(const QString &script) { return test::waitFrameJs(m_view->page(), script, 15000); }
+    // Update mode from its first pane to the credentials sent: consent, user_good.
+    bool signInForUpdate()
+    {
+        return drive(test::linkViewIs(QStringLiteral("CONSENT"))) &&
+               drive(test::clickTestId(QStringLiteral("consent-continue"))) &&
+               drive(test::linkViewIs(QStringLiteral("CREDENTIAL"))) &&
+               drive(test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))) &&
+               drive(test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))) &&
+               drive(test::clickTestId(QStringLiteral("credentials-submit")));
+    }
     void linkUserGood();
 
     QTemporaryDir m_dir;
@@ -179,12 +189,7 @@ void TestSessionE2E::linkRestartRepairRemove()
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), link::LinkController::State::Ready, 30000);
     QSignalSpy repaired(controller, &link::LinkController::itemRepaired);
     m_session->fixConnection(itemId);
-    QVERIFY(drive(test::linkViewIs(QStringLiteral("CONSENT"))));
-    QVERIFY(drive(test::clickTestId(QStringLiteral("consent-continue"))));
-    QVERIFY(drive(test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(drive(test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
-    QVERIFY(drive(test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
-    QVERIFY(drive(test::clickTestId(QStringLiteral("credentials-submit"))));
+    QVERIFY(signInForUpdate());
     QVERIFY(drive(test::linkViewIs(QStringLiteral("CONNECTED"))));
     // Continue, again if the first click came before the pane was ready for it.
     QDeadlineTimer deadline(20000);
@@ -211,12 +216,7 @@ void TestSessionE2E::linkRestartRepairRemove()
     QSignalSpy chosen(controller, &link::LinkController::itemRepaired);
     QSignalSpy refreshedAfter(m_session->refresher(), &items::ItemRefresher::finished);
     m_session->fixConnection(itemId);
-    QVERIFY(drive(test::linkViewIs(QStringLiteral("CONSENT"))));
-    QVERIFY(drive(test::clickTestId(QStringLiteral("consent-continue"))));
-    QVERIFY(drive(test::linkViewIs(QStringLiteral("CREDENTIAL"))));
-    QVERIFY(drive(test::typeTestId(QStringLiteral("username"), QStringLiteral("user_good"))));
-    QVERIFY(drive(test::typeTestId(QStringLiteral("password"), QStringLiteral("pass_good"))));
-    QVERIFY(drive(test::clickTestId(QStringLiteral("credentials-submit"))));
+    QVERIFY(signInForUpdate());
     QVERIFY(drive(test::linkViewIs(QStringLiteral("SELECT_ACCOUNT"))));
     QVERIFY(drive(test::clickTestId(QStringLiteral("account-") + dropped)));
     QVERIFY(drive(test::clickTestId(QStringLiteral("accounts-continue"))));
