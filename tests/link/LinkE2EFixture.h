@@ -91,7 +91,8 @@ struct LinkE2EFixture
     {
         QStringList names;
         for (const link::LinkEvent &event : events)
-            names << (event.viewName.isEmpty() ? event.name : event.name + u':' + event.viewName);
+            names << (event.name == u"TRANSITION_VIEW" ? event.name + u':' + event.viewName
+                                                       : event.name);
         return names;
     }
 

@@ -122,6 +122,12 @@ void TestLinkE2E::userGoodLinksAnItem()
     for (const LinkEvent &event : std::as_const(f->events))
         QCOMPARE(event.metadata.value(QLatin1StringView("link_session_id")).toString(),
                  item.success.linkSessionId);
+    // Every event names a view (Plaid's typings have no null view_name): OPEN the first one,
+    // the others the one on screen.
+    QCOMPARE(f->events.first().viewName, QStringLiteral("CONSENT"));
+    for (const LinkEvent &event : std::as_const(f->events))
+        QVERIFY2(!event.viewName.isEmpty(), qPrintable(event.name));
+    QCOMPARE(f->events.last().viewName, QStringLiteral("CONNECTED")); // HANDOFF
     // The next Link session is prepared at once.
     QVERIFY(f->waitState(State::Ready));
 }

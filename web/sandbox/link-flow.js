@@ -49,7 +49,8 @@
     errorStatus: null,
     exitReturn: null,     // the view behind the exit confirmation
     exitRequested: false, // exit confirmed while the Item was being created
-    lastRequestId: null
+    lastRequestId: null,
+    openAt: ''            // the institution open() named: "Select your bank" is skipped
   };
 
   // ---- talking to the host page ------------------------------------------------------------
@@ -100,6 +101,11 @@
     return S.institution ? { name: S.institution.name, institution_id: S.institution.institution_id } : null;
   }
 
+  /** The view on screen, as Plaid names it (LOADING while none of Link's own views shows). */
+  function viewName() {
+    return S.view && S.view !== 'HOSTED_DONE' && S.view !== 'STANDALONE' ? S.view : 'LOADING';
+  }
+
   function emit(eventName, extra) {
     var metadata = {
       account_number_mask: null,
@@ -118,7 +124,7 @@
       routing_number: null,
       selection: null,
       timestamp: new Date().toISOString(),
-      view_name: null
+      view_name: viewName()
     };
     Object.keys(extra || {}).forEach(function (key) { metadata[key] = extra[key]; });
     postToHost('event', { eventName: eventName, metadata: metadata });
@@ -241,11 +247,16 @@
     ui.renderAccounts([]);
   }
 
-  function onOpen() {
+  /**
+   * open(institution_id): the session skips "Select your bank" for that institution (Plaid's
+   * open() argument; Embedded Link opens Link so). An id not offered is ignored.
+   */
+  function onOpen(institutionId) {
     if (S.active) return;
     S.epoch++;
     resetSession();
     S.active = true;
+    S.openAt = typeof institutionId === 'string' ? institutionId : '';
     var boot = S.boot;
     var fresh = boot && boot.data && !S.bootUsed && !expired(boot.data);
     S.bootUsed = true;
@@ -300,7 +311,7 @@
       }).catch(ignoreStale).catch(function (failure) {
         if (epoch !== S.epoch) return;
         S.busy = null;
-        emit('OPEN');
+        emit('OPEN', { view_name: 'ERROR' });
         fail(ns.plaidErrorOf(failure));
       });
   }
@@ -317,12 +328,12 @@
       S.session = outcome.data;
       S.sessionId = outcome.data.link_session_id || ns.uuid();
       ui.setClientName(outcome.data.client_name);
-      emit('OPEN');
+      emit('OPEN', { view_name: 'CONSENT' });
       go('CONSENT');
     } else {
       S.sessionId = ns.uuid(); // no session without a usable token: a local id for the events
       ui.setClientName('');
-      emit('OPEN');
+      emit('OPEN', { view_name: 'ERROR' });
       fail(outcome.error);
     }
   }

@@ -161,6 +161,7 @@
     this.loaded = false;      // the iframe reported 'loaded' (onLoad fired)
     this.isOpen = false;      // the overlay is showing a session
     this.openPending = false; // open() before onLoad
+    this.openAt = '';         // the institution open() named, for a pending open
     this.destroyed = false;
     this.outbox = [];
     this.restoreFocus = null;
@@ -312,7 +313,7 @@
         callSafely(config.onLoad, []);
         if (this.openPending && !this.destroyed) {
           this.openPending = false;
-          this.open();
+          this.open(this.openAt);
         }
         break;
       case 'event':
@@ -336,10 +337,13 @@
     }
   };
 
-  Handler.prototype.open = function () {
+  /** institutionId (optional): Link skips "Select your bank" for it, as Plaid's open() does. */
+  Handler.prototype.open = function (institutionId) {
     if (this.destroyed || this.isOpen) return;
+    institutionId = institutionIdOrEmpty(institutionId);
     if (!this.loaded) {
       this.openPending = true;
+      this.openAt = institutionId;
       var self = this;
       if (!this.loadTimer) {
         this.loadTimer = setTimeout(function () { self.loadTimedOut(); }, LOAD_TIMEOUT_MS);
@@ -348,8 +352,16 @@
     }
     this.isOpen = true;
     this.show();
-    this.post('open');
+    this.post('open', institutionId ? { institution_id: institutionId } : {});
   };
+
+  function institutionIdOrEmpty(value) {
+    if (value == null || value === '') return '';
+    if (typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value)) return value;
+    warn('open() takes an institution_id such as "ins_109508": ' + String(value).slice(0, 64) +
+      ' ignored');
+    return '';
+  }
 
   Handler.prototype.stopLoadTimer = function () {
     if (this.loadTimer) clearTimeout(this.loadTimer);
@@ -421,15 +433,16 @@
     unlistenIfIdle();
   };
 
-  function create(config) {
+  /** Checks a Plaid.create / createEmbedded configuration; a Handler for it, registered. */
+  function newHandler(config, callee) {
     if (!config || typeof config !== 'object') {
-      throw new TypeError('Plaid.create expects a configuration object');
+      throw new TypeError(callee + ' expects a configuration object');
     }
     if (!config.token) {
-      warn('Plaid.create was called without a token: Link will fail with INVALID_LINK_TOKEN');
+      warn(callee + ' was called without a token: Link will fail with INVALID_LINK_TOKEN');
     }
     if (typeof config.onSuccess !== 'function') {
-      warn('Plaid.create was called without an onSuccess callback');
+      warn(callee + ' was called without an onSuccess callback');
     }
     if (config.receivedRedirectUri != null && typeof config.receivedRedirectUri !== 'string') {
       warn('receivedRedirectUri must be a string: ignored');
@@ -449,9 +462,13 @@
     } else {
       whenBodyReady(function () { handler.mount(); });
     }
+    return handler;
+  }
 
+  function create(config) {
+    var handler = newHandler(config, 'Plaid.create');
     return {
-      open: function () { handler.open(); },
+      open: function (institutionId) { handler.open(institutionId); },
       exit: function (options) { handler.exit(options); },
       submit: function () {
         warn('submit() is not supported by the Link emulator (no flow here needs it); ignored');
@@ -460,8 +477,111 @@
     };
   }
 
+  /**
+   * Embedded Link: the institution search drawn inside the page's own element (domTarget).
+   * Picking a bank there opens Link (a handler made with the same configuration, loaded in the
+   * background meanwhile) at that bank. onLoad fires when the search is shown; a token Link
+   * refuses ends in onExit with the error, and the element says so.
+   */
+  function Embed(config, target, modal) {
+    this.config = config;
+    this.modal = modal;
+    this.id = 'plaid-embedded-' + idPrefix + '-' + (++handlerCount);
+    this.loaded = false;
+    this.failed = false;
+    this.destroyed = false;
+    var fragment = new URLSearchParams();
+    fragment.set('token', config.token == null ? '' : String(config.token));
+    fragment.set('handler_id', this.id);
+    fragment.set('origin', location.origin);
+    var iframe = document.createElement('iframe');
+    iframe.title = 'Plaid Link: choose your bank';
+    iframe.setAttribute('referrerpolicy', 'no-referrer');
+    iframe.id = this.id;
+    iframe.name = this.id;
+    iframe.setAttribute('data-weft-link', this.id);
+    ['width:100%', 'height:100%', 'min-height:340px', 'border:0', 'margin:0', 'padding:0',
+      'display:block', 'background:transparent'].forEach(function (rule) {
+      var parts = rule.split(':');
+      iframe.style.setProperty(parts[0], parts[1]);
+    });
+    iframe.src = new URL('embedded.html', LINK_URL).href + '#' + fragment.toString();
+    this.iframe = iframe;
+    target.appendChild(iframe);
+  }
+
+  Embed.prototype.receive = function (message) {
+    if (this.destroyed) return;
+    var payload = message.payload || {};
+    switch (message.type) {
+      case 'loaded':
+        if (this.loaded) return;
+        this.loaded = true;
+        callSafely(this.config.onLoad, []);
+        break;
+      case 'select':
+        if (this.failed) return;
+        var institutionId = institutionIdOrEmpty(payload.institution_id);
+        if (institutionId) this.modal.open(institutionId);
+        break;
+      case 'failed':
+        if (this.failed) return;
+        this.failed = true;
+        callSafely(this.config.onExit, [publicError(payload.error), {
+          institution: null,
+          status: 'requires_credentials',
+          link_session_id: typeof payload.link_session_id === 'string' ? payload.link_session_id : sessionId(),
+          request_id: typeof payload.request_id === 'string' ? payload.request_id : ''
+        }]);
+        break;
+      default:
+        break;
+    }
+  };
+
+  Embed.prototype.destroy = function () {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    delete handlers[this.id];
+    if (this.iframe && this.iframe.parentNode) this.iframe.parentNode.removeChild(this.iframe);
+    this.iframe = null;
+    this.modal.destroy();
+    unlistenIfIdle();
+  };
+
+  /** The error a frame reported, as the four documented fields (anything else: an API_ERROR). */
+  function publicError(error) {
+    var valid = error && typeof error === 'object' && typeof error.error_type === 'string' &&
+      typeof error.error_code === 'string' && typeof error.error_message === 'string';
+    if (!valid) {
+      return { error_type: 'API_ERROR', error_code: 'INTERNAL_SERVER_ERROR',
+        error_message: 'Link could not start', display_message: null };
+    }
+    return { error_type: error.error_type, error_code: error.error_code,
+      error_message: error.error_message,
+      display_message: typeof error.display_message === 'string' ? error.display_message : null };
+  }
+
+  function createEmbedded(config, domTarget) {
+    if (!domTarget || typeof domTarget.appendChild !== 'function' || domTarget.nodeType !== 1) {
+      throw new TypeError('Plaid.createEmbedded expects an element to draw Link in');
+    }
+    var modalConfig = {};
+    Object.keys(config || {}).forEach(function (key) {
+      if (key !== 'onLoad') modalConfig[key] = config[key]; // onLoad is the search's
+    });
+    var modal = newHandler(config && typeof config === 'object' ? modalConfig : config,
+      'Plaid.createEmbedded');
+    var embed = new Embed(config, domTarget, modal);
+    handlers[embed.id] = embed;
+    return {
+      destroy: function () { embed.destroy(); }
+    };
+  }
+
   var Plaid = window.Plaid || {};
   Plaid.create = create;
+  Plaid.createEmbedded = createEmbedded;
   Plaid.version = VERSION;
   Object.defineProperty(Plaid, '__weftLinkEmulator', { value: true });
   window.Plaid = Plaid;

@@ -22,9 +22,13 @@
       S.institution = S.session.institution;
       ui.setInstitution(S.institution);
       go(S.institution.oauth ? 'OAUTH' : 'CREDENTIAL');
-    } else {
-      go('SELECT_INSTITUTION');
+      return;
     }
+    var named = (S.session.institutions || []).filter(function (institution) {
+      return institution.institution_id === S.openAt;
+    })[0];
+    if (named) choose(named);
+    else go('SELECT_INSTITUTION');
   }
 
   function onSearchInput() {
@@ -37,6 +41,11 @@
   function selectInstitution(institution) {
     if (!S.active || S.view !== 'SELECT_INSTITUTION') return;
     F.search.flush();
+    choose(institution);
+  }
+
+  /** The user's bank: picked from the list, or named by open(institution_id). */
+  function choose(institution) {
     S.lastError = null; // an error at another bank is not this one's
     S.institution = institution;
     ui.setInstitution(institution);

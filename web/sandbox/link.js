@@ -19,7 +19,7 @@
     if (event.source !== window.parent || !S.targetOrigin || !S.handlerId) return;
     if (S.targetOrigin !== '*' && event.origin !== S.targetOrigin) return;
     if (!data || typeof data !== 'object' || data.protocol !== ns.PROTOCOL || data.handlerId !== S.handlerId) return;
-    if (data.type === 'open') F.onOpen();
+    if (data.type === 'open') F.onOpen(data.payload && data.payload.institution_id);
     else if (data.type === 'exit') F.requestExit(!!(data.payload && data.payload.force));
   }
 
