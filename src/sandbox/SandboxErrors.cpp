@@ -70,6 +70,10 @@ constexpr std::array kErrors{
               u"the requested product is not supported by this Item's institution", nullptr},
     ErrorSpec{u"NO_INVESTMENT_ACCOUNTS", u"ITEM_ERROR", 400, u"no investment accounts", nullptr},
     ErrorSpec{u"NO_LIABILITY_ACCOUNTS", u"ITEM_ERROR", 400, u"no liability accounts", nullptr},
+    ErrorSpec{u"TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION", u"TRANSACTIONS_ERROR", 400,
+              u"Underlying transaction data changed since last page was fetched. Please restart "
+              u"pagination from last update.",
+              nullptr},
     ErrorSpec{u"INSTITUTION_DOWN", u"INSTITUTION_ERROR", 400,
               u"this institution is not currently responding to this request. please try again "
               u"soon",

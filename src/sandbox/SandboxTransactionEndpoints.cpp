@@ -16,27 +16,43 @@ namespace {
 constexpr int kDefaultCount = 100;
 constexpr int kMaxCount = 500;
 
-QString cursorFor(const QString &itemId, qsizetype position)
+// A cursor names a position in the Item's log and the log's length when it was given: a
+// cursor given mid-pagination (position short of that length) goes stale when the log grows.
+QString cursorFor(const QString &itemId, qsizetype position, qsizetype logSize)
 {
     return QString::fromLatin1(
-        QStringLiteral("v1:%1:%2")
+        QStringLiteral("v1:%1:%2:%3")
             .arg(itemId)
             .arg(position)
+            .arg(logSize)
             .toUtf8()
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-// The log position a cursor names, or -1 when it is not a cursor of this Item's log.
-qsizetype positionOf(const QString &cursor, const QString &itemId, qsizetype logSize)
+struct CursorPosition
+{
+    qsizetype position = -1; // -1: not a cursor of this Item's log
+    qsizetype logSize = -1;  // the log's length when it was given (-1: not recorded)
+};
+
+CursorPosition positionOf(const QString &cursor, const QString &itemId, qsizetype logSize)
 {
     const QByteArray decoded = QByteArray::fromBase64(
         cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QList<QByteArray> parts = decoded.split(':');
-    if (parts.size() != 3 || parts.at(0) != "v1" || QString::fromUtf8(parts.at(1)) != itemId)
-        return -1;
+    if ((parts.size() != 3 && parts.size() != 4) || parts.at(0) != "v1" ||
+        QString::fromUtf8(parts.at(1)) != itemId)
+        return {};
     bool ok = false;
     const qsizetype position = parts.at(2).toLongLong(&ok);
-    return ok && position >= 0 && position <= logSize ? position : -1;
+    if (!ok || position < 0 || position > logSize)
+        return {};
+    if (parts.size() == 3) // given before the length was recorded
+        return {position, -1};
+    const qsizetype given = parts.at(3).toLongLong(&ok);
+    if (!ok || given < position || given > logSize)
+        return {};
+    return {position, given};
 }
 
 } // namespace
@@ -74,11 +90,16 @@ SandboxResponse SandboxApi::transactionsSync(const Call &call)
     const QList<TransactionChange> &log = item->transactionLog;
     qsizetype position = 0;
     if (!cursor.isEmpty()) {
-        position = positionOf(cursor, item->item.itemId, log.size());
-        if (position < 0)
+        const CursorPosition at = positionOf(cursor, item->item.itemId, log.size());
+        if (at.position < 0)
             return fail(call, u"INVALID_FIELD",
                         QStringLiteral("cursor is not one that /transactions/sync gave for this "
                                        "Item"));
+        // Mid-pagination (has_more was true) and the data changed since: Plaid makes the
+        // client start the pagination over from its first cursor.
+        if (at.logSize >= 0 && at.position < at.logSize && at.logSize != log.size())
+            return fail(call, u"TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION");
+        position = at.position;
     }
     // A page: the next `count` changes, each transaction reported once, as it stands at the
     // end of the page.
@@ -143,7 +164,7 @@ SandboxResponse SandboxApi::transactionsSync(const Call &call)
                      {QStringLiteral("added"), addedList},
                      {QStringLiteral("modified"), modifiedList},
                      {QStringLiteral("removed"), removedList},
-                     {QStringLiteral("next_cursor"), cursorFor(item->item.itemId, end)},
+                     {QStringLiteral("next_cursor"), cursorFor(item->item.itemId, end, log.size())},
                      {QStringLiteral("has_more"), end < log.size()}});
 }
 

@@ -38,6 +38,7 @@ private slots:
 
     void historyThenNothingNew();
     void pages();
+    void mutationDuringPagination();
     void refreshBringsChanges();
     void refreshWebhook();
     void oneAccount();
@@ -110,6 +111,45 @@ void TestSandboxApiTransactions::pages()
     QCOMPARE(pages, 3);
     QCOMPARE(seen.size(), kHistory);
     QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()).size(), kHistory); // each once
+}
+
+void TestSandboxApiTransactions::mutationDuringPagination()
+{
+    const QString access = m_kit.accessToken();
+    QVERIFY(!access.isEmpty());
+    const QString start =
+        m_kit.post(u"/transactions/sync"_s, syncBody(access)).body[u"next_cursor"].toString();
+    // New activity, then a pagination of it one change a page: a refresh between two pages makes
+    // the next page fail, as Plaid's does.
+    QCOMPARE(m_kit.post(u"/transactions/refresh"_s, {{u"access_token"_s, access}}).status, 200);
+    const SandboxResponse first = m_kit.post(u"/transactions/sync"_s, syncBody(access, start, 1));
+    QCOMPARE(first.status, 200);
+    QVERIFY(first.body[u"has_more"].toBool());
+    const QString middle = first.body[u"next_cursor"].toString();
+    QCOMPARE(m_kit.post(u"/transactions/refresh"_s, {{u"access_token"_s, access}}).status, 200);
+    CHECK_ERROR(m_kit.post(u"/transactions/sync"_s, syncBody(access, middle, 1)), 400,
+                u"TRANSACTIONS_ERROR"_s, u"TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION"_s,
+                u"restart pagination"_s);
+    // Starting over from the pagination's first cursor works, and sees both refreshes.
+    QString cursor = start;
+    QStringList added;
+    QStringList removed;
+    bool more = true;
+    for (int page = 0; more && page < 20; ++page) {
+        const SandboxResponse answer =
+            m_kit.post(u"/transactions/sync"_s, syncBody(access, cursor, 1));
+        QCOMPARE(answer.status, 200);
+        added += valuesOf(answer.body[u"added"], u"transaction_id");
+        removed += valuesOf(answer.body[u"removed"], u"transaction_id");
+        cursor = answer.body[u"next_cursor"].toString();
+        more = answer.body[u"has_more"].toBool();
+    }
+    QVERIFY(!more);
+    QCOMPARE(removed.size(), 1); // the pending purchase, posted by the second refresh
+    QVERIFY(added.contains(removed.first()));
+    // A cursor at the end of a pagination stays good whatever happens next.
+    QCOMPARE(m_kit.post(u"/transactions/refresh"_s, {{u"access_token"_s, access}}).status, 200);
+    QCOMPARE(m_kit.post(u"/transactions/sync"_s, syncBody(access, cursor)).status, 200);
 }
 
 void TestSandboxApiTransactions::refreshBringsChanges()
