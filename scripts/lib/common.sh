@@ -13,9 +13,10 @@ WEFT_BUILD_PACKAGES=(
     qtkeychain-qt6-dev libgl-dev qt6-translations-l10n
     librsvg2-bin icoutils icnsutils
 )
-# What the test suite needs besides: a display, a session bus and a real Secret Service.
+# What the test suite needs besides: a display, a session bus and a real Secret Service, and a
+# browser for the web clients of the Link emulator (tests/conformance/browser-flow.mjs).
 WEFT_TEST_PACKAGES=(
-    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools nodejs openssl libnss3-tools
+    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools nodejs openssl libnss3-tools chromium
 )
 # Building and checking the Linux packages (scripts/package, the packaging tests).
 WEFT_PACKAGE_PACKAGES=(

@@ -14,14 +14,12 @@
 // Prints one line per check and ends with "N passed, M failed"; exits 1 on
 // any failure, 2 on bad usage.
 
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import fs from 'node:fs';
 import http from 'node:http';
-import readline from 'node:readline';
 import assert from 'node:assert/strict';
 import plaid from 'plaid';
 import { loadSpec, parseArgs } from './lib/spec.mjs';
+import { createHarness } from './lib/harness.mjs';
 
 const { PlaidApi, Configuration } = plaid;
 // The axios that the plaid package itself uses, so the instance handed to
@@ -60,82 +58,8 @@ const PUBLIC_TOKEN_RE = new RegExp(`^public-sandbox-${UUID}$`);
 const ACCESS_TOKEN_RE = new RegExp(`^access-sandbox-${UUID}$`);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-// ---------------------------------------------------------------------------
-// bookkeeping
-
-let passed = 0;
-let failed = 0;
-let currentStep = '(start-up)';
-let finished = false;
-let sandbox = null;
-let sandboxExit = null;
-const sandboxStderr = [];
-
-function pass(name, detail = '') {
-  passed++;
-  console.log(`ok   ${name}${detail ? ` (${detail})` : ''}`);
-}
-
-function fail(name, err) {
-  failed++;
-  const text = err instanceof Error ? err.message : String(err);
-  console.log(`FAIL ${name}\n     ${text.split('\n').join('\n     ')}`);
-}
-
-async function step(name, fn) {
-  currentStep = name;
-  try {
-    const detail = await fn();
-    pass(name, typeof detail === 'string' ? detail : '');
-    return true;
-  } catch (e) {
-    fail(name, e);
-    return false;
-  }
-}
-
-function stopSandbox(signal = 'SIGTERM') {
-  if (sandbox && sandboxExit === null) {
-    try {
-      sandbox.kill(signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function finish(code) {
-  if (finished) return;
-  finished = true;
-  if (failed > 0 && sandboxStderr.length) {
-    console.log('--- last lines of weft-sandbox stderr ---');
-    for (const line of sandboxStderr.slice(-20)) console.log(line);
-  }
-  console.log(`${passed} passed, ${failed} failed`);
-  stopSandbox('SIGKILL');
-  process.exit(code ?? (failed === 0 && passed > 0 ? 0 : 1));
-}
-
-// Whatever happens, the sandbox child does not outlive this script.
-process.on('exit', () => stopSandbox('SIGKILL'));
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    fail(currentStep, `interrupted by ${sig}`);
-    finish(1);
-  });
-}
-process.on('uncaughtException', (e) => {
-  fail(currentStep, e);
-  finish(1);
-});
-process.on('unhandledRejection', (e) => {
-  fail(currentStep, e);
-  finish(1);
-});
-setTimeout(() => {
-  fail(currentStep, `time limit of ${TIME_LIMIT_MS / 1000} s reached`);
-  finish(1);
-}, TIME_LIMIT_MS).unref();
+const harness = createHarness({ timeLimitMs: TIME_LIMIT_MS });
+const { step, finish } = harness;
 
 // ---------------------------------------------------------------------------
 // spec validation of every response
@@ -268,34 +192,8 @@ function assertExpiresIn(expiration, seconds, sentAt) {
 
 let baseUrl;
 
-async function startSandbox() {
-  if (!fs.existsSync(args.sandbox)) throw new Error(`no such file: ${args.sandbox}`);
-  sandbox = spawn(args.sandbox,
-    ['--port', '0', '--client-id', CLIENT_ID, '--secret', SECRET],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => {
-    sandbox.on('exit', (code, signal) => {
-      sandboxExit = { code, signal };
-      resolve(sandboxExit);
-    });
-  });
-  sandbox.exited = exited;
-  sandbox.on('error', (e) => sandboxStderr.push(`(spawn error: ${e.message})`));
-  readline.createInterface({ input: sandbox.stderr }).on('line', (l) => {
-    sandboxStderr.push(l);
-    if (sandboxStderr.length > 200) sandboxStderr.shift();
-  });
-  const lines = readline.createInterface({ input: sandbox.stdout });
-  const firstLine = new Promise((resolve, reject) => {
-    lines.once('line', resolve);
-    sandbox.once('error', reject);
-    exited.then(({ code, signal }) => reject(new Error(`weft-sandbox exited (code ${code}, signal ${signal}) before printing its URL`)));
-    setTimeout(() => reject(new Error('weft-sandbox printed no URL within 15 s')), 15000).unref();
-  });
-  const line = (await firstLine).trim();
-  lines.on('line', () => {}); // keep draining stdout
-  assert.match(line, /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/, 'first stdout line is the base URL');
-  return line;
+function startSandbox() {
+  return harness.startSandbox(args.sandbox, ['--client-id', CLIENT_ID, '--secret', SECRET]);
 }
 
 // ---------------------------------------------------------------------------
@@ -630,6 +528,20 @@ async function main() {
     await ok(client.transactionsRefresh({ access_token: s.accessToken }));
     const posted = await ok(client.transactionsSync({ access_token: s.accessToken, cursor: s.cursor }));
     assert.ok(posted.removed.length > 0, 'the pending purchase is removed when it posts');
+    s.cursor = posted.next_cursor;
+  });
+
+  await step('/transactions/sync: a refresh mid-pagination gives TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION', async () => {
+    assert.ok(s.cursor, 'needs a cursor');
+    await ok(client.transactionsRefresh({ access_token: s.accessToken }));
+    const first = await ok(client.transactionsSync({ access_token: s.accessToken, cursor: s.cursor, count: 1 }));
+    assert.equal(first.has_more, true, 'more than one change to page through');
+    await ok(client.transactionsRefresh({ access_token: s.accessToken }));
+    await plaidError(client.transactionsSync({ access_token: s.accessToken, cursor: first.next_cursor, count: 1 }),
+      400, 'TRANSACTIONS_ERROR', 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION');
+    const restarted = await ok(client.transactionsSync({ access_token: s.accessToken, cursor: s.cursor }));
+    assert.equal(restarted.has_more, false);
+    return `${restarted.added.length} added, ${restarted.removed.length} removed on restart`;
   });
 
   await step('/item/get lists only products the sandbox serves', async () => {
@@ -797,9 +709,9 @@ async function main() {
   });
 
   await step('weft-sandbox exits on SIGTERM', async () => {
-    sandbox.kill('SIGTERM');
+    harness.sandbox.kill('SIGTERM');
     const result = await Promise.race([
-      sandbox.exited,
+      harness.sandbox.exited,
       new Promise((resolve) => setTimeout(() => resolve(null), 5000).unref()),
     ]);
     assert.ok(result, 'exited within 5 s');
@@ -812,6 +724,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  fail(currentStep, e);
+  harness.fail(e);
   finish(1);
 });
