@@ -174,6 +174,15 @@ function record(page) {
   return page.evaluate(() => JSON.parse(JSON.stringify(window.record)));
 }
 
+/** raw.html with one handler for token (window.handler), after its onLoad. */
+async function rawPageWithHandler(token) {
+  const page = await newPage();
+  await page.goto(`${appUrl}/raw.html`);
+  await page.evaluate((t) => { window.handler = window.makeHandler(t); }, token);
+  await waitForRecord(page, 'loads', 1);
+  return page;
+}
+
 /** Clicks through Link as a user does: consent, bank (unless skipped), sign-in, accounts. */
 async function connect(frame, { pickBank = true } = {}) {
   await frame.getByTestId('consent-continue').click();
@@ -241,11 +250,7 @@ async function rawApi() {
   });
 
   await step('raw API: a new Item, from create() to onSuccess, then destroy() leaves no frame', async () => {
-    const page = await newPage();
-    await page.goto(`${appUrl}/raw.html`);
-    const token = await linkToken();
-    await page.evaluate((t) => { window.handler = window.makeHandler(t); }, token);
-    await waitForRecord(page, 'loads', 1);
+    const page = await rawPageWithHandler(await linkToken());
     await page.evaluate(() => window.handler.open());
     await connect(modal(page));
     await waitForRecord(page, 'successes', 1);
@@ -266,11 +271,7 @@ async function rawApi() {
   });
 
   await step('raw API: open(institution_id) skips "Select your bank"', async () => {
-    const page = await newPage();
-    await page.goto(`${appUrl}/raw.html`);
-    const token = await linkToken();
-    await page.evaluate((t) => { window.handler = window.makeHandler(t); }, token);
-    await waitForRecord(page, 'loads', 1);
+    const page = await rawPageWithHandler(await linkToken());
     await page.evaluate((id) => window.handler.open(id), INSTITUTION);
     await connect(modal(page), { pickBank: false });
     await waitForRecord(page, 'successes', 1);
@@ -285,11 +286,7 @@ async function rawApi() {
   });
 
   await step('raw API: the user closes Link: onExit(null, metadata) with the status', async () => {
-    const page = await newPage();
-    await page.goto(`${appUrl}/raw.html`);
-    const token = await linkToken();
-    await page.evaluate((t) => { window.handler = window.makeHandler(t); }, token);
-    await waitForRecord(page, 'loads', 1);
+    const page = await rawPageWithHandler(await linkToken());
     await page.evaluate(() => window.handler.open());
     const frame = modal(page);
     await frame.getByTestId('consent-continue').click();
@@ -327,12 +324,7 @@ async function rawApi() {
   });
 
   await step('raw API: an invalid link token ends in onExit with INVALID_LINK_TOKEN', async () => {
-    const page = await newPage();
-    await page.goto(`${appUrl}/raw.html`);
-    await page.evaluate(() => {
-      window.handler = window.makeHandler('link-sandbox-00000000-0000-4000-8000-000000000000');
-    });
-    await waitForRecord(page, 'loads', 1);
+    const page = await rawPageWithHandler('link-sandbox-00000000-0000-4000-8000-000000000000');
     await page.evaluate(() => window.handler.open());
     await modal(page).getByTestId('error-exit').click();
     await waitForRecord(page, 'exits', 1);
