@@ -10,7 +10,7 @@ WEFT_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-declarative-dev qt6-webengine-dev qt6-webchannel-dev qt6-httpserver-dev qt6-websockets-dev
-    qtkeychain-qt6-dev libgl-dev qt6-translations-l10n
+    qtkeychain-qt6-dev libgl-dev qt6-translations-l10n libssl-dev
     librsvg2-bin icoutils icnsutils
 )
 # What the test suite needs besides: a display, a session bus and a real Secret Service, and a

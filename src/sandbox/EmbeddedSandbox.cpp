@@ -8,6 +8,7 @@ EmbeddedSandbox::EmbeddedSandbox(Clock *clock, QObject *parent)
     , m_server(&m_api, clock)
 {
     connect(&m_api, &SandboxApi::webhookFired, &m_webhooks, &WebhookSender::send);
+    m_webhooks.setSigner([this](const QByteArray &body) { return m_api.signWebhook(body); });
 }
 
 bool EmbeddedSandbox::start(const EmbeddedSandboxOptions &options, QString *error)

@@ -53,6 +53,8 @@ constexpr EndpointFields kEndpoints[] = {
     {"/sandbox/item/reset_login", "access_token", "access_token"},
     {"/sandbox/item/fire_webhook", "access_token,webhook_code",
      "access_token,webhook_type,webhook_code"},
+    {"/webhook_verification_key/get", "key_id", "key_id"},
+    {"/item/webhook/update", "access_token", "access_token,webhook"},
 };
 
 const EndpointFields *fieldsFor(const QString &path)
@@ -75,6 +77,7 @@ SandboxApi::SandboxApi(Clock *clock, SandboxCredentials credentials, QObject *pa
     : QObject(parent)
     , m_clock(clock)
     , m_credentials(std::move(credentials))
+    , m_webhookKey(clock->now().toSecsSinceEpoch())
 {
 }
 
@@ -115,6 +118,8 @@ SandboxApi::Handler SandboxApi::handlerFor(const QString &path)
         {QStringLiteral("/sandbox/public_token/create"), &SandboxApi::sandboxPublicTokenCreate},
         {QStringLiteral("/sandbox/item/reset_login"), &SandboxApi::sandboxItemResetLogin},
         {QStringLiteral("/sandbox/item/fire_webhook"), &SandboxApi::sandboxItemFireWebhook},
+        {QStringLiteral("/webhook_verification_key/get"), &SandboxApi::webhookVerificationKeyGet},
+        {QStringLiteral("/item/webhook/update"), &SandboxApi::itemWebhookUpdate},
     };
     return handlers.value(path, nullptr);
 }

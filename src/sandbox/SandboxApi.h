@@ -2,6 +2,7 @@
 
 #include "plaid/PlaidError.h"
 #include "sandbox/SandboxStore.h"
+#include "webhooks/WebhookSigningKey.h"
 
 #include <QJsonObject>
 #include <QLockFile>
@@ -110,6 +111,10 @@ public:
 
     const SandboxStore &store() const { return m_store; }
 
+    // The Plaid-Verification header for a webhook body, signed now with the sandbox's webhook
+    // key (the one /webhook_verification_key/get publishes).
+    QByteArray signWebhook(const QByteArray &body) const;
+
 signals:
     void requestHandled(const QString &path, int status);
     // A webhook for url, as Plaid would POST it (WebhookSender delivers it).
@@ -187,6 +192,14 @@ private:
     SandboxResponse sandboxPublicTokenCreate(const Call &call);
     SandboxResponse sandboxItemResetLogin(const Call &call);
     SandboxResponse sandboxItemFireWebhook(const Call &call);
+    // Webhooks (SandboxWebhookEndpoints.cpp)
+    SandboxResponse webhookVerificationKeyGet(const Call &call);
+    SandboxResponse itemWebhookUpdate(const Call &call);
+    // An ITEM webhook (webhook_code, the Item's id, error or null, environment, and extra) for
+    // the Item's webhook URL, if it has one.
+    void queueItemWebhook(const ItemRecord &item, const QString &code,
+                          const std::optional<plaid::PlaidError> &error,
+                          const QJsonObject &extra = {});
 
     // Creates an Item at the institution with the given products, and a public token for it.
     QString createItem(const QString &clientId, const QString &institutionId,
@@ -204,6 +217,7 @@ private:
 
     Clock *m_clock;
     SandboxCredentials m_credentials;
+    webhooks::WebhookSigningKey m_webhookKey;
     SandboxStore m_store;
     struct PendingLogin
     {

@@ -274,6 +274,7 @@ SandboxResponse SandboxApi::sandboxItemResetLogin(const Call &call)
         return *error;
     item->item.error = sandboxError(u"ITEM_LOGIN_REQUIRED");
     stateChanged();
+    queueItemWebhook(*item, QStringLiteral("ERROR"), item->item.error);
     return ok(call, {{QStringLiteral("reset_login"), true}});
 }
 
@@ -287,9 +288,9 @@ SandboxResponse SandboxApi::sandboxItemFireWebhook(const Call &call)
                                    QStringLiteral("TRANSACTIONS"),
                                    QStringLiteral("ASSETS")};
     // The codes this sandbox can fire: Item webhooks whose cause it emulates.
-    static const QStringList emulated{QStringLiteral("NEW_ACCOUNTS_AVAILABLE"),
-                                      QStringLiteral("LOGIN_REPAIRED"),
-                                      QStringLiteral("SYNC_UPDATES_AVAILABLE")};
+    static const QStringList emulated{
+        QStringLiteral("NEW_ACCOUNTS_AVAILABLE"), QStringLiteral("LOGIN_REPAIRED"),
+        QStringLiteral("SYNC_UPDATES_AVAILABLE"), QStringLiteral("ERROR")};
     const QJsonValue type = call.body.value(QLatin1StringView("webhook_type"));
     if (!type.isUndefined() && !types.contains(type.toString()))
         return fail(call, u"INVALID_FIELD",
@@ -303,7 +304,6 @@ SandboxResponse SandboxApi::sandboxItemFireWebhook(const Call &call)
     ItemRecord *item = nullptr;
     if (auto error = findItem(call, &item))
         return *error;
-    const QUrl webhook(item->item.webhook);
     if (item->item.webhook.isEmpty() || !validation::isWebUrl(item->item.webhook))
         return fail(call, u"SANDBOX_WEBHOOK_INVALID");
 
@@ -312,6 +312,12 @@ SandboxResponse SandboxApi::sandboxItemFireWebhook(const Call &call)
             return fail(call, u"SANDBOX_PRODUCT_NOT_ENABLED",
                         QStringLiteral("The transactions product is not enabled on this item"));
         queueSyncWebhook(*item);
+        return ok(call, {{QStringLiteral("webhook_fired"), true}});
+    }
+    if (code == u"ERROR") { // the bank asks the user to sign in again, as reset_login
+        item->item.error = sandboxError(u"ITEM_LOGIN_REQUIRED");
+        stateChanged();
+        queueItemWebhook(*item, code, item->item.error);
         return ok(call, {{QStringLiteral("webhook_fired"), true}});
     }
     if (code == u"NEW_ACCOUNTS_AVAILABLE") {
@@ -329,12 +335,7 @@ SandboxResponse SandboxApi::sandboxItemFireWebhook(const Call &call)
         item->item.error.reset(); // LOGIN_REPAIRED: fixed without update mode
     }
     stateChanged();
-    m_outbox.append(
-        {webhook, QJsonObject{{QStringLiteral("webhook_type"), QStringLiteral("ITEM")},
-                              {QStringLiteral("webhook_code"), code},
-                              {QStringLiteral("item_id"), item->item.itemId},
-                              {QStringLiteral("error"), QJsonValue::Null},
-                              {QStringLiteral("environment"), QStringLiteral("sandbox")}}});
+    queueItemWebhook(*item, code, std::nullopt);
     return ok(call, {{QStringLiteral("webhook_fired"), true}});
 }
 

@@ -22,8 +22,11 @@ void WebhookSender::send(const QUrl &url, const QJsonObject &payload)
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(kTimeoutMs);
     const QString code = payload.value(QLatin1StringView("webhook_code")).toString();
-    QNetworkReply *reply =
-        m_network.post(request, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    // Signed as sent: the receiver hashes exactly these bytes.
+    const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    if (m_signer)
+        request.setRawHeader(QByteArrayLiteral("Plaid-Verification"), m_signer(body));
+    QNetworkReply *reply = m_network.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, url, code] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -15,6 +15,7 @@
 // any failure, 2 on bad usage.
 
 import { createRequire } from 'node:module';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import assert from 'node:assert/strict';
 import plaid from 'plaid';
@@ -630,6 +631,63 @@ async function main() {
     }));
     assert.equal(body.webhook_fired, true, 'webhook_fired');
     await ok(client.itemRemove({ access_token: exchanged.access_token }));
+  });
+
+  await step('signed webhooks: /item/webhook/update and /sandbox/item/reset_login reach a receiver, each verified with the key from /webhook_verification_key/get', async () => {
+    const received = [];
+    const receiver = http.createServer((request, response) => {
+      const chunks = [];
+      request.on('data', (c) => chunks.push(c));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body: Buffer.concat(chunks) });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const hook = `http://127.0.0.1:${receiver.address().port}/plaid/webhook`;
+      const pub = await ok(client.sandboxPublicTokenCreate({ institution_id: INSTITUTION, initial_products: ['transactions'] }));
+      const { access_token: access } = await ok(client.itemPublicTokenExchange({ public_token: pub.public_token }));
+      const updated = await ok(client.itemWebhookUpdate({ access_token: access, webhook: hook }));
+      assert.equal(updated.item.webhook, hook);
+      await ok(client.sandboxItemResetLogin({ access_token: access }));
+      const deadline = Date.now() + 5000;
+      while (received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(received.length, 2, 'two webhooks received');
+      const schemas = {
+        WEBHOOK_UPDATE_ACKNOWLEDGED: spec.schemaValidator('WebhookUpdateAcknowledgedWebhook'),
+        ERROR: spec.schemaValidator('ItemErrorWebhook'),
+      };
+      const keys = new Map();
+      for (const { headers, body } of received) {
+        const payload = JSON.parse(body.toString('utf8'));
+        const problems = schemas[payload.webhook_code]?.(payload) ?? [`unexpected ${payload.webhook_code}`];
+        assert.deepEqual(problems, [], `${payload.webhook_code} against the spec`);
+        assert.ok(!body.toString('utf8').includes('access-sandbox'), 'no access token in a webhook');
+        // Plaid's recipe, with Node's own crypto: the JWT's header names the key; the key
+        // verifies the signature (ES256, r||s); iat is recent; the claim is the body's SHA-256.
+        const [header64, claims64, signature64] = String(headers['plaid-verification']).split('.');
+        const header = JSON.parse(Buffer.from(header64, 'base64url').toString('utf8'));
+        const claims = JSON.parse(Buffer.from(claims64, 'base64url').toString('utf8'));
+        assert.equal(header.alg, 'ES256');
+        if (!keys.has(header.kid)) {
+          const answer = await ok(client.webhookVerificationKeyGet({ key_id: header.kid }));
+          keys.set(header.kid, crypto.createPublicKey({ key: answer.key, format: 'jwk' }));
+        }
+        const genuine = crypto.verify('sha256', Buffer.from(`${header64}.${claims64}`),
+          { key: keys.get(header.kid), dsaEncoding: 'ieee-p1363' }, Buffer.from(signature64, 'base64url'));
+        assert.ok(genuine, `${payload.webhook_code}: the signature verifies`);
+        assert.ok(Math.abs(Date.now() / 1000 - claims.iat) < 300, 'iat within five minutes');
+        assert.equal(claims.request_body_sha256, crypto.createHash('sha256').update(body).digest('hex'));
+      }
+      assert.deepEqual(received.map(({ body }) => JSON.parse(body).webhook_code).sort(),
+        ['ERROR', 'WEBHOOK_UPDATE_ACKNOWLEDGED']);
+      await plaidError(client.webhookVerificationKeyGet({ key_id: 'not-a-key' }), 400, 'INVALID_REQUEST', 'INVALID_FIELD');
+      await ok(client.itemRemove({ access_token: access }));
+      return `${keys.size} key, ${received.length} webhooks verified`;
+    } finally {
+      receiver.close();
+    }
   });
 
   await step('/item/remove', async () => {

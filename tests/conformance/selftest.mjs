@@ -71,6 +71,8 @@ const ENDPOINTS = [
   '/liabilities/get',
   '/transactions/sync',
   '/transactions/refresh',
+  '/webhook_verification_key/get',
+  '/item/webhook/update',
 ];
 
 // --- the spec's own examples are accepted -----------------------------------

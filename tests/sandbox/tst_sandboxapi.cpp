@@ -223,6 +223,7 @@ void TestSandboxApi::endpointList()
                                u"/item/get"_s,
                                u"/item/public_token/exchange"_s,
                                u"/item/remove"_s,
+                               u"/item/webhook/update"_s,
                                u"/liabilities/get"_s,
                                u"/link/token/create"_s,
                                u"/link/token/get"_s,
@@ -230,7 +231,8 @@ void TestSandboxApi::endpointList()
                                u"/sandbox/item/reset_login"_s,
                                u"/sandbox/public_token/create"_s,
                                u"/transactions/refresh"_s,
-                               u"/transactions/sync"_s};
+                               u"/transactions/sync"_s,
+                               u"/webhook_verification_key/get"_s};
     QCOMPARE(endpoints, expected);
     QVERIFY(SandboxApi::isEndpoint(u"/item/get"_s));
     QVERIFY(!SandboxApi::isEndpoint(u"/item/get/"_s));

@@ -2,6 +2,7 @@
 // the admin switch and the Link emulator's session route. Fault injection is in
 // tst_sandboxserver_faults.cpp.
 #include "SandboxHttpTestKit.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QDir>
 #include <QFile>
@@ -367,6 +368,22 @@ void TestSandboxServer::webhookDelivered()
     QCOMPARE(payload[u"webhook_code"].toString(), u"NEW_ACCOUNTS_AVAILABLE"_s);
     QCOMPARE(payload[u"item_id"].toString(), itemId);
     QVERIFY(!received.contains(access.toUtf8())); // a webhook never carries the token
+    // Signed as Plaid signs: the Plaid-Verification JWT verifies with the key the API publishes
+    // for its kid, over the body exactly as it arrived.
+    const QByteArray head = received.left(received.indexOf("\r\n\r\n"));
+    QByteArray verification;
+    for (const QByteArray &line : head.split('\n')) {
+        if (line.toLower().startsWith("plaid-verification:"))
+            verification = line.mid(line.indexOf(':') + 1).trimmed();
+    }
+    QVERIFY(!verification.isEmpty());
+    const QString keyId = weft::webhooks::WebhookVerifier::keyIdOf(verification);
+    const HttpResult key = m_kit.post(u"/webhook_verification_key/get"_s, {{u"key_id"_s, keyId}});
+    QCOMPARE(key.status, 200);
+    const QByteArray body = received.mid(received.indexOf("\r\n\r\n") + 4);
+    const auto problem = weft::webhooks::WebhookVerifier::verify(
+        verification, body, key.json()[u"key"].toObject(), QDateTime::currentSecsSinceEpoch());
+    QVERIFY2(!problem, qPrintable(problem.value_or(QString())));
 
     // Nobody listening (a port just freed): the sandbox logs it and answers all the same.
     QTcpServer gone;
