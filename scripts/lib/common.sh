@@ -10,13 +10,15 @@ WEFT_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-declarative-dev qt6-webengine-dev qt6-webchannel-dev qt6-httpserver-dev qt6-websockets-dev
-    qtkeychain-qt6-dev libgl-dev qt6-translations-l10n libssl-dev
+    qtkeychain-qt6-dev libgl-dev qt6-translations-l10n libssl-dev libqt6sql6-sqlite
     librsvg2-bin icoutils icnsutils
 )
-# What the test suite needs besides: a display, a session bus and a real Secret Service, and a
-# browser for the web clients of the Link emulator (tests/conformance/browser-flow.mjs).
+# What the test suite needs besides: a display, a session bus and a real Secret Service, a
+# browser for the web clients of the Link emulator (tests/conformance/browser-flow.mjs), and a
+# PostgreSQL server with Qt's driver for weft-server's database (tests/server).
 WEFT_TEST_PACKAGES=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools nodejs openssl libnss3-tools chromium
+    postgresql libqt6sql6-psql
 )
 # Building and checking the Linux packages (scripts/package, the packaging tests).
 WEFT_PACKAGE_PACKAGES=(

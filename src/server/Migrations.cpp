@@ -1,0 +1,49 @@
+#include "server/Migrations.h"
+
+namespace weft::server {
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all{
+        {1,
+         QStringLiteral("users, their Items (access tokens sealed), Item events, the audit log"),
+         {
+             QStringLiteral("CREATE TABLE users ("
+                            " id %ID%,"
+                            " email TEXT NOT NULL UNIQUE,"
+                            " role TEXT NOT NULL CHECK (role IN ('user', 'support')),"
+                            " created_at TEXT NOT NULL,"
+                            " revoked_at TEXT)"),
+             QStringLiteral("CREATE TABLE items ("
+                            " item_id TEXT PRIMARY KEY,"
+                            " user_id BIGINT NOT NULL REFERENCES users (id),"
+                            " institution_id TEXT,"
+                            " institution_name TEXT,"
+                            " access_token_sealed TEXT NOT NULL,"
+                            " status TEXT NOT NULL,"
+                            " error_code TEXT,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX items_by_user ON items (user_id)"),
+             QStringLiteral("CREATE TABLE item_events ("
+                            " id %ID%,"
+                            " item_id TEXT NOT NULL,"
+                            " source TEXT NOT NULL,"
+                            " webhook_type TEXT,"
+                            " webhook_code TEXT,"
+                            " dedupe_key TEXT UNIQUE,"
+                            " body TEXT,"
+                            " at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX item_events_by_item ON item_events (item_id, at)"),
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " id %ID%,"
+                            " actor_id BIGINT NOT NULL REFERENCES users (id),"
+                            " action TEXT NOT NULL,"
+                            " target TEXT NOT NULL,"
+                            " at TEXT NOT NULL)"),
+         }},
+    };
+    return all;
+}
+
+} // namespace weft::server
