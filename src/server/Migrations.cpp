@@ -42,6 +42,17 @@ const QList<Migration> &migrations()
                             " target TEXT NOT NULL,"
                             " at TEXT NOT NULL)"),
          }},
+        {2,
+         QStringLiteral("enrolment codes (kept as hashes), one use each"),
+         {
+             QStringLiteral("CREATE TABLE enrolments ("
+                            " code_hash TEXT PRIMARY KEY,"
+                            " user_id BIGINT NOT NULL REFERENCES users (id),"
+                            " created_at TEXT NOT NULL,"
+                            " expires_at TEXT NOT NULL,"
+                            " used_at TEXT)"),
+             QStringLiteral("CREATE INDEX enrolments_by_user ON enrolments (user_id)"),
+         }},
     };
     return all;
 }

@@ -3,6 +3,7 @@
 // on loopback for this run. Migrations make the schema once, run again as no-ops, run from two
 // instances at once without a double migration, refuse a newer schema untouched; bad URLs and
 // unreachable servers say what is wrong without a password; access tokens are stored sealed.
+#include "PostgresTestKit.h"
 #include "server/KeyRing.h"
 #include "server/ServerDatabase.h"
 #include "server/TokenCipher.h"
@@ -54,13 +55,9 @@ private:
 void TestServerDatabase::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QString urlFile = qEnvironmentVariable("WEFT_TEST_POSTGRES_DIR") + u"/url"_s;
-    QFile file(urlFile);
-    QVERIFY2(file.open(QIODevice::ReadOnly),
-             qPrintable(u"no PostgreSQL for the tests (%1): run them with ctest, whose postgres "
-                        u"fixture starts one"_s.arg(urlFile)));
-    m_postgresUrl = QString::fromUtf8(file.readAll()).trimmed();
-    QVERIFY(m_postgresUrl.startsWith(u"postgresql://"_s));
+    m_postgresUrl = weft::server::testkit::postgresUrl();
+    QVERIFY2(m_postgresUrl.startsWith(u"postgresql://"_s),
+             "no PostgreSQL for the tests: run them with ctest, whose postgres fixture starts one");
 }
 
 void TestServerDatabase::init()
@@ -77,20 +74,8 @@ void TestServerDatabase::backends()
 
 void TestServerDatabase::resetPostgres()
 {
-    // A plain connection: ServerDatabase itself would refuse what a test left (schema 99).
-    const QUrl url(m_postgresUrl);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"reset"_s);
-        db.setHostName(url.host());
-        db.setPort(url.port());
-        db.setUserName(url.userName());
-        db.setDatabaseName(url.path().mid(1));
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-        QSqlQuery query(db);
-        QVERIFY2(query.exec(u"DROP SCHEMA public CASCADE"_s), qPrintable(query.lastError().text()));
-        QVERIFY2(query.exec(u"CREATE SCHEMA public"_s), qPrintable(query.lastError().text()));
-    }
-    QSqlDatabase::removeDatabase(u"reset"_s);
+    const QString problem = weft::server::testkit::resetPostgres(m_postgresUrl);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestServerDatabase::migratesOnce()

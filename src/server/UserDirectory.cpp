@@ -1,0 +1,215 @@
+#include "server/UserDirectory.h"
+
+#include "server/ServerDatabase.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <openssl/rand.h>
+
+namespace weft::server {
+namespace {
+
+constexpr int kCodeBytes = 20; // 160 bits: 32 characters of base32
+
+QString timestamp(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromTimestamp(const QVariant &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+// 20 random bytes in RFC 4648 base32, in groups of four: easy to read out and type.
+QString newCode()
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    unsigned char bytes[kCodeBytes];
+    if (RAND_bytes(bytes, kCodeBytes) != 1)
+        qFatal("weft-server: the system's random source failed");
+    QString code;
+    quint64 buffer = 0;
+    int bits = 0;
+    for (const unsigned char byte : bytes) {
+        buffer = (buffer << 8) | byte;
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            if (!code.isEmpty() && code.size() % 5 == 4)
+                code += u'-';
+            code += QLatin1Char(alphabet[(buffer >> bits) & 0x1f]);
+        }
+    }
+    return code;
+}
+
+std::optional<QString> normalisedEmail(const QString &email)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"));
+    const QString trimmed = email.trimmed().toLower();
+    if (trimmed.size() > 254 || !pattern.match(trimmed).hasMatch())
+        return std::nullopt;
+    return trimmed;
+}
+
+bool failed(const QSqlQuery &query, QString *error)
+{
+    *error = QStringLiteral("the database refused: %1").arg(query.lastError().text());
+    return false;
+}
+
+} // namespace
+
+UserDirectory::UserDirectory(ServerDatabase *database)
+    : m_database(database)
+{
+}
+
+QString UserDirectory::roleName(Role role)
+{
+    return role == Role::Support ? QStringLiteral("support") : QStringLiteral("user");
+}
+
+std::optional<UserDirectory::Role> UserDirectory::roleFromName(const QString &name)
+{
+    if (name == u"user")
+        return Role::User;
+    if (name == u"support")
+        return Role::Support;
+    return std::nullopt;
+}
+
+QString UserDirectory::codeHash(const QString &code)
+{
+    QString letters;
+    for (const QChar c : code) {
+        if (c.isLetterOrNumber())
+            letters += c.toUpper();
+    }
+    return QString::fromLatin1(
+        QCryptographicHash::hash(letters.toLatin1(), QCryptographicHash::Sha256).toHex());
+}
+
+std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email, Role role,
+                                                           const QDateTime &now, QString *error)
+{
+    const auto address = normalisedEmail(email);
+    if (!address) {
+        *error = QStringLiteral("\"%1\" is not an e-mail address").arg(email.left(100));
+        return std::nullopt;
+    }
+    QSqlDatabase db = m_database->connection();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return std::nullopt;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT revoked_at FROM users WHERE email = ?"));
+    query.addBindValue(*address);
+    if (!query.exec()) {
+        failed(query, error);
+        db.rollback();
+        return std::nullopt;
+    }
+    if (query.next()) {
+        *error = query.value(0).isNull()
+                     ? QStringLiteral("%1 is already a user").arg(*address)
+                     : QStringLiteral("%1 was revoked; an address is enrolled once").arg(*address);
+        db.rollback();
+        return std::nullopt;
+    }
+    Enrolment enrolment;
+    enrolment.code = newCode();
+    enrolment.expiresAt = now.addDays(kEnrolmentDays);
+    query.prepare(QStringLiteral("INSERT INTO users (email, role, created_at) VALUES (?, ?, ?)"));
+    query.addBindValue(*address);
+    query.addBindValue(roleName(role));
+    query.addBindValue(timestamp(now));
+    if (!query.exec()) {
+        failed(query, error);
+        db.rollback();
+        return std::nullopt;
+    }
+    query.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
+    query.addBindValue(*address);
+    if (!query.exec() || !query.next()) {
+        failed(query, error);
+        db.rollback();
+        return std::nullopt;
+    }
+    enrolment.userId = query.value(0).toLongLong();
+    query.prepare(QStringLiteral("INSERT INTO enrolments (code_hash, user_id, created_at, "
+                                 "expires_at) VALUES (?, ?, ?, ?)"));
+    query.addBindValue(codeHash(enrolment.code));
+    query.addBindValue(enrolment.userId);
+    query.addBindValue(timestamp(now));
+    query.addBindValue(timestamp(enrolment.expiresAt));
+    if (!query.exec() || !db.commit()) {
+        failed(query, error);
+        db.rollback();
+        return std::nullopt;
+    }
+    return enrolment;
+}
+
+bool UserDirectory::revoke(const QString &email, const QDateTime &now, QString *error)
+{
+    const QString address = email.trimmed().toLower();
+    QSqlDatabase db = m_database->connection();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE users SET revoked_at = ? WHERE email = ? AND "
+                                 "revoked_at IS NULL"));
+    query.addBindValue(timestamp(now));
+    query.addBindValue(address);
+    if (!query.exec()) {
+        db.rollback();
+        return failed(query, error);
+    }
+    if (query.numRowsAffected() != 1) {
+        db.rollback();
+        *error = QStringLiteral("%1 is not a user, or was revoked already").arg(address.left(100));
+        return false;
+    }
+    query.prepare(QStringLiteral("DELETE FROM enrolments WHERE used_at IS NULL AND user_id = "
+                                 "(SELECT id FROM users WHERE email = ?)"));
+    query.addBindValue(address);
+    if (!query.exec() || !db.commit()) {
+        db.rollback();
+        return failed(query, error);
+    }
+    return true;
+}
+
+std::optional<QList<UserDirectory::User>> UserDirectory::list(QString *error) const
+{
+    QSqlQuery query(m_database->connection());
+    if (!query.exec(QStringLiteral(
+            "SELECT id, email, role, created_at, revoked_at FROM users ORDER BY email"))) {
+        failed(query, error);
+        return std::nullopt;
+    }
+    QList<User> users;
+    while (query.next()) {
+        User user;
+        user.id = query.value(0).toLongLong();
+        user.email = query.value(1).toString();
+        user.role = roleFromName(query.value(2).toString()).value_or(Role::User);
+        user.createdAt = fromTimestamp(query.value(3));
+        if (!query.value(4).isNull())
+            user.revokedAt = fromTimestamp(query.value(4));
+        users.append(user);
+    }
+    return users;
+}
+
+} // namespace weft::server

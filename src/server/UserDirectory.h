@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace weft::server {
+
+class ServerDatabase;
+
+// weft-server's accounts: end users and support staff, enrolled by an administrator. Enrolling
+// makes a one-time code (shown once, kept only as its SHA-256) that the desktop exchanges for
+// its credentials; revoking ends the account and any code still unused.
+class UserDirectory
+{
+public:
+    enum class Role { User, Support };
+    static constexpr int kEnrolmentDays = 7;
+
+    struct Enrolment
+    {
+        qint64 userId = 0;
+        QString code; // "XXXX-XXXX-…": shown to the administrator once, stored only hashed
+        QDateTime expiresAt;
+    };
+    struct User
+    {
+        qint64 id = 0;
+        QString email;
+        Role role = Role::User;
+        QDateTime createdAt;
+        std::optional<QDateTime> revokedAt;
+    };
+
+    explicit UserDirectory(ServerDatabase *database);
+
+    // A new account and its enrolment code; nullopt with error (an address that is not one, an
+    // address already enrolled, a database failure).
+    std::optional<Enrolment> add(const QString &email, Role role, const QDateTime &now,
+                                 QString *error);
+    bool revoke(const QString &email, const QDateTime &now, QString *error);
+    std::optional<QList<User>> list(QString *error) const;
+
+    static QString roleName(Role role);
+    static std::optional<Role> roleFromName(const QString &name);
+    // The stored form of a code: the SHA-256 of its letters and digits, upper-cased, in hex.
+    static QString codeHash(const QString &code);
+
+private:
+    ServerDatabase *m_database;
+};
+
+} // namespace weft::server

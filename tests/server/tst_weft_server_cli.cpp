@@ -1,0 +1,209 @@
+// The weft-server executable's administration commands, run for real on SQLite and on the
+// fixture's PostgreSQL: enrolling prints a one-time code that the database keeps only as a
+// hash; an address is enrolled once; revoking ends the account and its unused code; the key
+// file is made owner-only and rotates; usage errors and a missing database say so.
+#include "PostgresTestKit.h"
+#include "server/ServerDatabase.h"
+#include "server/UserDirectory.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+using weft::server::ServerDatabase;
+using weft::server::UserDirectory;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run weftServer(const QStringList &arguments, const QString &database = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"WEFT_SERVER_DATABASE"_s);
+    if (!database.isEmpty())
+        environment.insert(u"WEFT_SERVER_DATABASE"_s, database);
+    process.setProcessEnvironment(environment);
+    process.start(qEnvironmentVariable("WEFT_SERVER_BINARY"), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestWeftServerCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void enrolAndRevoke_data();
+    void enrolAndRevoke();
+    void keyFile();
+    void usageErrors_data();
+    void usageErrors();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_postgresUrl;
+};
+
+void TestWeftServerCli::initTestCase()
+{
+    QVERIFY(QFile::exists(qEnvironmentVariable("WEFT_SERVER_BINARY")));
+    m_postgresUrl = weft::server::testkit::postgresUrl();
+    QVERIFY2(!m_postgresUrl.isEmpty(), "no PostgreSQL: run with ctest (postgres fixture)");
+    const QString problem = weft::server::testkit::resetPostgres(m_postgresUrl);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestWeftServerCli::enrolAndRevoke_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("fromEnvironment");
+    QTest::newRow("SQLite, --database") << u"sqlite:"_s + m_dir.filePath(u"server.db"_s) << false;
+    QTest::newRow("PostgreSQL, WEFT_SERVER_DATABASE") << m_postgresUrl << true;
+}
+
+void TestWeftServerCli::enrolAndRevoke()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, fromEnvironment);
+    const auto run = [&](QStringList arguments) {
+        if (!fromEnvironment)
+            arguments = QStringList{u"--database"_s, url} + arguments;
+        return weftServer(arguments, fromEnvironment ? url : QString());
+    };
+    const QString email = u"ada.%1@example.com"_s.arg(QTest::currentDataTag()[0] == 'S' ? 1 : 2);
+
+    const Run added = run({u"users"_s, u"add"_s, u"  " + email.toUpper() + u" "_s});
+    QCOMPARE(added.status, 0);
+    static const QRegularExpression codePattern(u"\\b([A-Z2-7]{4}(-[A-Z2-7]{4}){7})\\b"_s);
+    const QRegularExpressionMatch code = codePattern.match(added.out);
+    QVERIFY2(code.hasMatch(), qPrintable(added.out));
+    QVERIFY(added.out.contains(email)); // normalised: trimmed, lower case
+
+    const Run support =
+        run({u"users"_s, u"add"_s, u"help@example.com"_s, u"--role"_s, u"support"_s});
+    QCOMPARE(support.status, 0);
+    QVERIFY(support.out.contains(u"(support)"_s));
+    QVERIFY(codePattern.match(support.out).captured(1) != code.captured(1));
+
+    // The database has the code's hash, never the code.
+    {
+        QString error;
+        const auto db = ServerDatabase::open(url, &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(u"SELECT code_hash FROM enrolments"_s));
+        QStringList hashes;
+        while (query.next())
+            hashes << query.value(0).toString();
+        QVERIFY(hashes.contains(UserDirectory::codeHash(code.captured(1))));
+        QVERIFY(hashes.contains(UserDirectory::codeHash(code.captured(1).toLower())));
+        for (const QString &hash : std::as_const(hashes))
+            QVERIFY(!hash.contains(code.captured(1).left(4)) || hash.size() == 64);
+    }
+
+    const Run again = run({u"users"_s, u"add"_s, email});
+    QCOMPARE(again.status, 1);
+    QVERIFY2(again.err.contains(u"already a user"_s), qPrintable(again.err));
+
+    const Run listed = run({u"users"_s, u"list"_s});
+    QCOMPARE(listed.status, 0);
+    QVERIFY(listed.out.contains(email + u"\tuser\tactive"_s));
+    QVERIFY(listed.out.contains(u"help@example.com\tsupport\tactive"_s));
+
+    QCOMPARE(run({u"users"_s, u"revoke"_s, email}).status, 0);
+    const Run twice = run({u"users"_s, u"revoke"_s, email});
+    QCOMPARE(twice.status, 1);
+    QVERIFY(twice.err.contains(u"revoked already"_s));
+    QVERIFY(run({u"users"_s, u"list"_s}).out.contains(email + u"\tuser\trevoked "_s));
+    const Run readd = run({u"users"_s, u"add"_s, email});
+    QCOMPARE(readd.status, 1);
+    QVERIFY(readd.err.contains(u"was revoked"_s));
+    {
+        // The revoked account's unused code is gone; the other account's stays.
+        QString error;
+        const auto db = ServerDatabase::open(url, &error);
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(u"SELECT COUNT(*) FROM enrolments"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+    }
+}
+
+void TestWeftServerCli::keyFile()
+{
+    const QString path = m_dir.filePath(u"keys"_s);
+    const Run init = weftServer({u"keys"_s, u"init"_s, path});
+    QCOMPARE(init.status, 0);
+    QVERIFY(QFile::exists(path));
+#ifdef Q_OS_UNIX
+    QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
+#endif
+    QCOMPARE(weftServer({u"keys"_s, u"init"_s, path}).status, 1); // never overwritten
+    const Run rotated = weftServer({u"keys"_s, u"rotate"_s, path});
+    QCOMPARE(rotated.status, 0);
+    QVERIFY2(rotated.out.contains(u"still open"_s), qPrintable(rotated.out));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QCOMPARE(text.count('\n') - text.count("# "), 2); // two keys
+    QVERIFY(!init.out.contains(QString::fromLatin1(text.split('\n').value(1).split(' ').value(1))));
+}
+
+void TestWeftServerCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("nothing") << QStringList() << 2 << u"usage"_s;
+    QTest::newRow("unknown command") << QStringList{u"serve-coffee"_s} << 2 << u"usage"_s;
+    QTest::newRow("unknown option")
+        << QStringList{u"users"_s, u"list"_s, u"--verbose"_s} << 2 << u"usage"_s;
+    QTest::newRow("no database") << QStringList{u"users"_s, u"list"_s} << 2 << u"no database"_s;
+    QTest::newRow("bad role") << QStringList{u"--database"_s, u"sqlite:/tmp/x.db"_s, u"users"_s,
+                                             u"add"_s,        u"a@example.com"_s,    u"--role"_s,
+                                             u"root"_s}
+                              << 2 << u"--role"_s;
+    QTest::newRow("not an address")
+        << QStringList{u"--database"_s, u"sqlite:"_s + m_dir.filePath(u"other.db"_s), u"users"_s,
+                       u"add"_s, u"nobody"_s}
+        << 1 << u"not an e-mail address"_s;
+    QTest::newRow("database unreachable")
+        << QStringList{u"--database"_s, u"postgresql://weft:s3cret-pw@127.0.0.1:1/weft"_s,
+                       u"users"_s, u"list"_s}
+        << 1 << u"cannot open"_s;
+    QTest::newRow("missing key file")
+        << QStringList{u"keys"_s, u"rotate"_s, m_dir.filePath(u"none"_s)} << 1 << u"none"_s;
+}
+
+void TestWeftServerCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    const Run run = weftServer(arguments);
+    QCOMPARE(run.status, status);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!run.err.contains(u"s3cret-pw"_s));
+}
+
+QTEST_GUILESS_MAIN(TestWeftServerCli)
+#include "tst_weft_server_cli.moc"
