@@ -136,13 +136,27 @@ std::optional<KeyRing> KeyRing::load(const QString &path, QString *error)
 
 bool KeyRing::save(const QString &path, QString *error) const
 {
-    QByteArray text = "# weft-server's keys for access tokens at rest: <id> <base64>, oldest "
-                      "first; the last one seals.\n";
+    QByteArray text;
+    text.reserve(256 + m_keys.size() * 128); // grows in place: no copy of a key left behind
+    text += "# weft-server's keys for access tokens at rest: <id> <base64>, oldest "
+            "first; the last one seals.\n";
     for (const Entry &entry : m_keys)
         text += entry.id.toLatin1() + ' ' + entry.key.toBase64() + '\n';
     const bool written = writeFileAtomically(path, text, error);
     OPENSSL_cleanse(text.data(), size_t(text.size()));
-    return written;
+    if (!written)
+        return false;
+#ifdef Q_OS_UNIX
+    // Owner-only, or not at all: a key file others can read is removed again.
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                            QFileDevice::ReadOther | QFileDevice::WriteOther;
+    if (QFile::permissions(path) & others) {
+        QFile::remove(path);
+        *error = QStringLiteral("%1: the key file could not be made owner-only").arg(path);
+        return false;
+    }
+#endif
+    return true;
 }
 
 } // namespace weft::server

@@ -31,10 +31,10 @@ const QList<Migration> &migrations()
                             " source TEXT NOT NULL,"
                             " webhook_type TEXT,"
                             " webhook_code TEXT,"
-                            " dedupe_key TEXT UNIQUE,"
+                            " dedupe_key TEXT NOT NULL,"
                             " body TEXT,"
                             " at TEXT NOT NULL)"),
-             QStringLiteral("CREATE INDEX item_events_by_item ON item_events (item_id, at)"),
+             QStringLiteral("CREATE INDEX item_events_by_item ON item_events (item_id, id)"),
              QStringLiteral("CREATE TABLE audit_log ("
                             " id %ID%,"
                             " actor_id BIGINT NOT NULL REFERENCES users (id),"

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 #include <QVariant>
 
@@ -32,6 +33,16 @@ bool run(QSqlQuery &query, const QString &statement, QString *error)
     *error = QStringLiteral("the database refused \"%1\": %2")
                  .arg(statement.left(60), query.lastError().text());
     return false;
+}
+
+// The libpq settings a postgresql:// URL may carry in its query (TLS above all); anything else
+// is refused rather than silently dropped.
+const QStringList &allowedPostgresOptions()
+{
+    static const QStringList options{QStringLiteral("sslmode"), QStringLiteral("sslrootcert"),
+                                     QStringLiteral("sslcert"), QStringLiteral("sslkey"),
+                                     QStringLiteral("target_session_attrs")};
+    return options;
 }
 
 // The URL as it may be shown: without its password.
@@ -106,7 +117,22 @@ std::unique_ptr<ServerDatabase> ServerDatabase::open(const QString &url, QString
                                      QStringLiteral("WEFT_SERVER_DB_PASSWORD"))
                                : parsed.password());
             db.setDatabaseName(database);
-            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+            QStringList options{QStringLiteral("connect_timeout=10")};
+            const QList<std::pair<QString, QString>> items =
+                QUrlQuery(parsed).queryItems(QUrl::FullyDecoded);
+            for (const auto &[key, value] : items) {
+                if (!allowedPostgresOptions().contains(key) || value.contains(u';') ||
+                    value.contains(u' ')) {
+                    *error =
+                        QStringLiteral("the database URL's option \"%1\" is not one of %2")
+                            .arg(key.left(40), allowedPostgresOptions().join(QStringLiteral(", ")));
+                    db = QSqlDatabase();
+                    QSqlDatabase::removeDatabase(name);
+                    return nullptr;
+                }
+                options.append(key + u'=' + value);
+            }
+            db.setConnectOptions(options.join(u';'));
             postgres = true;
         } else {
             *error = QStringLiteral("%1 is not a database URL: use sqlite:PATH or "
@@ -136,13 +162,47 @@ int ServerDatabase::schemaVersion() const
     return query.value(0).toInt();
 }
 
+bool ServerDatabase::beginWrite(QString *error) const
+{
+    QSqlQuery query(connection());
+    return run(query, m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"),
+               error);
+}
+
+bool ServerDatabase::commit(QString *error) const
+{
+    QSqlQuery query(connection());
+    if (run(query, QStringLiteral("COMMIT"), error))
+        return true;
+    rollback();
+    return false;
+}
+
+void ServerDatabase::rollback() const
+{
+    QSqlQuery query(connection());
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
 bool ServerDatabase::migrate(QString *error)
 {
     QSqlDatabase db = connection();
     QSqlQuery query(db);
-    if (!m_postgres && (!run(query, QStringLiteral("PRAGMA foreign_keys = ON"), error) ||
-                        !run(query, QStringLiteral("PRAGMA journal_mode = WAL"), error)))
-        return false;
+    if (m_postgres) {
+        // An instance that hangs mid-migration holds the lock: the others give up, saying so.
+        if (!run(query, QStringLiteral("SET lock_timeout = '120s'"), error))
+            return false;
+    } else {
+        if (!run(query, QStringLiteral("PRAGMA foreign_keys = ON"), error) ||
+            !run(query, QStringLiteral("PRAGMA journal_mode = WAL"), error))
+            return false;
+        // WAL lets readers go on while one writes; a file system without it is refused.
+        if (!query.next() || query.value(0).toString().compare(u"wal", Qt::CaseInsensitive)) {
+            *error = QStringLiteral("SQLite cannot use write-ahead logging for this file (a "
+                                    "network file system?); put the database on a local disk");
+            return false;
+        }
+    }
     // One migrator at a time: PostgreSQL's advisory lock (held to the end), SQLite's write lock
     // (an immediate transaction around everything).
     const QString lock = m_postgres
@@ -152,10 +212,16 @@ bool ServerDatabase::migrate(QString *error)
         return false;
     const auto finish = [&](bool ok) {
         QSqlQuery end(db);
-        if (m_postgres)
+        if (m_postgres) {
             end.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLock));
-        else
-            end.exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+        } else if (ok && !end.exec(QStringLiteral("COMMIT"))) {
+            *error =
+                QStringLiteral("the migrations could not be saved: %1").arg(end.lastError().text());
+            end.exec(QStringLiteral("ROLLBACK"));
+            ok = false;
+        } else if (!ok) {
+            end.exec(QStringLiteral("ROLLBACK"));
+        }
         return ok;
     };
     if (!run(query,

@@ -30,6 +30,14 @@ public:
     bool isPostgres() const { return m_postgres; }
     int schemaVersion() const;
 
+    // A transaction that reads, then writes: on SQLite it takes the write lock at once (BEGIN
+    // IMMEDIATE), so that another process's commit in between cannot fail it on a stale
+    // snapshot; on PostgreSQL a plain BEGIN (lock rows with FOR UPDATE where it matters).
+    bool beginWrite(QString *error) const;
+    // Commits; when the commit fails it rolls back (the connection stays usable) and says why.
+    bool commit(QString *error) const;
+    void rollback() const;
+
 private:
     ServerDatabase(QString connectionName, bool postgres);
     bool migrate(QString *error);

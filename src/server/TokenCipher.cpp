@@ -1,6 +1,8 @@
 #include "server/TokenCipher.h"
 
 #include <memory>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -94,9 +96,12 @@ TokenCipher::Opened TokenCipher::open(const QString &sealed, const QByteArray &c
                           int(ciphertext.size())) == 1 &&
         EVP_CIPHER_CTX_ctrl(cipher.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) == 1 &&
         EVP_DecryptFinal_ex(cipher.get(), bytes(plaintext) + length, &length) == 1;
-    if (!opened)
+    if (!opened) {
+        OPENSSL_cleanse(plaintext.data(), size_t(plaintext.size())); // unauthenticated bytes
+        ERR_clear_error();
         return {std::nullopt,
                 QStringLiteral("the sealed value is not authentic (altered, or another row's)")};
+    }
     return {plaintext, {}};
 }
 

@@ -105,23 +105,21 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
         return std::nullopt;
     }
     QSqlDatabase db = m_database->connection();
-    if (!db.transaction()) {
-        *error = db.lastError().text();
+    if (!m_database->beginWrite(error))
         return std::nullopt;
-    }
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT revoked_at FROM users WHERE email = ?"));
     query.addBindValue(*address);
     if (!query.exec()) {
         failed(query, error);
-        db.rollback();
+        m_database->rollback();
         return std::nullopt;
     }
     if (query.next()) {
         *error = query.value(0).isNull()
                      ? QStringLiteral("%1 is already a user").arg(*address)
                      : QStringLiteral("%1 was revoked; an address is enrolled once").arg(*address);
-        db.rollback();
+        m_database->rollback();
         return std::nullopt;
     }
     Enrolment enrolment;
@@ -133,14 +131,14 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
     query.addBindValue(timestamp(now));
     if (!query.exec()) {
         failed(query, error);
-        db.rollback();
+        m_database->rollback();
         return std::nullopt;
     }
     query.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
     query.addBindValue(*address);
     if (!query.exec() || !query.next()) {
         failed(query, error);
-        db.rollback();
+        m_database->rollback();
         return std::nullopt;
     }
     enrolment.userId = query.value(0).toLongLong();
@@ -150,11 +148,13 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
     query.addBindValue(enrolment.userId);
     query.addBindValue(timestamp(now));
     query.addBindValue(timestamp(enrolment.expiresAt));
-    if (!query.exec() || !db.commit()) {
+    if (!query.exec()) {
         failed(query, error);
-        db.rollback();
+        m_database->rollback();
         return std::nullopt;
     }
+    if (!m_database->commit(error))
+        return std::nullopt;
     return enrolment;
 }
 
@@ -162,31 +162,31 @@ bool UserDirectory::revoke(const QString &email, const QDateTime &now, QString *
 {
     const QString address = email.trimmed().toLower();
     QSqlDatabase db = m_database->connection();
-    if (!db.transaction()) {
-        *error = db.lastError().text();
+    if (!m_database->beginWrite(error))
         return false;
-    }
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE users SET revoked_at = ? WHERE email = ? AND "
                                  "revoked_at IS NULL"));
     query.addBindValue(timestamp(now));
     query.addBindValue(address);
     if (!query.exec()) {
-        db.rollback();
+        m_database->rollback();
         return failed(query, error);
     }
     if (query.numRowsAffected() != 1) {
-        db.rollback();
+        m_database->rollback();
         *error = QStringLiteral("%1 is not a user, or was revoked already").arg(address.left(100));
         return false;
     }
     query.prepare(QStringLiteral("DELETE FROM enrolments WHERE used_at IS NULL AND user_id = "
                                  "(SELECT id FROM users WHERE email = ?)"));
     query.addBindValue(address);
-    if (!query.exec() || !db.commit()) {
-        db.rollback();
+    if (!query.exec()) {
+        m_database->rollback();
         return failed(query, error);
     }
+    if (!m_database->commit(error))
+        return false;
     return true;
 }
 

@@ -16,25 +16,37 @@ WebhookInbox::WebhookInbox(ServerDatabase *database)
 {
 }
 
+namespace {
+
+// Plaid retries a webhook it could not deliver for up to a day.
+constexpr qint64 kRetryWindowSeconds = 24 * 60 * 60;
+
+bool isErrorStatus(const QString &status)
+{
+    return status == u"login_required" || status == u"error" || status == u"permission_revoked";
+}
+
+} // namespace
+
 QString WebhookInbox::statusAfter(const QString &webhookType, const QString &webhookCode,
-                                  const QString &errorCode)
+                                  const QString &errorCode, const QString &current)
 {
     if (webhookType != u"ITEM")
         return {};
-    if (webhookCode == u"ERROR") {
-        if (errorCode.isEmpty())
-            return QStringLiteral("healthy");
+    if (webhookCode == u"ERROR")
         return errorCode == u"ITEM_LOGIN_REQUIRED" ? QStringLiteral("login_required")
                                                    : QStringLiteral("error");
-    }
+    if (webhookCode == u"USER_PERMISSION_REVOKED")
+        return QStringLiteral("permission_revoked");
     if (webhookCode == u"LOGIN_REPAIRED")
-        return QStringLiteral("healthy");
+        return current == u"login_required" ? QStringLiteral("healthy") : QString();
+    // Notices: they never hide an error the user still has to fix.
+    if (isErrorStatus(current))
+        return {};
     if (webhookCode == u"PENDING_EXPIRATION")
         return QStringLiteral("pending_expiration");
     if (webhookCode == u"PENDING_DISCONNECT")
         return QStringLiteral("pending_disconnect");
-    if (webhookCode == u"USER_PERMISSION_REVOKED")
-        return QStringLiteral("permission_revoked");
     if (webhookCode == u"NEW_ACCOUNTS_AVAILABLE")
         return QStringLiteral("new_accounts");
     return {};
@@ -59,35 +71,43 @@ WebhookInbox::Result WebhookInbox::apply(const QByteArray &body, const QDateTime
     if (!error.isUndefined() && !error.isNull() && !error.isObject())
         return {Outcome::Malformed, itemId, {}, QStringLiteral("error is not an object")};
     const QString errorCode = error.toObject().value(QLatin1StringView("error_code")).toString();
-    const QString status = statusAfter(type, code, errorCode);
     const QString dedupeKey =
         QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
     const QString at = receivedAt.toUTC().toString(Qt::ISODateWithMs);
 
-    QSqlDatabase db = m_database->connection();
-    if (!db.transaction())
-        return {Outcome::Failed, itemId, {}, db.lastError().text()};
+    QString problem;
+    if (!m_database->beginWrite(&problem))
+        return {Outcome::Failed, itemId, {}, problem};
     const auto failed = [&](const QSqlQuery &query) {
-        const QString problem = query.lastError().text();
-        db.rollback();
-        return Result{Outcome::Failed, itemId, {}, problem};
+        const QString why = query.lastError().text();
+        m_database->rollback();
+        return Result{Outcome::Failed, itemId, {}, why};
     };
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT status FROM items WHERE item_id = ?"));
+    QSqlQuery query(m_database->connection());
+    // The Item's row, locked: webhooks for one Item are applied one at a time, whichever
+    // instance took them (SQLite: the whole database is, by BEGIN IMMEDIATE).
+    query.prepare(m_database->isPostgres()
+                      ? QStringLiteral("SELECT status FROM items WHERE item_id = ? FOR UPDATE")
+                      : QStringLiteral("SELECT status FROM items WHERE item_id = ?"));
     query.addBindValue(itemId);
     if (!query.exec())
         return failed(query);
     if (!query.next()) {
-        db.rollback();
+        m_database->rollback();
         return {Outcome::UnknownItem, itemId, {}, QStringLiteral("no such Item here")};
     }
     const QString before = query.value(0).toString();
-    query.prepare(QStringLiteral("SELECT 1 FROM item_events WHERE dedupe_key = ?"));
-    query.addBindValue(dedupeKey);
+    // A retry is the body of the Item's latest webhook again, within Plaid's retry window. The
+    // same body after another webhook (broken, repaired, broken again) is news.
+    query.prepare(QStringLiteral("SELECT dedupe_key, at FROM item_events WHERE item_id = ? "
+                                 "ORDER BY id DESC LIMIT 1"));
+    query.addBindValue(itemId);
     if (!query.exec())
         return failed(query);
-    if (query.next()) {
-        db.rollback();
+    if (query.next() && query.value(0).toString() == dedupeKey &&
+        QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs).secsTo(receivedAt) <=
+            kRetryWindowSeconds) {
+        m_database->rollback();
         return {Outcome::Duplicate, itemId, before, {}};
     }
     query.prepare(QStringLiteral("INSERT INTO item_events (item_id, source, webhook_type, "
@@ -99,18 +119,9 @@ WebhookInbox::Result WebhookInbox::apply(const QByteArray &body, const QDateTime
     query.addBindValue(dedupeKey);
     query.addBindValue(QString::fromUtf8(body));
     query.addBindValue(at);
-    if (!query.exec()) {
-        // Another instance took the same retry a moment ago (the key is unique).
-        const QString problem = query.lastError().text();
-        db.rollback();
-        QSqlQuery check(db);
-        check.prepare(QStringLiteral("SELECT 1 FROM item_events WHERE dedupe_key = ?"));
-        check.addBindValue(dedupeKey);
-        if (check.exec() && check.next())
-            return {Outcome::Duplicate, itemId, before, {}};
-        return {Outcome::Failed, itemId, {}, problem};
-    }
-    const QString after = status.isEmpty() ? before : status;
+    if (!query.exec())
+        return failed(query);
+    const QString status = statusAfter(type, code, errorCode, before);
     if (!status.isEmpty()) {
         query.prepare(QStringLiteral(
             "UPDATE items SET status = ?, error_code = ?, updated_at = ? WHERE item_id = ?"));
@@ -123,9 +134,9 @@ WebhookInbox::Result WebhookInbox::apply(const QByteArray &body, const QDateTime
         if (!query.exec())
             return failed(query);
     }
-    if (!db.commit())
-        return {Outcome::Failed, itemId, {}, db.lastError().text()};
-    return {Outcome::Applied, itemId, after, {}};
+    if (!m_database->commit(&problem))
+        return {Outcome::Failed, itemId, {}, problem};
+    return {Outcome::Applied, itemId, status.isEmpty() ? before : status, {}};
 }
 
 } // namespace weft::server

@@ -11,9 +11,14 @@ class ServerDatabase;
 // Applies Plaid's webhooks, once verified (WebhookVerifier), to the Items they name: the Item's
 // status follows the ITEM webhooks (ERROR, LOGIN_REPAIRED, PENDING_EXPIRATION,
 // PENDING_DISCONNECT, USER_PERMISSION_REVOKED, NEW_ACCOUNTS_AVAILABLE), and every webhook goes
-// into the Item's event timeline. Plaid retries a webhook it thinks undelivered: the same body
-// twice is applied once (the body's SHA-256 is the event's key, unique in the database, so two
-// instances receiving the same retry cannot both apply it).
+// into the Item's event timeline. Notices never hide an error the user must still fix.
+//
+// Plaid retries a webhook it thinks undelivered, with the same body; its bodies carry no event
+// id, so a retry is told by being the body of the Item's latest webhook again, within a day.
+// The same body after another webhook (broken, repaired, broken again) is applied. Webhooks for
+// one Item are applied one at a time (its row is locked), so two instances taking the same
+// retry apply it once. A retry that arrives after a newer webhook is taken as news: the
+// webhook endpoint confirms an Item's state with /item/get.
 class WebhookInbox
 {
 public:
@@ -30,9 +35,9 @@ public:
 
     Result apply(const QByteArray &body, const QDateTime &receivedAt);
 
-    // The status an ITEM webhook code leaves the Item in; empty when it does not change it.
+    // The status an ITEM webhook leaves the Item in, from current; empty when it keeps it.
     static QString statusAfter(const QString &webhookType, const QString &webhookCode,
-                               const QString &errorCode);
+                               const QString &errorCode, const QString &current);
 
 private:
     ServerDatabase *m_database;

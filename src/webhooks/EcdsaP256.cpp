@@ -3,6 +3,7 @@
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 
@@ -81,13 +82,17 @@ EcdsaP256 EcdsaP256::fromPublicPoint(const QByteArray &x, const QByteArray &y)
     PkeyContext context(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
     auto key = std::make_unique<Key>();
     if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1 ||
-        EVP_PKEY_fromdata(context.get(), &key->pkey, EVP_PKEY_PUBLIC_KEY, params.get()) != 1)
+        EVP_PKEY_fromdata(context.get(), &key->pkey, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
+        ERR_clear_error();
         return EcdsaP256(nullptr, false);
+    }
     // The point must lie on the curve (an invalid-curve point would leak nothing here, as
     // nothing is derived from it, but it is not a key either).
     PkeyContext check(EVP_PKEY_CTX_new_from_pkey(nullptr, key->pkey, nullptr));
-    if (!check || EVP_PKEY_public_check(check.get()) != 1)
+    if (!check || EVP_PKEY_public_check(check.get()) != 1) {
+        ERR_clear_error(); // leave no error behind for the next TLS call on this thread
         return EcdsaP256(nullptr, false);
+    }
     return EcdsaP256(std::move(key), false);
 }
 
@@ -158,10 +163,14 @@ bool EcdsaP256::verify(const QByteArray &data, const QByteArray &signature) cons
     const QByteArray derBytes(reinterpret_cast<const char *>(der), derSize);
     OPENSSL_free(der);
     MdContext context(EVP_MD_CTX_new());
-    return context &&
-           EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, m_key->pkey) == 1 &&
-           EVP_DigestVerify(context.get(), bytes(derBytes), size_t(derBytes.size()), bytes(data),
-                            size_t(data.size())) == 1;
+    const bool verified =
+        context &&
+        EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, m_key->pkey) == 1 &&
+        EVP_DigestVerify(context.get(), bytes(derBytes), size_t(derBytes.size()), bytes(data),
+                         size_t(data.size())) == 1;
+    if (!verified)
+        ERR_clear_error(); // a bad signature is an answer, not an error to leave queued
+    return verified;
 }
 
 } // namespace weft::webhooks

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QList>
 
+#include <limits>
 #include <openssl/crypto.h>
 
 namespace weft::webhooks {
@@ -120,15 +121,17 @@ std::optional<QString> WebhookVerifier::verify(const QByteArray &verification,
         return QStringLiteral("the signature does not verify");
 
     const QJsonValue issuedAt = jws->claims.value(QLatin1StringView("iat"));
-    if (!issuedAt.isDouble())
+    const double seconds = issuedAt.toDouble(-1);
+    // A whole number of seconds in range (a cast of 1e300 would be undefined).
+    if (!issuedAt.isDouble() || !(seconds >= 0 && seconds < 1e12))
         return QStringLiteral("the JWT has no iat");
-    const auto iat = qint64(issuedAt.toDouble());
+    const auto iat = qint64(seconds);
     if (iat < now - kMaxAgeSeconds)
         return QStringLiteral("the webhook is older than five minutes");
     if (iat > now + kMaxAgeSeconds)
         return QStringLiteral("the webhook is dated in the future");
     const QJsonValue expiredAt = jwk.value(QLatin1StringView("expired_at"));
-    if (expiredAt.isDouble() && iat > qint64(expiredAt.toDouble()))
+    if (expiredAt.isDouble() && iat > expiredAt.toInteger(std::numeric_limits<qint64>::max()))
         return QStringLiteral("the key had expired when the webhook was signed");
 
     const QByteArray claimed =

@@ -39,6 +39,7 @@ private slots:
     void newerSchemaLeftAlone();
     void tokensStoredSealed_data() { backends(); }
     void tokensStoredSealed();
+    void tlsOptionsReachLibpq();
     void badUrls_data();
     void badUrls();
 
@@ -202,6 +203,22 @@ void TestServerDatabase::badUrls_data()
     QTest::newRow("nobody listening")
         << u"postgresql://weft:hunter2-secret@127.0.0.1:1/weft_test"_s << u"cannot open"_s;
     QTest::newRow("a folder for a file") << u"sqlite:/proc"_s << u"cannot open"_s;
+    QTest::newRow("an option libpq is not given")
+        << u"postgresql://weft@127.0.0.1:5432/weft?options=-c%20x%3D1"_s << u"not one of"_s;
+    QTest::newRow("an option smuggling another")
+        << u"postgresql://weft@127.0.0.1:5432/weft?sslmode=disable%3Bhost%3Devil"_s
+        << u"not one of"_s;
+}
+
+void TestServerDatabase::tlsOptionsReachLibpq()
+{
+    // The fixture's server has no TLS: sslmode=disable connects, sslmode=require is refused by
+    // the server, which shows the option reached libpq rather than being dropped.
+    QString error;
+    QVERIFY2(ServerDatabase::open(m_postgresUrl + u"?sslmode=disable"_s, &error),
+             qPrintable(error));
+    QVERIFY(!ServerDatabase::open(m_postgresUrl + u"?sslmode=require"_s, &error));
+    QVERIFY2(error.contains(u"SSL"_s, Qt::CaseInsensitive), qPrintable(error));
 }
 
 void TestServerDatabase::badUrls()

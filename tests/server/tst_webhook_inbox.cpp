@@ -1,7 +1,8 @@
 // WebhookInbox on SQLite and the fixture's PostgreSQL: ITEM webhooks move the Item's status and
-// land in its timeline; a retry (the same body) is applied once, also when two instances take
-// it at the same moment (PostgreSQL); webhooks for unknown Items and malformed bodies change
-// nothing and say why.
+// land in its timeline; notices never hide an error; a retry (the latest body again, within a
+// day) is applied once, also when two instances take it at the same moment (PostgreSQL), while
+// the same body after another webhook is news; webhooks for unknown Items and malformed bodies
+// change nothing and say why.
 #include "PostgresTestKit.h"
 #include "server/ServerDatabase.h"
 #include "server/WebhookInbox.h"
@@ -53,6 +54,8 @@ private slots:
     void init();
     void statusFollowsItemWebhooks_data() { backends(); }
     void statusFollowsItemWebhooks();
+    void noticesNeverHideAnError_data() { backends(); }
+    void noticesNeverHideAnError();
     void retriesAppliedOnce_data() { backends(); }
     void retriesAppliedOnce();
     void twoInstancesTakeTheSameRetry();
@@ -166,22 +169,52 @@ void TestWebhookInbox::statusFollowsItemWebhooks()
     QCOMPARE(query.value(1).toString().toUtf8(), steps[0].body);
 }
 
+void TestWebhookInbox::noticesNeverHideAnError()
+{
+    QFETCH(QString, url);
+    const auto db = openWithItem(url);
+    QVERIFY(db);
+    WebhookInbox inbox(db.get());
+    QDateTime at = QDateTime::currentDateTimeUtc();
+    QCOMPARE(inbox.apply(webhook(u"ERROR"_s, loginRequired()), at).outcome,
+             WebhookInbox::Outcome::Applied);
+    for (const QString &notice :
+         {u"NEW_ACCOUNTS_AVAILABLE"_s, u"PENDING_EXPIRATION"_s, u"PENDING_DISCONNECT"_s}) {
+        QCOMPARE(inbox.apply(webhook(notice), at = at.addSecs(1)).outcome,
+                 WebhookInbox::Outcome::Applied);
+        QCOMPARE(status(db.get()), u"login_required/ITEM_LOGIN_REQUIRED"_s);
+    }
+    QCOMPARE(inbox.apply(webhook(u"LOGIN_REPAIRED"_s), at = at.addSecs(1)).status, u"healthy"_s);
+    // An ERROR without its error object is still an error, never a repair.
+    QCOMPARE(inbox.apply(webhook(u"ERROR"_s), at = at.addSecs(1)).status, u"error"_s);
+    QCOMPARE(status(db.get()), u"error/ERROR"_s);
+    // LOGIN_REPAIRED repairs a sign-in only.
+    QCOMPARE(inbox.apply(webhook(u"LOGIN_REPAIRED"_s), at = at.addSecs(1)).status, u"error"_s);
+    QCOMPARE(events(db.get()), 7);
+}
+
 void TestWebhookInbox::retriesAppliedOnce()
 {
     QFETCH(QString, url);
     const auto db = openWithItem(url);
     QVERIFY(db);
     WebhookInbox inbox(db.get());
-    const QByteArray error = webhook(u"ERROR"_s, loginRequired());
-    QCOMPARE(inbox.apply(error, QDateTime::currentDateTimeUtc()).outcome,
-             WebhookInbox::Outcome::Applied);
-    QCOMPARE(inbox.apply(webhook(u"LOGIN_REPAIRED"_s), QDateTime::currentDateTimeUtc()).outcome,
-             WebhookInbox::Outcome::Applied);
-    // Plaid retries the ERROR: it is not applied again (the Item stays repaired).
-    const WebhookInbox::Result retry = inbox.apply(error, QDateTime::currentDateTimeUtc());
+    const QByteArray broken = webhook(u"ERROR"_s, loginRequired());
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QCOMPARE(inbox.apply(broken, start).outcome, WebhookInbox::Outcome::Applied);
+    // Plaid retries it (our answer was lost): applied once.
+    const WebhookInbox::Result retry = inbox.apply(broken, start.addSecs(60));
     QCOMPARE(retry.outcome, WebhookInbox::Outcome::Duplicate);
-    QCOMPARE(status(db.get()), u"healthy/"_s);
-    QCOMPARE(events(db.get()), 2);
+    QCOMPARE(retry.status, u"login_required"_s);
+    QCOMPARE(events(db.get()), 1);
+    // Repaired, then broken again with the very same body: that is news, not a retry.
+    QCOMPARE(inbox.apply(webhook(u"LOGIN_REPAIRED"_s), start.addSecs(120)).status, u"healthy"_s);
+    const WebhookInbox::Result again = inbox.apply(broken, start.addSecs(180));
+    QCOMPARE(again.outcome, WebhookInbox::Outcome::Applied);
+    QCOMPARE(status(db.get()), u"login_required/ITEM_LOGIN_REQUIRED"_s);
+    // The same body more than a day after the latest is no retry either.
+    QCOMPARE(inbox.apply(broken, start.addDays(2)).outcome, WebhookInbox::Outcome::Applied);
+    QCOMPARE(events(db.get()), 4);
 }
 
 void TestWebhookInbox::twoInstancesTakeTheSameRetry()

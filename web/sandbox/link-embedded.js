@@ -37,7 +37,9 @@
   }
 
   function showSearch(session) {
-    institutions = Array.isArray(session.institutions) ? session.institutions : [];
+    // An update-mode token names the Item's bank only: that one is offered.
+    institutions = Array.isArray(session.institutions) ? session.institutions
+      : session.institution ? [session.institution] : [];
     ns.byTestId('embedded-search').hidden = false;
     setStatus('');
     render();
