@@ -35,11 +35,11 @@ public:
 
     Result apply(const QByteArray &body, const QDateTime &receivedAt);
 
+private:
     // The status an ITEM webhook leaves the Item in, from current; empty when it keeps it.
     static QString statusAfter(const QString &webhookType, const QString &webhookCode,
                                const QString &errorCode, const QString &current);
 
-private:
     ServerDatabase *m_database;
 };
 

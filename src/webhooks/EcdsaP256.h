@@ -22,7 +22,6 @@ public:
     static EcdsaP256 fromPublicPoint(const QByteArray &x, const QByteArray &y);
 
     bool isNull() const { return !m_key; }
-    bool hasPrivateKey() const { return m_private; }
     QByteArray x() const; // 32 bytes, big-endian
     QByteArray y() const;
 
