@@ -23,12 +23,20 @@ const QRegularExpression &tokenPattern()
     return re;
 }
 
+const QRegularExpression &serverCredentialPattern()
+{
+    // weft-server's refresh (wsr-) and access (wsa-) tokens: 43 base64url characters.
+    static const QRegularExpression re(QStringLiteral("\\b(wsr|wsa)-[A-Za-z0-9_-]{8,}"));
+    return re;
+}
+
 const QRegularExpression &jsonSecretPattern()
 {
     // "secret": "...", "access_token": "...", "public_token": "..." in JSON text.
-    static const QRegularExpression re(QStringLiteral(
-        "(\"(?:secret|client_secret|access_token|public_token|PLAID-SECRET)\"\\s*:\\s*\")"
-        "(?:[^\"\\\\]|\\\\.)*\""));
+    static const QRegularExpression re(
+        QStringLiteral("(\"(?:secret|client_secret|access_token|public_token|refresh_token|"
+                       "enrolment_code|PLAID-SECRET)\"\\s*:\\s*\")"
+                       "(?:[^\"\\\\]|\\\\.)*\""));
     return re;
 }
 
@@ -39,6 +47,7 @@ QString redact(const QString &text)
     QString out = text;
     out.replace(jsonSecretPattern(), QStringLiteral("\\1") + kMask + QStringLiteral("\""));
     out.replace(tokenPattern(), QStringLiteral("\\1-\\2-") + kMask);
+    out.replace(serverCredentialPattern(), QStringLiteral("\\1-") + kMask);
     QMutexLocker lock(&s_mutex);
     for (const QString &secret : std::as_const(registered()))
         out.replace(secret, kMask.toString());

@@ -1,24 +1,16 @@
 #include "server/KeyRing.h"
 
 #include "core/AtomicFile.h"
+#include "server/ServerSupport.h"
 
 #include <QFile>
 #include <QFileDevice>
 #include <QRegularExpression>
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 
 namespace weft::server {
 namespace {
-
-QByteArray randomBytes(qsizetype size)
-{
-    QByteArray bytes(size, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), int(size)) != 1)
-        qFatal("weft-server: the system's random source failed");
-    return bytes;
-}
 
 bool validId(const QString &id)
 {

@@ -53,6 +53,21 @@ const QList<Migration> &migrations()
                             " used_at TEXT)"),
              QStringLiteral("CREATE INDEX enrolments_by_user ON enrolments (user_id)"),
          }},
+        {3,
+         QStringLiteral("desktops' credentials (refresh and access tokens, kept as hashes)"),
+         {
+             QStringLiteral("CREATE TABLE credentials ("
+                            " token_hash TEXT PRIMARY KEY,"
+                            " user_id BIGINT NOT NULL REFERENCES users (id),"
+                            " kind TEXT NOT NULL CHECK (kind IN ('refresh', 'access')),"
+                            " family TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " expires_at TEXT NOT NULL,"
+                            " replaced_at TEXT,"
+                            " revoked_at TEXT)"),
+             QStringLiteral("CREATE INDEX credentials_by_family ON credentials (family)"),
+             QStringLiteral("CREATE INDEX credentials_by_user ON credentials (user_id)"),
+         }},
     };
     return all;
 }

@@ -1,6 +1,7 @@
 #include "server/UserDirectory.h"
 
 #include "server/ServerDatabase.h"
+#include "server/ServerSupport.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -8,35 +9,21 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <openssl/rand.h>
-
 namespace weft::server {
 namespace {
 
 constexpr int kCodeBytes = 20; // 160 bits: 32 characters of base32
 
-QString timestamp(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime fromTimestamp(const QVariant &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
 // 20 random bytes in RFC 4648 base32, in groups of four: easy to read out and type.
 QString newCode()
 {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    unsigned char bytes[kCodeBytes];
-    if (RAND_bytes(bytes, kCodeBytes) != 1)
-        qFatal("weft-server: the system's random source failed");
+    const QByteArray bytes = randomBytes(kCodeBytes);
     QString code;
     quint64 buffer = 0;
     int bits = 0;
-    for (const unsigned char byte : bytes) {
-        buffer = (buffer << 8) | byte;
+    for (const char byte : bytes) {
+        buffer = (buffer << 8) | quint8(byte);
         bits += 8;
         while (bits >= 5) {
             bits -= 5;
@@ -128,7 +115,7 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
     query.prepare(QStringLiteral("INSERT INTO users (email, role, created_at) VALUES (?, ?, ?)"));
     query.addBindValue(*address);
     query.addBindValue(roleName(role));
-    query.addBindValue(timestamp(now));
+    query.addBindValue(sqlTime(now));
     if (!query.exec()) {
         failed(query, error);
         m_database->rollback();
@@ -146,8 +133,8 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
                                  "expires_at) VALUES (?, ?, ?, ?)"));
     query.addBindValue(codeHash(enrolment.code));
     query.addBindValue(enrolment.userId);
-    query.addBindValue(timestamp(now));
-    query.addBindValue(timestamp(enrolment.expiresAt));
+    query.addBindValue(sqlTime(now));
+    query.addBindValue(sqlTime(enrolment.expiresAt));
     if (!query.exec()) {
         failed(query, error);
         m_database->rollback();
@@ -167,7 +154,7 @@ bool UserDirectory::revoke(const QString &email, const QDateTime &now, QString *
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE users SET revoked_at = ? WHERE email = ? AND "
                                  "revoked_at IS NULL"));
-    query.addBindValue(timestamp(now));
+    query.addBindValue(sqlTime(now));
     query.addBindValue(address);
     if (!query.exec()) {
         m_database->rollback();
@@ -180,6 +167,14 @@ bool UserDirectory::revoke(const QString &email, const QDateTime &now, QString *
     }
     query.prepare(QStringLiteral("DELETE FROM enrolments WHERE used_at IS NULL AND user_id = "
                                  "(SELECT id FROM users WHERE email = ?)"));
+    query.addBindValue(address);
+    if (!query.exec()) {
+        m_database->rollback();
+        return failed(query, error);
+    }
+    query.prepare(QStringLiteral("UPDATE credentials SET revoked_at = ? WHERE revoked_at IS NULL "
+                                 "AND user_id = (SELECT id FROM users WHERE email = ?)"));
+    query.addBindValue(sqlTime(now));
     query.addBindValue(address);
     if (!query.exec()) {
         m_database->rollback();
@@ -204,9 +199,9 @@ std::optional<QList<UserDirectory::User>> UserDirectory::list(QString *error) co
         user.id = query.value(0).toLongLong();
         user.email = query.value(1).toString();
         user.role = roleFromName(query.value(2).toString()).value_or(Role::User);
-        user.createdAt = fromTimestamp(query.value(3));
+        user.createdAt = fromSqlTime(query.value(3));
         if (!query.value(4).isNull())
-            user.revokedAt = fromTimestamp(query.value(4));
+            user.revokedAt = fromSqlTime(query.value(4));
         users.append(user);
     }
     return users;

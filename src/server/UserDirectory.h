@@ -12,7 +12,8 @@ class ServerDatabase;
 
 // weft-server's accounts: end users and support staff, enrolled by an administrator. Enrolling
 // makes a one-time code (shown once, kept only as its SHA-256) that the desktop exchanges for
-// its credentials; revoking ends the account and any code still unused.
+// its credentials (Credentials); revoking ends the account, any code still unused and every
+// credential it holds.
 class UserDirectory
 {
 public:

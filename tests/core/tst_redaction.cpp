@@ -43,6 +43,17 @@ void TestRedaction::redactsText_data()
     QTest::newRow("json access_token with escapes")
         << QStringLiteral(R"({"access_token": "odd\"value"})")
         << QStringLiteral(R"({"access_token": "[REDACTED]"})");
+    QTest::newRow("weft-server access token")
+        << QStringLiteral("Authorization: Bearer wsa-q3Xv_0-9aZkLmNoPqRsTuVwXyZ0123456789abcdEf")
+        << QStringLiteral("Authorization: Bearer wsa-[REDACTED]");
+    QTest::newRow("weft-server refresh token in JSON")
+        << QStringLiteral(R"({"refresh_token":"not-prefixed-at-all","user":1})")
+        << QStringLiteral(R"({"refresh_token":"[REDACTED]","user":1})");
+    QTest::newRow("weft-server refresh token")
+        << QStringLiteral("refresh wsr-Q3Xv_0-9aZkLmNoPqRsTuVwXyZ0123456789abcdEf failed")
+        << QStringLiteral("refresh wsr-[REDACTED] failed");
+    QTest::newRow("enrolment code in JSON") << QStringLiteral(R"({"enrolment_code":"ABCD-EFGH"})")
+                                            << QStringLiteral(R"({"enrolment_code":"[REDACTED]"})");
     QTest::newRow("link token kept")
         << QStringLiteral("link-sandbox-1234") << QStringLiteral("link-sandbox-1234");
     QTest::newRow("ordinary text kept")
