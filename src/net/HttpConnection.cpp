@@ -133,7 +133,8 @@ void HttpConnection::process()
                 continue;
             return;
         }
-        const HttpRequest request = m_parser.takeRequest();
+        HttpRequest request = m_parser.takeRequest();
+        request.peer = m_socket->peerAddress();
         m_phase = Phase::Handling;
         m_timer.stop();
         ++m_serial;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -21,6 +22,7 @@ struct HttpRequest
     HttpHeaders headers;
     QByteArray body;
     bool keepAlive = true; // the client lets the connection stay open after the answer
+    QHostAddress peer;     // the client's address (a proxy's, behind one)
 
     // The first header of that name (case-insensitive), or a null QByteArray.
     QByteArray header(QByteArrayView name) const;
