@@ -3,6 +3,7 @@
 #include "net/HttpResponder.h"
 #include "net/NetLogging.h"
 
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -22,7 +23,21 @@ HttpServer::~HttpServer()
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    auto *server = new QTcpServer(this);
+    QTcpServer *server = nullptr;
+    if (m_tls.isNull()) {
+        server = new QTcpServer(this);
+    } else {
+        auto *tlsServer = new QSslServer(this);
+        QSslConfiguration tls = m_tls;
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        tlsServer->setSslConfiguration(tls);
+        tlsServer->setHandshakeTimeout(int(m_limits.headerTimeout.count()));
+        connect(tlsServer, &QSslServer::errorOccurred, this,
+                [](QSslSocket *, QAbstractSocket::SocketError error) {
+                    qCDebug(lcNet) << "a TLS handshake failed:" << error;
+                });
+        server = tlsServer;
+    }
 #if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
     server->setListenBacklogSize(1024); // many clients connecting at once are not turned away
 #endif
@@ -37,7 +52,10 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
     }
     if (m_port == 0)
         m_port = server->serverPort();
-    connect(server, &QTcpServer::newConnection, this, [this, server] { acceptFrom(server); });
+    // pendingConnectionAvailable, not newConnection: with TLS a connection is pending only once
+    // its handshake is done.
+    connect(server, &QTcpServer::pendingConnectionAvailable, this,
+            [this, server] { acceptFrom(server); });
     m_servers.append(server);
     return true;
 }

@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
 
 class QTcpServer;
 
@@ -29,6 +30,10 @@ public:
         m_errorResponse = std::move(response);
     }
 
+    // Serves HTTPS with this certificate and key on the addresses listened on from now on
+    // (TLS 1.2 or later; the handshake must end within the header timeout).
+    void setTlsConfiguration(const QSslConfiguration &tls) { m_tls = tls; }
+
     // Listens on address:port (0: any free port). Can be called again for a second address
     // (e.g. ::1 beside 127.0.0.1, with port()). False, with the reason, when it cannot.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -44,6 +49,7 @@ private:
     HttpLimits m_limits;
     HttpConnection::Handler m_handler;
     HttpConnection::ErrorResponse m_errorResponse;
+    QSslConfiguration m_tls; // null: plain HTTP
     QList<QTcpServer *> m_servers;
     QList<HttpConnection *> m_connections; // oldest first
     quint16 m_port = 0;

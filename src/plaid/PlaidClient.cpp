@@ -156,6 +156,21 @@ void PlaidClient::createSandboxPublicToken(const SandboxPublicTokenCreateRequest
                   });
 }
 
+void PlaidClient::getWebhookVerificationKey(const QString &keyId, QObject *context,
+                                            Callback<QJsonObject> done)
+{
+    call<QJsonObject>(QStringLiteral("/webhook_verification_key/get"),
+                      QJsonObject{{QStringLiteral("key_id"), keyId}}, true, context,
+                      std::move(done), [](JsonReader &reader) {
+                          JsonReader key = reader.object(QLatin1StringView("key"));
+                          key.string(QLatin1StringView("kid"));
+                          key.string(QLatin1StringView("x"));
+                          key.string(QLatin1StringView("y"));
+                          key.optionalString(QLatin1StringView("alg"));
+                          return key.json();
+                      });
+}
+
 void PlaidClient::resetSandboxLogin(const QString &accessToken, QObject *context,
                                     Callback<Done> done)
 {

@@ -56,6 +56,10 @@ public:
     void createSandboxPublicToken(const SandboxPublicTokenCreateRequest &request, QObject *context,
                                   Callback<QString> done);
     void resetSandboxLogin(const QString &accessToken, QObject *context, Callback<Done> done);
+    // /webhook_verification_key/get: the JWK (kty EC, crv P-256, x, y, kid, alg, created_at,
+    // expired_at) that signs webhooks under key_id.
+    void getWebhookVerificationKey(const QString &keyId, QObject *context,
+                                   Callback<QJsonObject> done);
 
     // Ends every call in flight; each completes with PlaidStatus::Canceled.
     void abortAll();

@@ -54,7 +54,8 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE INDEX enrolments_by_user ON enrolments (user_id)"),
          }},
         {3,
-         QStringLiteral("desktops' credentials (refresh and access tokens, kept as hashes)"),
+         QStringLiteral("desktops' credentials (kept as hashes), public token exchanges (each once), "
+                        "Item indexes for support's search"),
          {
              QStringLiteral("CREATE TABLE credentials ("
                             " token_hash TEXT PRIMARY KEY,"
@@ -67,6 +68,13 @@ const QList<Migration> &migrations()
                             " revoked_at TEXT)"),
              QStringLiteral("CREATE INDEX credentials_by_family ON credentials (family)"),
              QStringLiteral("CREATE INDEX credentials_by_user ON credentials (user_id)"),
+             QStringLiteral("CREATE TABLE public_token_exchanges ("
+                            " public_token_hash TEXT PRIMARY KEY,"
+                            " user_id BIGINT NOT NULL REFERENCES users (id),"
+                            " item_id TEXT,"
+                            " started_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX items_by_status ON items (status)"),
+             QStringLiteral("CREATE INDEX items_by_institution ON items (institution_name)"),
          }},
     };
     return all;

@@ -15,7 +15,8 @@ constexpr int kRefused = 1;
 constexpr int kUsage = 2;
 
 const char kUsageText[] =
-    "usage: weft-server [--database URL] users add EMAIL [--role user|support]\n"
+    "usage: weft-server serve [--config FILE]\n"
+    "       weft-server [--database URL] users add EMAIL [--role user|support]\n"
     "       weft-server [--database URL] users revoke EMAIL\n"
     "       weft-server [--database URL] users list\n"
     "       weft-server keys init FILE\n"

@@ -1,0 +1,3 @@
+#include "server/ServerLogging.h"
+
+Q_LOGGING_CATEGORY(lcServer, "weft.server")

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+namespace weft {
+class Clock;
+}
+namespace weft::plaid {
+class PlaidClient;
+}
+
+namespace weft::server {
+
+// Plaid's webhook signing keys by key id, as Plaid advises: fetched from
+// /webhook_verification_key/get the first time a kid is seen, then kept (an hour, so that a key
+// Plaid expires stops being trusted). Unknown kids are remembered for a few minutes and fetches
+// for new kids are rationed, so that forged webhooks with made-up kids cannot make weft-server
+// hammer Plaid; requests for one kid share one fetch.
+class WebhookKeyCache : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The key, or an empty object and why there is none.
+    using Done = std::function<void(const QJsonObject &jwk, const QString &problem)>;
+
+    static constexpr int kKeepSeconds = 3600;
+    static constexpr int kUnknownSeconds = 300;
+    static constexpr int kFetchesPerMinute = 20;
+    static constexpr int kMaxKeys = 64;
+
+    WebhookKeyCache(plaid::PlaidClient *plaid, Clock *clock, QObject *parent = nullptr);
+
+    void find(const QString &keyId, Done done);
+    int fetchCount() const { return m_fetches; }
+
+private:
+    struct Kept
+    {
+        QJsonObject jwk;
+        QDateTime at;
+    };
+    void fetched(const QString &keyId, const QJsonObject &jwk, const QString &problem,
+                 bool unknown);
+
+    plaid::PlaidClient *m_plaid;
+    Clock *m_clock;
+    QHash<QString, Kept> m_keys;
+    QHash<QString, QDateTime> m_unknown;
+    QHash<QString, QList<Done>> m_waiting;
+    QList<QDateTime> m_recentFetches;
+    int m_fetches = 0;
+};
+
+} // namespace weft::server
