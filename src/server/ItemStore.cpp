@@ -15,8 +15,8 @@ const QString kItemColumns =
 
 ItemStore::Item itemFrom(const QSqlQuery &query)
 {
-    return {query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toString(),
-            query.value(3).toString(), query.value(4).toString(),   query.value(5).toString(),
+    return {query.value(0).toString(),   query.value(1).toLongLong(), query.value(2).toString(),
+            query.value(3).toString(),   query.value(4).toString(),   query.value(5).toString(),
             fromSqlTime(query.value(6)), fromSqlTime(query.value(7))};
 }
 
@@ -74,8 +74,8 @@ std::optional<QString> ItemStore::sealedToken(qint64 userId, const QString &item
 {
     error->clear();
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral(
-        "SELECT access_token_sealed FROM items WHERE user_id = ? AND item_id = ?"));
+    query.prepare(
+        QStringLiteral("SELECT access_token_sealed FROM items WHERE user_id = ? AND item_id = ?"));
     query.addBindValue(userId);
     query.addBindValue(itemId);
     if (!query.exec()) {

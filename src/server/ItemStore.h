@@ -42,8 +42,7 @@ public:
     std::optional<QList<Item>> list(qint64 userId, QString *error) const;
     // nullopt when the user has no such Item (error empty) or the database fails (error set).
     std::optional<Item> get(qint64 userId, const QString &itemId, QString *error) const;
-    std::optional<QString> sealedToken(qint64 userId, const QString &itemId,
-                                       QString *error) const;
+    std::optional<QString> sealedToken(qint64 userId, const QString &itemId, QString *error) const;
 
     std::optional<Exchange> beginExchange(qint64 userId, const QString &publicTokenHash,
                                           const QDateTime &now, QString *error);

@@ -54,8 +54,9 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE INDEX enrolments_by_user ON enrolments (user_id)"),
          }},
         {3,
-         QStringLiteral("desktops' credentials (kept as hashes), public token exchanges (each once), "
-                        "Item indexes for support's search"),
+         QStringLiteral(
+             "desktops' credentials (kept as hashes), public token exchanges (each once), "
+             "Item indexes for support's search"),
          {
              QStringLiteral("CREATE TABLE credentials ("
                             " token_hash TEXT PRIMARY KEY,"

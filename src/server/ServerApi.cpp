@@ -20,17 +20,17 @@ const QRegularExpression &itemPath()
 
 net::HttpResponse methodNotAllowed(const QByteArray &allow)
 {
-    net::HttpResponse response = apijson::error(
-        405, QStringLiteral("METHOD_NOT_ALLOWED"), QStringLiteral("this route does not take that method"));
+    net::HttpResponse response =
+        apijson::error(405, QStringLiteral("METHOD_NOT_ALLOWED"),
+                       QStringLiteral("this route does not take that method"));
     response.headers.append({QByteArrayLiteral("Allow"), allow});
     return response;
 }
 
 } // namespace
 
-ServerApi::ServerApi(ServerDatabase *database, const TokenCipher *cipher,
-                     plaid::PlaidClient *plaid, WebhookKeyCache *webhookKeys, Clock *clock,
-                     Options options, QObject *parent)
+ServerApi::ServerApi(ServerDatabase *database, const TokenCipher *cipher, plaid::PlaidClient *plaid,
+                     WebhookKeyCache *webhookKeys, Clock *clock, Options options, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_cipher(cipher)
@@ -99,14 +99,12 @@ void ServerApi::handle(const net::HttpRequest &request, const net::HttpResponder
     }
 }
 
-void ServerApi::authenticated(const net::HttpRequest &request,
-                              const net::HttpResponder &responder, Authed route,
-                              const QString &itemId)
+void ServerApi::authenticated(const net::HttpRequest &request, const net::HttpResponder &responder,
+                              Authed route, const QString &itemId)
 {
     const QByteArray header = request.header("Authorization");
-    const QString token = header.startsWith("Bearer ")
-                              ? QString::fromLatin1(header.mid(7).trimmed())
-                              : QString();
+    const QString token =
+        header.startsWith("Bearer ") ? QString::fromLatin1(header.mid(7).trimmed()) : QString();
     Credentials::Outcome outcome;
     const auto principal = token.isEmpty()
                                ? std::nullopt
@@ -121,8 +119,9 @@ void ServerApi::authenticated(const net::HttpRequest &request,
             token.isEmpty() ? QStringLiteral("sign in: send Authorization: Bearer <access token>")
                             : outcome.message);
         response.headers.append({QByteArrayLiteral("WWW-Authenticate"),
-                                 token.isEmpty() ? QByteArrayLiteral("Bearer")
-                                                 : QByteArrayLiteral("Bearer error=\"invalid_token\"")});
+                                 token.isEmpty()
+                                     ? QByteArrayLiteral("Bearer")
+                                     : QByteArrayLiteral("Bearer error=\"invalid_token\"")});
         responder.respond(response);
         return;
     }

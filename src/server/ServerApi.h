@@ -48,8 +48,8 @@ public:
         QStringList products{QStringLiteral("transactions")};
         QStringList countryCodes{QStringLiteral("US")};
         QString language = QStringLiteral("en");
-        QString webhookUrl;      // given to Plaid in each link token, when set
-        QString redirectUri;     // OAuth redirect, when set
+        QString webhookUrl;                 // given to Plaid in each link token, when set
+        QString redirectUri;                // OAuth redirect, when set
         QList<QHostAddress> trustedProxies; // whose X-Forwarded-For names the client
         int signInBurst = 10;
         int signInRefillSeconds = 30;

@@ -39,8 +39,7 @@ QString publicTokenHash(const QString &publicToken)
 
 } // namespace
 
-std::optional<QString> ServerApi::accessTokenOf(const Principal &principal,
-                                                const QString &itemId,
+std::optional<QString> ServerApi::accessTokenOf(const Principal &principal, const QString &itemId,
                                                 const net::HttpResponder &responder)
 {
     QString error;
@@ -51,8 +50,9 @@ std::optional<QString> ServerApi::accessTokenOf(const Principal &principal,
     }
     const TokenCipher::Opened opened = m_cipher->open(*sealed, itemId.toUtf8());
     if (!opened.plaintext) {
-        responder.respond(apijson::serverError(
-            QStringLiteral("the access token of %1 does not open: %2").arg(itemId, opened.problem)));
+        responder.respond(
+            apijson::serverError(QStringLiteral("the access token of %1 does not open: %2")
+                                     .arg(itemId, opened.problem)));
         return std::nullopt;
     }
     return QString::fromUtf8(*opened.plaintext);
@@ -87,7 +87,8 @@ void ServerApi::getItem(const Principal &principal, const net::HttpRequest &,
         return;
     m_plaid->getAccounts(
         *accessToken, this,
-        [this, principal, item = *item, responder](const plaid::PlaidResult<plaid::AccountsList> &result) {
+        [this, principal, item = *item,
+         responder](const plaid::PlaidResult<plaid::AccountsList> &result) {
             QJsonObject body{{QStringLiteral("item"), apijson::item(item)}};
             if (result.ok()) {
                 QJsonArray accounts;
@@ -144,15 +145,18 @@ void ServerApi::createLinkToken(const Principal &principal, const net::HttpReque
     }
     if ((!accountSelection.isUndefined() && !accountSelection.isBool()) ||
         (!hosted.isUndefined() && !hosted.isBool())) {
-        responder.respond(invalid(QStringLiteral("account_selection and hosted_link are true or false")));
+        responder.respond(
+            invalid(QStringLiteral("account_selection and hosted_link are true or false")));
         return;
     }
     if (!completion.isUndefined() && (!completion.isString() || !hosted.toBool())) {
-        responder.respond(invalid(QStringLiteral("completion_redirect_uri is a string, with hosted_link")));
+        responder.respond(
+            invalid(QStringLiteral("completion_redirect_uri is a string, with hosted_link")));
         return;
     }
     if (accountSelection.toBool() && !itemId.isString()) {
-        responder.respond(invalid(QStringLiteral("account_selection is for update mode: give item_id")));
+        responder.respond(
+            invalid(QStringLiteral("account_selection is for update mode: give item_id")));
         return;
     }
     if (itemId.isString()) {
@@ -173,10 +177,9 @@ void ServerApi::createLinkToken(const Principal &principal, const net::HttpReque
                 responder.respond(apijson::plaidFailure(result));
                 return;
             }
-            QJsonObject answer{
-                {QStringLiteral("link_token"), result.value.linkToken},
-                {QStringLiteral("expiration"),
-                 result.value.expiration.toUTC().toString(Qt::ISODate)}};
+            QJsonObject answer{{QStringLiteral("link_token"), result.value.linkToken},
+                               {QStringLiteral("expiration"),
+                                result.value.expiration.toUTC().toString(Qt::ISODate)}};
             if (result.value.hostedLinkUrl.isValid())
                 answer.insert(QStringLiteral("hosted_link_url"),
                               result.value.hostedLinkUrl.toString());
@@ -221,7 +224,8 @@ void ServerApi::exchangePublicToken(const Principal &principal, const net::HttpR
     }
     m_plaid->exchangePublicToken(
         publicToken, this,
-        [this, principal, hash, responder](const plaid::PlaidResult<plaid::PublicTokenExchange> &result) {
+        [this, principal, hash,
+         responder](const plaid::PlaidResult<plaid::PublicTokenExchange> &result) {
             if (!result.ok()) {
                 m_items.abandonExchange(hash);
                 responder.respond(apijson::plaidFailure(result));
@@ -255,8 +259,8 @@ void ServerApi::exchangePublicToken(const Principal &principal, const net::HttpR
                     if (sealed.isEmpty() || !m_items.finishExchange(hash, item, sealed, &error)) {
                         responder.respond(apijson::serverError(
                             QStringLiteral("the new Item %1 could not be stored: %2")
-                                .arg(itemId, sealed.isEmpty() ? QStringLiteral("sealing failed")
-                                                              : error)));
+                                .arg(itemId,
+                                     sealed.isEmpty() ? QStringLiteral("sealing failed") : error)));
                         return;
                     }
                     qCInfo(lcServer).noquote()
@@ -282,7 +286,8 @@ void ServerApi::refreshItem(const Principal &principal, const net::HttpRequest &
         return;
     m_plaid->getItem(
         *accessToken, this,
-        [this, principal, item = *item, responder](const plaid::PlaidResult<plaid::ItemDetails> &result) {
+        [this, principal, item = *item,
+         responder](const plaid::PlaidResult<plaid::ItemDetails> &result) {
             if (!result.ok()) {
                 responder.respond(apijson::plaidFailure(result));
                 return;
@@ -292,9 +297,9 @@ void ServerApi::refreshItem(const Principal &principal, const net::HttpRequest &
             ItemStore::Item refreshed = item;
             refreshed.status = ItemStore::confirmedStatus(errorCode, item.status);
             // Plaid's error when there is one; a notice keeps its code; healthy has none.
-            refreshed.errorCode = !errorCode.isEmpty()                ? errorCode
+            refreshed.errorCode = !errorCode.isEmpty()             ? errorCode
                                   : refreshed.status == u"healthy" ? QString()
-                                                                    : item.errorCode;
+                                                                   : item.errorCode;
             if (!result.value.item.institutionId.isEmpty())
                 refreshed.institutionId = result.value.item.institutionId;
             refreshed.updatedAt = m_clock->now();
@@ -320,10 +325,9 @@ void ServerApi::removeItem(const Principal &principal, const net::HttpRequest &,
         *accessToken, this,
         [this, principal, itemId, responder](const plaid::PlaidResult<plaid::Done> &result) {
             // Gone at Plaid already (removed elsewhere) counts as removed.
-            const bool goneAtPlaid =
-                result.status == plaid::PlaidStatus::ApiError &&
-                (result.apiError.errorCode == u"ITEM_NOT_FOUND" ||
-                 result.apiError.errorCode == u"INVALID_ACCESS_TOKEN");
+            const bool goneAtPlaid = result.status == plaid::PlaidStatus::ApiError &&
+                                     (result.apiError.errorCode == u"ITEM_NOT_FOUND" ||
+                                      result.apiError.errorCode == u"INVALID_ACCESS_TOKEN");
             if (!result.ok() && !goneAtPlaid) {
                 responder.respond(apijson::plaidFailure(result));
                 return;
@@ -333,7 +337,8 @@ void ServerApi::removeItem(const Principal &principal, const net::HttpRequest &,
                 responder.respond(error.isEmpty() ? notFound() : apijson::serverError(error));
                 return;
             }
-            qCInfo(lcServer).noquote() << "user" << principal.userId << "removed the Item" << itemId;
+            qCInfo(lcServer).noquote()
+                << "user" << principal.userId << "removed the Item" << itemId;
             emit itemChanged(principal.userId, itemId);
             responder.respond(apijson::ok({{QStringLiteral("removed"), true}}));
         });

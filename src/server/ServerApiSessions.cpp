@@ -38,15 +38,14 @@ void ServerApi::enrol(const net::HttpRequest &request, const net::HttpResponder 
     const auto body = jsonBody(request, responder);
     if (!body)
         return;
-    const QString code =
-        requiredString(*body, QStringLiteral("enrolment_code"), responder);
+    const QString code = requiredString(*body, QStringLiteral("enrolment_code"), responder);
     if (code.isEmpty())
         return;
     Credentials::Outcome outcome;
     const auto issued = m_credentials.enrol(code, m_clock->now(), &outcome);
     if (!issued) {
-        qCInfo(lcServer).noquote() << "enrolment refused from" << clientKey(request) << "-"
-                                   << outcome.message;
+        qCInfo(lcServer).noquote()
+            << "enrolment refused from" << clientKey(request) << "-" << outcome.message;
         responder.respond(refusal(outcome, QStringLiteral("INVALID_ENROLMENT_CODE")));
         return;
     }
@@ -54,8 +53,7 @@ void ServerApi::enrol(const net::HttpRequest &request, const net::HttpResponder 
     responder.respond(apijson::ok(apijson::issued(*issued)));
 }
 
-void ServerApi::refreshSession(const net::HttpRequest &request,
-                               const net::HttpResponder &responder)
+void ServerApi::refreshSession(const net::HttpRequest &request, const net::HttpResponder &responder)
 {
     if (rateLimited(request, responder))
         return;
@@ -68,8 +66,8 @@ void ServerApi::refreshSession(const net::HttpRequest &request,
     Credentials::Outcome outcome;
     const auto issued = m_credentials.refresh(token, m_clock->now(), &outcome);
     if (!issued) {
-        qCInfo(lcServer).noquote() << "refresh refused from" << clientKey(request) << "-"
-                                   << outcome.message;
+        qCInfo(lcServer).noquote()
+            << "refresh refused from" << clientKey(request) << "-" << outcome.message;
         responder.respond(refusal(outcome, QStringLiteral("INVALID_REFRESH_TOKEN")));
         return;
     }

@@ -29,7 +29,7 @@ void ServerApi::plaidWebhook(const net::HttpRequest &request, const net::HttpRes
     m_webhookKeys->find(
         webhooks::WebhookVerifier::keyIdOf(verification),
         [this, verification, body, peer, responder](const QJsonObject &jwk,
-                                                   const QString &keyProblem) {
+                                                    const QString &keyProblem) {
             const QDateTime now = m_clock->now();
             const std::optional<QString> problem =
                 jwk.isEmpty() ? std::optional<QString>(keyProblem)
@@ -45,9 +45,10 @@ void ServerApi::plaidWebhook(const net::HttpRequest &request, const net::HttpRes
             const WebhookInbox::Result result = WebhookInbox(m_database).apply(body, now);
             switch (result.outcome) {
             case WebhookInbox::Outcome::Malformed:
-                qCWarning(lcServer).noquote() << "a verified webhook is malformed:" << result.problem;
-                responder.respond(apijson::error(400, QStringLiteral("INVALID_REQUEST"),
-                                                 result.problem));
+                qCWarning(lcServer).noquote()
+                    << "a verified webhook is malformed:" << result.problem;
+                responder.respond(
+                    apijson::error(400, QStringLiteral("INVALID_REQUEST"), result.problem));
                 return;
             case WebhookInbox::Outcome::Failed:
                 // 500: Plaid sends it again later.
@@ -81,8 +82,8 @@ void ServerApi::confirmItem(const QString &itemId, const QString &statusNow)
     const TokenCipher::Opened opened =
         sealed ? m_cipher->open(*sealed, itemId.toUtf8()) : TokenCipher::Opened{};
     if (!opened.plaintext) {
-        qCWarning(lcServer).noquote() << "cannot confirm" << itemId << "with Plaid:"
-                                      << (sealed ? opened.problem : error);
+        qCWarning(lcServer).noquote()
+            << "cannot confirm" << itemId << "with Plaid:" << (sealed ? opened.problem : error);
         return;
     }
     const qint64 userId = *owner;
@@ -101,8 +102,8 @@ void ServerApi::confirmItem(const QString &itemId, const QString &statusNow)
                 return;
             QString error;
             if (m_items.setStatus(userId, itemId, confirmed, errorCode, m_clock->now(), &error)) {
-                qCInfo(lcServer).noquote() << "Plaid says" << itemId << "is" << confirmed
-                                           << "after all";
+                qCInfo(lcServer).noquote()
+                    << "Plaid says" << itemId << "is" << confirmed << "after all";
                 emit itemChanged(userId, itemId);
             }
         });

@@ -172,8 +172,7 @@ bool ServerConfig::complete(QString *error) const
         *error = QStringLiteral("missing settings: %1").arg(missing.join(QStringLiteral(", ")));
         return false;
     }
-    if (tlsCertificate.isEmpty() && !listenAddress.isLoopback() &&
-        publicUrl.scheme() != u"https") {
+    if (tlsCertificate.isEmpty() && !listenAddress.isLoopback() && publicUrl.scheme() != u"https") {
         *error = QStringLiteral("without TLS, listen on loopback or serve behind an https proxy "
                                 "(public_url https://...)");
         return false;

@@ -29,7 +29,8 @@ std::optional<QSslConfiguration> tlsFrom(const ServerConfig &config, QString *er
     }
     QFile keyFile(config.tlsPrivateKey);
     if (!keyFile.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(config.tlsPrivateKey, keyFile.errorString());
+        *error =
+            QStringLiteral("cannot read %1: %2").arg(config.tlsPrivateKey, keyFile.errorString());
         return std::nullopt;
     }
     const QByteArray pem = keyFile.readAll();

@@ -71,8 +71,8 @@ void WebhookKeyCache::find(const QString &keyId, Done done)
         });
 }
 
-void WebhookKeyCache::fetched(const QString &keyId, const QJsonObject &jwk,
-                              const QString &problem, bool unknown)
+void WebhookKeyCache::fetched(const QString &keyId, const QJsonObject &jwk, const QString &problem,
+                              bool unknown)
 {
     const QDateTime now = m_clock->now();
     if (!jwk.isEmpty()) {
