@@ -18,6 +18,13 @@ const QRegularExpression &itemPath()
     return pattern;
 }
 
+const QRegularExpression &supportItemPath()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^/v1/support/items/([A-Za-z0-9_-]{1,128})$"));
+    return pattern;
+}
+
 net::HttpResponse methodNotAllowed(const QByteArray &allow)
 {
     net::HttpResponse response =
@@ -81,6 +88,12 @@ void ServerApi::handle(const net::HttpRequest &request, const net::HttpResponder
             authenticated(request, responder, &ServerApi::exchangePublicToken, {});
         else
             responder.respond(methodNotAllowed("GET, POST"));
+    } else if (path == u"/v1/support/items") {
+        if (only("GET"))
+            authenticated(request, responder, &ServerApi::supportSearch, {});
+    } else if (const auto support = supportItemPath().match(path); support.hasMatch()) {
+        if (only("GET"))
+            authenticated(request, responder, &ServerApi::supportItem, support.captured(1));
     } else if (const auto match = itemPath().match(path); match.hasMatch()) {
         const QString itemId = match.captured(1);
         if (match.hasCaptured(2)) {

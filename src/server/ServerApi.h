@@ -103,6 +103,12 @@ private:
     std::optional<QString> accessTokenOf(const Principal &principal, const QString &itemId,
                                          const net::HttpResponder &responder);
 
+    // ServerApiSupport.cpp
+    void supportSearch(const Principal &principal, const net::HttpRequest &request,
+                       const net::HttpResponder &responder, const QString &itemId);
+    void supportItem(const Principal &principal, const net::HttpRequest &request,
+                     const net::HttpResponder &responder, const QString &itemId);
+
     // ServerApiWebhook.cpp
     void plaidWebhook(const net::HttpRequest &request, const net::HttpResponder &responder);
     // After a webhook changed an Item: tells its user's desktops, and checks with /item/get.

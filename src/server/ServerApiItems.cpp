@@ -309,8 +309,12 @@ void ServerApi::refreshItem(const Principal &principal, const net::HttpRequest &
                 responder.respond(error.isEmpty() ? notFound() : apijson::serverError(error));
                 return;
             }
-            if (refreshed.status != item.status)
+            if (refreshed.status != item.status) {
+                m_items.addEvent(item.itemId, QStringLiteral("weft"),
+                                 QStringLiteral("CONFIRMED_") + refreshed.status.toUpper(),
+                                 refreshed.updatedAt, &error);
                 emit itemChanged(principal.userId, item.itemId);
+            }
             responder.respond(apijson::ok({{QStringLiteral("item"), apijson::item(refreshed)}}));
         });
 }

@@ -102,6 +102,9 @@ void ServerApi::confirmItem(const QString &itemId, const QString &statusNow)
                 return;
             QString error;
             if (m_items.setStatus(userId, itemId, confirmed, errorCode, m_clock->now(), &error)) {
+                m_items.addEvent(itemId, QStringLiteral("weft"),
+                                 QStringLiteral("CONFIRMED_") + confirmed.toUpper(), m_clock->now(),
+                                 &error);
                 qCInfo(lcServer).noquote()
                     << "Plaid says" << itemId << "is" << confirmed << "after all";
                 emit itemChanged(userId, itemId);

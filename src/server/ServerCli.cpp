@@ -2,6 +2,7 @@
 
 #include "server/KeyRing.h"
 #include "server/ServerDatabase.h"
+#include "server/SupportConsole.h"
 #include "server/UserDirectory.h"
 
 #include <QFileInfo>
@@ -19,6 +20,7 @@ const char kUsageText[] =
     "       weft-server [--database URL] users add EMAIL [--role user|support]\n"
     "       weft-server [--database URL] users revoke EMAIL\n"
     "       weft-server [--database URL] users list\n"
+    "       weft-server [--database URL] audit [--limit N]\n"
     "       weft-server keys init FILE\n"
     "       weft-server keys rotate FILE\n"
     "The database is --database URL, else $WEFT_SERVER_DATABASE: sqlite:PATH or\n"
@@ -29,6 +31,7 @@ struct Parsed
     QStringList words;
     QString database;
     QString role = QStringLiteral("user");
+    QString limit = QStringLiteral("50");
     bool ok = true;
 };
 
@@ -39,12 +42,14 @@ Parsed parse(const QStringList &arguments)
         QProcessEnvironment::systemEnvironment().value(QStringLiteral("WEFT_SERVER_DATABASE"));
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
-        if (argument == u"--database" || argument == u"--role") {
+        if (argument == u"--database" || argument == u"--role" || argument == u"--limit") {
             if (i + 1 >= arguments.size()) {
                 parsed.ok = false;
                 break;
             }
-            (argument == u"--database" ? parsed.database : parsed.role) = arguments.at(++i);
+            (argument == u"--database" ? parsed.database
+             : argument == u"--role"   ? parsed.role
+                                       : parsed.limit) = arguments.at(++i);
         } else if (argument.startsWith(u"--")) {
             parsed.ok = false;
             break;
@@ -160,6 +165,31 @@ int users(const Parsed &parsed, const QDateTime &now, QTextStream &out, QTextStr
 
 } // namespace
 
+// The audit log, newest first: when, who, what, on what.
+int audit(const Parsed &parsed, QTextStream &out, QTextStream &err)
+{
+    bool ok = false;
+    const int limit = parsed.limit.toInt(&ok);
+    if (parsed.words.size() != 1 || !ok || limit < 1)
+        return usage(err);
+    if (parsed.database.isEmpty()) {
+        err << "weft-server: no database: give --database URL or set WEFT_SERVER_DATABASE\n";
+        return kUsage;
+    }
+    QString error;
+    const auto database = ServerDatabase::open(parsed.database, &error);
+    const auto entries =
+        database ? SupportConsole(database.get()).auditLog(limit, &error) : std::nullopt;
+    if (!entries) {
+        err << "weft-server: " << error << '\n';
+        return kRefused;
+    }
+    for (const SupportConsole::AuditEntry &entry : *entries)
+        out << entry.at.toString(Qt::ISODate) << '\t' << entry.actor << '\t' << entry.action << '\t'
+            << entry.target << '\n';
+    return kDone;
+}
+
 int runServerCli(const QStringList &arguments, const QDateTime &now, QTextStream &out,
                  QTextStream &err)
 {
@@ -170,6 +200,8 @@ int runServerCli(const QStringList &arguments, const QDateTime &now, QTextStream
         return keys(parsed.words, out, err);
     if (parsed.words.first() == u"users")
         return users(parsed, now, out, err);
+    if (parsed.words.first() == u"audit")
+        return audit(parsed, out, err);
     return usage(err);
 }
 

@@ -54,6 +54,7 @@ private slots:
     void forgedWebhooksRefused();
     void malformedRequests_data();
     void malformedRequests();
+    void supportConsole();
     void https();
     void twoInstancesOneDatabase();
 
@@ -488,6 +489,83 @@ void TestServerApi::malformedRequests()
     QVERIFY(!reply.json.value(u"error_message").toString().isEmpty());
     // The server is still well.
     QCOMPARE(rig.call(server, "GET", u"/v1/items"_s, {}, token).status, signedIn ? 200 : 401);
+}
+
+void TestServerApi::supportConsole()
+{
+    ServerRig rig;
+    QVERIFY(rig.ok());
+    const QString database = sqlite();
+    const int server = rig.startInstance(database);
+    QVERIFY(server >= 0);
+    const QString ada = rig.enrolled(server, u"ada@example.com"_s)[u"access_token"].toString();
+    const QString bob = rig.enrolled(server, u"bob@example.com"_s)[u"access_token"].toString();
+    const QString support =
+        rig.enrolled(server, u"help@example.com"_s, UserDirectory::Role::Support)[u"access_token"]
+            .toString();
+    QVERIFY(!ada.isEmpty() && !bob.isEmpty() && !support.isEmpty());
+    Reply reply = rig.call(server, "POST", u"/v1/items"_s,
+                           {{u"public_token"_s, rig.publicToken(server)}}, ada);
+    QCOMPARE(reply.status, 201);
+    const QString adaItem = reply.json[u"item"][u"item_id"].toString();
+    QCOMPARE(rig.call(server, "POST", u"/v1/items"_s, {{u"public_token"_s, rig.publicToken()}}, bob)
+                 .status,
+             201);
+    QCOMPARE(rig.sandboxCall(u"/sandbox/item/reset_login"_s,
+                             {{u"access_token"_s, rig.plaidAccessToken(server, adaItem)}})
+                 .status,
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(itemStatus(rig, server, ada, adaItem), u"login_required"_s, 10000);
+
+    // End users may not use the console.
+    reply = rig.call(server, "GET", u"/v1/support/items"_s, {}, ada);
+    QCOMPARE(reply.status, 403);
+    QCOMPARE(rig.call(server, "GET", u"/v1/support/items/"_s + adaItem, {}, bob).status, 403);
+    QCOMPARE(rig.call(server, "GET", u"/v1/support/items"_s).status, 401);
+
+    // Support finds Items by status, by user, by institution (part of the name), by item_id.
+    reply = rig.call(server, "GET", u"/v1/support/items?status=login_required"_s, {}, support);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[u"items"].toArray().size(), 1);
+    QCOMPARE(reply.json[u"items"][0][u"item_id"].toString(), adaItem);
+    QCOMPARE(reply.json[u"items"][0][u"user_email"].toString(), u"ada@example.com"_s);
+    reply = rig.call(server, "GET", u"/v1/support/items?email=BOB%40example.com"_s, {}, support);
+    QCOMPARE(reply.json[u"items"].toArray().size(), 1);
+    QVERIFY(reply.json[u"items"][0][u"item_id"].toString() != adaItem);
+    reply = rig.call(server, "GET", u"/v1/support/items?institution=platypus"_s, {}, support);
+    QCOMPARE(reply.json[u"items"].toArray().size(), 2);
+    reply = rig.call(server, "GET", u"/v1/support/items?institution=%25"_s, {}, support);
+    QCOMPARE(reply.json[u"items"].toArray().size(), 0); // '%' is a letter, not a wildcard
+    reply = rig.call(server, "GET", u"/v1/support/items?item_id="_s + adaItem, {}, support);
+    QCOMPARE(reply.json[u"items"].toArray().size(), 1);
+    QCOMPARE(rig.call(server, "GET", u"/v1/support/items?limit=0"_s, {}, support).status, 400);
+
+    // The Item and its timeline: linked, then Plaid's login-required webhook. No token.
+    reply = rig.call(server, "GET", u"/v1/support/items/"_s + adaItem, {}, support);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[u"item"][u"status"].toString(), u"login_required"_s);
+    const QJsonArray timeline = reply.json[u"timeline"].toArray();
+    QVERIFY(timeline.size() >= 2);
+    QCOMPARE(timeline.at(0)[u"code"].toString(), u"LINKED"_s);
+    QCOMPARE(timeline.at(1)[u"webhook_type"].toString(), u"ITEM"_s);
+    QCOMPARE(timeline.at(1)[u"code"].toString(), u"ERROR"_s);
+    QCOMPARE(timeline.at(1)[u"error_code"].toString(), u"ITEM_LOGIN_REQUIRED"_s);
+    QVERIFY(!reply.body.contains("access-sandbox-"));
+    QVERIFY(!reply.body.contains("sealed"));
+    QCOMPARE(rig.call(server, "GET", u"/v1/support/items/nothing-here"_s, {}, support).status, 404);
+
+    // Every read is in the audit log, with who did it: through the admin command too.
+    QProcess cli;
+    cli.start(qEnvironmentVariable("WEFT_SERVER_BINARY"),
+              {u"--database"_s, database, u"audit"_s, u"--limit"_s, u"100"_s});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QString log = QString::fromUtf8(cli.readAllStandardOutput());
+    QCOMPARE(log.count(u"help@example.com\tsearch_items"_s), 5); // limit=0 was refused first
+    QCOMPARE(log.count(u"help@example.com\tview_item\t"_s + adaItem), 1);
+    QCOMPARE(log.count(u"view_item\tnothing-here"_s), 1);
+    QVERIFY(!log.contains(u"ada@example.com\t"_s)); // end users' own reads are not support's
+    QVERIFY(log.contains(u"status=login_required"_s));
 }
 
 void TestServerApi::https()
