@@ -61,6 +61,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Han
             process(); // answers were backed up; read on
     });
     armTimer();
+    // A connection sorted by its first request head (HttpServer::setWebSocketHandler) arrives
+    // with that head unread: no readyRead will tell of it.
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::readMore, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection() = default;

@@ -6,6 +6,9 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
 
 namespace weft::net {
 
@@ -63,25 +66,94 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
 void HttpServer::acceptFrom(QTcpServer *server)
 {
     while (QTcpSocket *socket = server->nextPendingConnection()) {
-        if (m_connections.size() >= m_limits.maxConnections) {
-            // Room for the newcomer: the longest idle keep-alive connection goes.
-            for (HttpConnection *connection : std::as_const(m_connections)) {
-                if (connection->isIdle()) {
-                    connection->abort(); // removes itself from the list
-                    break;
-                }
+        if (m_webSocketHandler)
+            sort(socket);
+        else
+            serveHttp(socket);
+    }
+}
+
+namespace {
+
+// Whether a request head asks to upgrade path to a WebSocket.
+bool isWebSocketUpgrade(const QByteArray &head, const QString &path)
+{
+    const QByteArray requestLine = head.left(head.indexOf("\r\n"));
+    const QByteArray expected = "GET " + path.toUtf8();
+    if (!requestLine.startsWith(expected) ||
+        (requestLine.size() > expected.size() && requestLine.at(expected.size()) != ' ' &&
+         requestLine.at(expected.size()) != '?'))
+        return false;
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == "upgrade" &&
+            line.mid(colon + 1).trimmed().toLower() == "websocket")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void HttpServer::sort(QTcpSocket *socket)
+{
+    if (m_sorting >= m_limits.maxConnections) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    ++m_sorting;
+    socket->setParent(this);
+    auto *timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    const auto done = std::make_shared<bool>(false);
+    const auto decide = [this, socket, timer, done](bool timedOut) {
+        if (*done)
+            return;
+        const QByteArray head = socket->peek(m_limits.maxHeaderBytes);
+        const bool complete = head.contains("\r\n\r\n");
+        if (!complete && !timedOut && head.size() < m_limits.maxHeaderBytes &&
+            socket->state() == QAbstractSocket::ConnectedState)
+            return; // more is on its way
+        *done = true;
+        --m_sorting;
+        timer->deleteLater();
+        disconnect(socket, nullptr, this, nullptr);
+        if (complete && isWebSocketUpgrade(head, m_webSocketPath)) {
+            socket->setParent(nullptr);
+            m_webSocketHandler(socket);
+        } else {
+            serveHttp(socket); // answers, or times out, or closes, as HTTP would
+        }
+    };
+    connect(socket, &QTcpSocket::readyRead, this, [decide] { decide(false); });
+    connect(socket, &QTcpSocket::disconnected, this, [decide] { decide(true); });
+    connect(timer, &QTimer::timeout, this, [decide] { decide(true); });
+    timer->start(m_limits.headerTimeout);
+    if (socket->bytesAvailable() > 0)
+        decide(false);
+}
+
+void HttpServer::serveHttp(QTcpSocket *socket)
+{
+    if (m_connections.size() >= m_limits.maxConnections) {
+        // Room for the newcomer: the longest idle keep-alive connection goes.
+        for (HttpConnection *connection : std::as_const(m_connections)) {
+            if (connection->isIdle()) {
+                connection->abort(); // removes itself from the list
+                break;
             }
         }
-        auto *connection = new HttpConnection(socket, m_limits, m_handler, m_errorResponse, this);
-        connect(connection, &HttpConnection::closed, this,
-                [this](HttpConnection *closed) { m_connections.removeOne(closed); });
-        if (m_connections.size() >= m_limits.maxConnections) {
-            qCDebug(lcNet) << "refusing a connection: all" << m_limits.maxConnections << "are busy";
-            connection->refuse(503, QStringLiteral("the server is busy; try again"));
-            continue; // not counted: it only drains and closes
-        }
-        m_connections.append(connection);
     }
+    auto *connection = new HttpConnection(socket, m_limits, m_handler, m_errorResponse, this);
+    connect(connection, &HttpConnection::closed, this,
+            [this](HttpConnection *closed) { m_connections.removeOne(closed); });
+    if (m_connections.size() >= m_limits.maxConnections) {
+        qCDebug(lcNet) << "refusing a connection: all" << m_limits.maxConnections << "are busy";
+        connection->refuse(503, QStringLiteral("the server is busy; try again"));
+        return; // not counted: it only drains and closes
+    }
+    m_connections.append(connection);
 }
 
 } // namespace weft::net

@@ -8,6 +8,7 @@
 #include <QSslConfiguration>
 
 class QTcpServer;
+class QTcpSocket;
 
 namespace weft::net {
 
@@ -29,6 +30,16 @@ public:
     {
         m_errorResponse = std::move(response);
     }
+    // WebSocket upgrades ("GET path" with "Upgrade: websocket") are handed, unread, to take
+    // (e.g. QWebSocketServer::handleConnection), which then owns the socket. The server looks at
+    // each new connection's first request head (peeking, within the header limits and timeout)
+    // to sort them; everything else is HTTP as before.
+    using UpgradeHandler = std::function<void(QTcpSocket *socket)>;
+    void setWebSocketHandler(const QString &path, UpgradeHandler take)
+    {
+        m_webSocketPath = path;
+        m_webSocketHandler = std::move(take);
+    }
 
     // Serves HTTPS with this certificate and key on the addresses listened on from now on
     // (TLS 1.2 or later; the handshake must end within the header timeout).
@@ -45,10 +56,15 @@ public:
 
 private:
     void acceptFrom(QTcpServer *server);
+    void sort(QTcpSocket *socket);
+    void serveHttp(QTcpSocket *socket);
 
     HttpLimits m_limits;
     HttpConnection::Handler m_handler;
     HttpConnection::ErrorResponse m_errorResponse;
+    QString m_webSocketPath;
+    UpgradeHandler m_webSocketHandler;
+    int m_sorting = 0;       // connections whose first request head is awaited
     QSslConfiguration m_tls; // null: plain HTTP
     QList<QTcpServer *> m_servers;
     QList<HttpConnection *> m_connections; // oldest first

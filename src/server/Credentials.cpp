@@ -97,8 +97,10 @@ std::optional<Credentials::Issued> Credentials::enrol(const QString &code, const
         return failed<Issued>(outcome, query.lastError().text());
     }
     const Principal principal{
-        query.value(0).toLongLong(), query.value(1).toString(),
-        UserDirectory::roleFromName(query.value(2).toString()).value_or(UserDirectory::Role::User)};
+        query.value(0).toLongLong(),
+        query.value(1).toString(),
+        UserDirectory::roleFromName(query.value(2).toString()).value_or(UserDirectory::Role::User),
+        {}};
     const QString family = QString::fromLatin1(randomBytes(16).toHex());
     auto issued = issue(principal, family, now, outcome);
     if (!issued) {
@@ -141,8 +143,10 @@ std::optional<Credentials::Issued> Credentials::refresh(const QString &refreshTo
     const bool spent = !query.value(2).isNull();
     const bool revoked = !query.value(3).isNull() || !query.value(7).isNull();
     const Principal principal{
-        query.value(4).toLongLong(), query.value(5).toString(),
-        UserDirectory::roleFromName(query.value(6).toString()).value_or(UserDirectory::Role::User)};
+        query.value(4).toLongLong(),
+        query.value(5).toString(),
+        UserDirectory::roleFromName(query.value(6).toString()).value_or(UserDirectory::Role::User),
+        {}};
     if (spent && !revoked) {
         // A spent refresh token again: someone else holds a copy. End the family for both.
         query.prepare(QStringLiteral(
@@ -189,9 +193,9 @@ Credentials::authenticate(const QString &accessToken, const QDateTime &now, Outc
         return refused<Principal>(outcome, QStringLiteral("not an access token"));
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral(
-        "SELECT u.id, u.email, u.role FROM credentials c JOIN users u ON u.id = c.user_id WHERE "
-        "c.token_hash = ? AND c.kind = 'access' AND c.expires_at > ? AND c.revoked_at IS NULL "
-        "AND u.revoked_at IS NULL"));
+        "SELECT u.id, u.email, u.role, c.expires_at FROM credentials c JOIN users u ON u.id = "
+        "c.user_id WHERE c.token_hash = ? AND c.kind = 'access' AND c.expires_at > ? AND "
+        "c.revoked_at IS NULL AND u.revoked_at IS NULL"));
     query.addBindValue(tokenHash(accessToken));
     query.addBindValue(sqlTime(now));
     if (!query.exec())
@@ -202,7 +206,8 @@ Credentials::authenticate(const QString &accessToken, const QDateTime &now, Outc
     *outcome = {};
     return Principal{
         query.value(0).toLongLong(), query.value(1).toString(),
-        UserDirectory::roleFromName(query.value(2).toString()).value_or(UserDirectory::Role::User)};
+        UserDirectory::roleFromName(query.value(2).toString()).value_or(UserDirectory::Role::User),
+        fromSqlTime(query.value(3))};
 }
 
 bool Credentials::signOut(const QString &refreshToken, const QDateTime &now, Outcome *outcome)

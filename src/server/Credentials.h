@@ -30,6 +30,7 @@ public:
         qint64 userId = 0;
         QString email;
         UserDirectory::Role role = UserDirectory::Role::User;
+        QDateTime expiresAt; // of the access token it was authenticated by (authenticate())
     };
     struct Issued
     {

@@ -4,6 +4,7 @@
 #include "net/HttpServer.h"
 #include "plaid/PlaidClient.h"
 #include "server/KeyRing.h"
+#include "server/PushHub.h"
 #include "server/ServerApi.h"
 #include "server/ServerApiJson.h"
 #include "server/ServerDatabase.h"
@@ -90,7 +91,13 @@ std::unique_ptr<ServerInstance> ServerInstance::start(const ServerConfig &config
         new ServerApi(instance->m_database.get(), instance->m_cipher.get(), instance->m_plaid,
                       instance->m_webhookKeys, clock, options, instance.get());
 
+    instance->m_push = new PushHub(instance->m_database.get(), clock, instance.get());
+    QObject::connect(instance->m_api, &ServerApi::itemChanged, instance->m_push, &PushHub::publish);
+
     instance->m_http = new net::HttpServer({}, instance.get());
+    PushHub *push = instance->m_push;
+    instance->m_http->setWebSocketHandler(QStringLiteral("/v1/push"),
+                                          [push](QTcpSocket *socket) { push->take(socket); });
     if (!config.tlsCertificate.isEmpty()) {
         const auto tls = tlsFrom(config, error);
         if (!tls)
@@ -117,6 +124,8 @@ ServerInstance::~ServerInstance()
         m_plaid->abortAll();
     delete m_http;
     m_http = nullptr;
+    delete m_push; // its sockets close before the database goes
+    m_push = nullptr;
 }
 
 quint16 ServerInstance::port() const

@@ -20,6 +20,7 @@ class PlaidClient;
 
 namespace weft::server {
 
+class PushHub;
 class ServerApi;
 class ServerDatabase;
 class TokenCipher;
@@ -41,6 +42,7 @@ public:
     quint16 port() const;
     bool isTls() const { return m_tls; }
     ServerApi *api() const { return m_api; }
+    PushHub *push() const { return m_push; }
     ServerDatabase *database() const { return m_database.get(); }
 
 private:
@@ -52,6 +54,7 @@ private:
     plaid::PlaidClient *m_plaid = nullptr;
     WebhookKeyCache *m_webhookKeys = nullptr;
     ServerApi *m_api = nullptr;
+    PushHub *m_push = nullptr;
     net::HttpServer *m_http = nullptr;
     bool m_tls = false;
 };

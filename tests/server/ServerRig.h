@@ -77,11 +77,12 @@ public:
     }
 
     // A new instance on databaseUrl; its index, or -1 (with a warning).
-    int startInstance(const QString &databaseUrl, ServerConfig *adjusted = nullptr)
+    int startInstance(const QString &databaseUrl, ServerConfig *adjusted = nullptr,
+                      Clock *clock = Clock::system())
     {
         ServerConfig base = adjusted ? *adjusted : config(databaseUrl);
         QString error;
-        auto instance = ServerInstance::start(base, Clock::system(), &error);
+        auto instance = ServerInstance::start(base, clock, &error);
         if (!instance) {
             qWarning().noquote() << "weft-server:" << error;
             return -1;
@@ -90,11 +91,13 @@ public:
         return int(m_instances.size()) - 1;
     }
     ServerInstance &instance(int index) { return *m_instances.at(size_t(index)); }
-    QUrl url(int index, const QString &path) const
+    QUrl url(int index, const QString &path, bool webSocket = false) const
     {
         const bool tls = m_instances.at(size_t(index))->isTls();
+        const QString scheme = webSocket ? (tls ? QStringLiteral("wss") : QStringLiteral("ws"))
+                                         : (tls ? QStringLiteral("https") : QStringLiteral("http"));
         return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
-                        .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
+                        .arg(scheme)
                         .arg(m_instances.at(size_t(index))->port())
                         .arg(path));
     }
