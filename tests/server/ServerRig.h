@@ -14,6 +14,7 @@
 #include "server/UserDirectory.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,7 +124,33 @@ public:
     Reply send(const QNetworkRequest &request, const QByteArray &method, const QByteArray &payload)
     {
         QNetworkReply *reply = m_network.sendCustomRequest(request, method, payload);
-        return wait(reply);
+        const Reply result = wait(reply);
+        for (const auto &instance : m_instances) {
+            if (request.url().port() == instance->port())
+                record(method, request.url().path(), result);
+        }
+        return result;
+    }
+
+    // Every answer of weft-server, one JSON line each, to WEFT_SERVER_ANSWERS when set: the
+    // conformance check validates them against docs/weft-server-openapi.yaml. The file is
+    // started afresh by each test process.
+    static void record(const QByteArray &method, const QString &path, const Reply &reply)
+    {
+        const QString target = qEnvironmentVariable("WEFT_SERVER_ANSWERS");
+        if (target.isEmpty() || reply.status == 0)
+            return;
+        static bool started = false;
+        QFile file(target);
+        if (!file.open(started ? QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(target));
+        started = true;
+        const QJsonObject line{{QStringLiteral("method"), QString::fromLatin1(method)},
+                               {QStringLiteral("path"), path},
+                               {QStringLiteral("status"), reply.status},
+                               {QStringLiteral("body"), QString::fromUtf8(reply.body)}};
+        file.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
+        file.write("\n");
     }
 
     static Reply wait(QNetworkReply *reply)
