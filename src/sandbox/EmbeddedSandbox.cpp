@@ -51,12 +51,24 @@ bool SandboxThread::start(const EmbeddedSandboxOptions &options, QString *error)
         m_context,
         [&] {
             auto *sandbox = new EmbeddedSandbox(m_clock, m_context);
+            m_sandbox = sandbox;
             started = sandbox->start(options, error);
             m_baseUrl = sandbox->baseUrl();
             m_linkBaseUrl = sandbox->linkBaseUrl();
         },
         Qt::BlockingQueuedConnection);
     return started;
+}
+
+QByteArray SandboxThread::signWebhook(const QByteArray &body) const
+{
+    QByteArray signature;
+    if (m_sandbox) {
+        QMetaObject::invokeMethod(
+            m_context, [&] { signature = m_sandbox->api().signWebhook(body); },
+            Qt::BlockingQueuedConnection);
+    }
+    return signature;
 }
 
 } // namespace weft::sandbox

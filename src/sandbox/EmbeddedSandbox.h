@@ -56,11 +56,15 @@ public:
     bool start(const EmbeddedSandboxOptions &options, QString *error);
     QUrl baseUrl() const { return m_baseUrl; }
     QUrl linkBaseUrl() const { return m_linkBaseUrl; }
+    // The Plaid-Verification header the sandbox would send with body (made on its thread), for
+    // benchmarks that post webhooks themselves.
+    QByteArray signWebhook(const QByteArray &body) const;
 
 private:
     Clock *m_clock;
     QThread m_thread;
     QObject *m_context = nullptr; // lives in m_thread; owns the sandbox
+    EmbeddedSandbox *m_sandbox = nullptr;
     QUrl m_baseUrl;
     QUrl m_linkBaseUrl;
 };
