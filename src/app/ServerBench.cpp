@@ -137,9 +137,8 @@ QList<double> hammer(int clients, int seconds, int expectedStatus,
         const int n = sequence++;
         const QByteArray body = makeBody(n);
         const qint64 sent = clock.nsecsElapsed();
-        QNetworkReply *reply = body.isNull()
-                                   ? network->get(makeRequest(n))
-                                   : network->post(makeRequest(n), body);
+        QNetworkReply *reply =
+            body.isNull() ? network->get(makeRequest(n)) : network->post(makeRequest(n), body);
         QObject::connect(reply, &QNetworkReply::finished, network, [&, reply, network, sent] {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status == expectedStatus)
@@ -166,11 +165,12 @@ QByteArray webhookBody(const QString &itemId, bool broken)
                      {QStringLiteral("environment"), QStringLiteral("sandbox")}};
     if (broken) {
         body.insert(QStringLiteral("webhook_code"), QStringLiteral("ERROR"));
-        body.insert(QStringLiteral("error"),
-                    QJsonObject{{QStringLiteral("error_type"), QStringLiteral("ITEM_ERROR")},
-                                {QStringLiteral("error_code"), QStringLiteral("ITEM_LOGIN_REQUIRED")},
-                                {QStringLiteral("error_message"), QStringLiteral("login required")},
-                                {QStringLiteral("display_message"), QJsonValue::Null}});
+        body.insert(
+            QStringLiteral("error"),
+            QJsonObject{{QStringLiteral("error_type"), QStringLiteral("ITEM_ERROR")},
+                        {QStringLiteral("error_code"), QStringLiteral("ITEM_LOGIN_REQUIRED")},
+                        {QStringLiteral("error_message"), QStringLiteral("login required")},
+                        {QStringLiteral("display_message"), QJsonValue::Null}});
     } else {
         body.insert(QStringLiteral("webhook_code"), QStringLiteral("LOGIN_REPAIRED"));
         body.insert(QStringLiteral("error"), QJsonValue::Null);
@@ -180,8 +180,8 @@ QByteArray webhookBody(const QString &itemId, bool broken)
 
 void report(const char *what, const QList<double> &latencies, int seconds, int failures)
 {
-    std::printf("%-34s %9.0f /s   p50 %7.2f ms   p95 %7.2f ms   (%lld answered, %d failed)\n",
-                what, double(latencies.size()) / seconds, percentile(latencies, 0.5),
+    std::printf("%-34s %9.0f /s   p50 %7.2f ms   p95 %7.2f ms   (%lld answered, %d failed)\n", what,
+                double(latencies.size()) / seconds, percentile(latencies, 0.5),
                 percentile(latencies, 0.95), static_cast<long long>(latencies.size()), failures);
 }
 
@@ -274,12 +274,15 @@ int runServerBench(const ServerBenchOptions &options)
                  {QStringLiteral("secret"), kSecret},
                  {QStringLiteral("institution_id"), QStringLiteral("ins_109508")},
                  {QStringLiteral("initial_products"), QJsonArray{QStringLiteral("transactions")}}});
-            const Answer linked = request(
-                network, "POST", base.resolved(QUrl(QStringLiteral("/v1/items"))),
-                {{QStringLiteral("public_token"), created.json.value(QStringLiteral("public_token"))}},
-                accessToken);
-            itemIds << linked.json.value(QStringLiteral("item")).toObject().value(
-                           QStringLiteral("item_id")).toString();
+            const Answer linked =
+                request(network, "POST", base.resolved(QUrl(QStringLiteral("/v1/items"))),
+                        {{QStringLiteral("public_token"),
+                          created.json.value(QStringLiteral("public_token"))}},
+                        accessToken);
+            itemIds << linked.json.value(QStringLiteral("item"))
+                           .toObject()
+                           .value(QStringLiteral("item_id"))
+                           .toString();
         }
         if (accessToken.isEmpty() || itemIds.contains(QString())) {
             std::fprintf(stderr, "weft-server-bench: could not enrol and link\n");
@@ -337,19 +340,17 @@ int runServerBench(const ServerBenchOptions &options)
     QElapsedTimer clock;
     QString awaited;
     QEventLoop loop;
-    QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop,
-                     [&](const QString &message) {
-                         const QJsonObject object =
-                             QJsonDocument::fromJson(message.toUtf8()).object();
-                         const QJsonObject item = object.value(QStringLiteral("item")).toObject();
-                         if (object.value(QStringLiteral("type")).toString() == u"ready" ||
-                             (item.value(QStringLiteral("item_id")).toString() == itemIds.first() &&
-                              item.value(QStringLiteral("status")).toString() == awaited))
-                             loop.quit();
-                     });
+    QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &message) {
+        const QJsonObject object = QJsonDocument::fromJson(message.toUtf8()).object();
+        const QJsonObject item = object.value(QStringLiteral("item")).toObject();
+        if (object.value(QStringLiteral("type")).toString() == u"ready" ||
+            (item.value(QStringLiteral("item_id")).toString() == itemIds.first() &&
+             item.value(QStringLiteral("status")).toString() == awaited))
+            loop.quit();
+    });
     QObject::connect(&socket, &QWebSocket::connected, &socket, [&] {
-        socket.sendTextMessage(QStringLiteral("{\"type\":\"auth\",\"access_token\":\"%1\"}")
-                                   .arg(accessToken));
+        socket.sendTextMessage(
+            QStringLiteral("{\"type\":\"auth\",\"access_token\":\"%1\"}").arg(accessToken));
     });
     QUrl pushUrl = base.resolved(QUrl(QStringLiteral("/v1/push")));
     pushUrl.setScheme(QStringLiteral("ws"));

@@ -19,14 +19,15 @@ int main(int argc, char *argv[])
         "Items among many, webhooks verified and applied per second, and the time from a "
         "webhook to the desktop's push message. The database's weft-server rows are replaced."));
     parser.addHelpOption();
-    const QCommandLineOption database(QStringLiteral("database"),
-                                      QStringLiteral("sqlite:PATH or postgresql://USER@HOST:PORT/DB"),
-                                      QStringLiteral("URL"));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("The weft-server binary (default: beside this)."),
-                                    QStringLiteral("PATH"));
-    const QCommandLineOption items(QStringLiteral("items"), QStringLiteral("Items in the database."),
-                                   QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption database(
+        QStringLiteral("database"), QStringLiteral("sqlite:PATH or postgresql://USER@HOST:PORT/DB"),
+        QStringLiteral("URL"));
+    const QCommandLineOption server(
+        QStringLiteral("server"), QStringLiteral("The weft-server binary (default: beside this)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption items(QStringLiteral("items"),
+                                   QStringLiteral("Items in the database."), QStringLiteral("N"),
+                                   QStringLiteral("100000"));
     const QCommandLineOption clients(QStringLiteral("clients"),
                                      QStringLiteral("Connections at once."), QStringLiteral("N"),
                                      QStringLiteral("8"));
@@ -42,10 +43,10 @@ int main(int argc, char *argv[])
     parser.process(app);
     ServerBenchOptions options;
     options.database = parser.value(database);
-    options.serverBinary = parser.isSet(server)
-                               ? parser.value(server)
-                               : QDir(QCoreApplication::applicationDirPath())
-                                     .filePath(QStringLiteral("weft-server"));
+    options.serverBinary =
+        parser.isSet(server)
+            ? parser.value(server)
+            : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("weft-server"));
     options.items = parser.value(items).toInt();
     options.clients = parser.value(clients).toInt();
     options.seconds = parser.value(seconds).toInt();

@@ -191,8 +191,7 @@ Credentials::authenticate(const QString &accessToken, const QDateTime &now, Outc
 {
     if (!wellFormed(accessToken, kAccessPrefix))
         return refused<Principal>(outcome, QStringLiteral("not an access token"));
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral(
+    QSqlQuery &query = m_database->prepared(QStringLiteral(
         "SELECT u.id, u.email, u.role, c.expires_at FROM credentials c JOIN users u ON u.id = "
         "c.user_id WHERE c.token_hash = ? AND c.kind = 'access' AND c.expires_at > ? AND "
         "c.revoked_at IS NULL AND u.revoked_at IS NULL"));
@@ -200,14 +199,18 @@ Credentials::authenticate(const QString &accessToken, const QDateTime &now, Outc
     query.addBindValue(sqlTime(now));
     if (!query.exec())
         return failed<Principal>(outcome, query.lastError().text());
-    if (!query.next())
+    if (!query.next()) {
+        query.finish();
         return refused<Principal>(outcome, QStringLiteral("this access token is not valid: it "
                                                           "may have expired or been revoked"));
+    }
     *outcome = {};
-    return Principal{
+    const Principal principal{
         query.value(0).toLongLong(), query.value(1).toString(),
         UserDirectory::roleFromName(query.value(2).toString()).value_or(UserDirectory::Role::User),
         fromSqlTime(query.value(3))};
+    query.finish();
+    return principal;
 }
 
 bool Credentials::signOut(const QString &refreshToken, const QDateTime &now, Outcome *outcome)

@@ -35,11 +35,9 @@ ItemStore::ItemStore(ServerDatabase *database)
 
 std::optional<QList<ItemStore::Item>> ItemStore::list(qint64 userId, QString *error) const
 {
-    QSqlQuery query(m_database->connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM items WHERE user_id = ? ORDER BY created_at, "
-                                 "item_id")
-                      .arg(kItemColumns));
+    QSqlQuery &query = m_database->prepared(
+        QStringLiteral("SELECT %1 FROM items WHERE user_id = ? ORDER BY created_at, item_id")
+            .arg(kItemColumns));
     query.addBindValue(userId);
     if (!query.exec()) {
         failed(query, error);
@@ -48,6 +46,7 @@ std::optional<QList<ItemStore::Item>> ItemStore::list(qint64 userId, QString *er
     QList<Item> items;
     while (query.next())
         items.append(itemFrom(query));
+    query.finish();
     return items;
 }
 

@@ -59,6 +59,20 @@ int ServerDatabase::latestSchemaVersion()
     return migrations().isEmpty() ? 0 : migrations().last().version;
 }
 
+QSqlQuery &ServerDatabase::prepared(const QString &sql)
+{
+    auto it = m_prepared.find(sql);
+    if (it != m_prepared.end() && !it->lastError().isValid())
+        return *it;
+    if (it == m_prepared.end())
+        it = m_prepared.insert(sql, QSqlQuery(connection()));
+    it->setForwardOnly(true);
+    // After a failure (to prepare, or to run) it is prepared anew; a statement that cannot be
+    // prepared fails its exec() with the database's reason.
+    it->prepare(sql);
+    return *it;
+}
+
 ServerDatabase::ServerDatabase(QString connectionName, bool postgres)
     : m_connectionName(std::move(connectionName))
     , m_postgres(postgres)
@@ -67,6 +81,7 @@ ServerDatabase::ServerDatabase(QString connectionName, bool postgres)
 
 ServerDatabase::~ServerDatabase()
 {
+    m_prepared.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -28,6 +30,10 @@ public:
 
     QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName); }
     bool isPostgres() const { return m_postgres; }
+    // The statement sql, prepared once on this connection and kept: for the queries every
+    // request makes (on PostgreSQL a prepare is a round trip of its own). Bind, exec, read,
+    // then finish() it; not for queries that may run inside each other.
+    QSqlQuery &prepared(const QString &sql);
     int schemaVersion() const;
 
     // A transaction that reads, then writes: on SQLite it takes the write lock at once (BEGIN
@@ -44,6 +50,7 @@ private:
 
     QString m_connectionName;
     bool m_postgres = false;
+    QHash<QString, QSqlQuery> m_prepared;
 };
 
 } // namespace weft::server
