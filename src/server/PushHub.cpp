@@ -27,7 +27,7 @@ QString compact(const QJsonObject &object)
 
 } // namespace
 
-PushHub::PushHub(ServerDatabase *database, Clock *clock, QObject *parent)
+PushHub::PushHub(ServerDatabase *database, ServerDatabase *listener, Clock *clock, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_clock(clock)
@@ -42,8 +42,8 @@ PushHub::PushHub(ServerDatabase *database, Clock *clock, QObject *parent)
     m_sweep.setInterval(1000);
     connect(&m_sweep, &QTimer::timeout, this, &PushHub::sweep);
     m_sweep.start();
-    if (m_database->isPostgres()) {
-        QSqlDriver *driver = m_database->connection().driver();
+    if (listener) {
+        QSqlDriver *driver = listener->connection().driver();
         if (!driver->subscribeToNotification(QString::fromLatin1(kChannel)))
             qCWarning(lcServer).noquote()
                 << "cannot LISTEN for changes from other instances:" << driver->lastError().text();

@@ -29,7 +29,8 @@ class ServerDatabase;
 // new one, is closed (code 4401); anything else it sends closes it (4400).
 //
 // Several instances share changes through PostgreSQL: a change is published with pg_notify and
-// every instance (this one too) delivers it to its own sockets on LISTEN. On SQLite, one
+// every instance (this one too) delivers it to its own sockets on LISTEN, on a connection kept
+// for that alone. On SQLite, one
 // instance, changes go straight to the sockets.
 class PushHub : public QObject
 {
@@ -41,7 +42,11 @@ public:
     static constexpr qint64 kMaxMessageBytes = 16 * 1024;
     static constexpr char kChannel[] = "weft_item_changed";
 
-    PushHub(ServerDatabase *database, Clock *clock, QObject *parent = nullptr);
+    // listener: on PostgreSQL, a connection of its own that only LISTENs (a connection busy
+    // with queries reads notifications off the wire while it waits for answers, and the driver
+    // then hears of them late or not at all); nullptr on SQLite.
+    PushHub(ServerDatabase *database, ServerDatabase *listener, Clock *clock,
+            QObject *parent = nullptr);
     ~PushHub() override;
 
     // A connection whose first request is the WebSocket upgrade, still unread.

@@ -91,7 +91,13 @@ std::unique_ptr<ServerInstance> ServerInstance::start(const ServerConfig &config
         new ServerApi(instance->m_database.get(), instance->m_cipher.get(), instance->m_plaid,
                       instance->m_webhookKeys, clock, options, instance.get());
 
-    instance->m_push = new PushHub(instance->m_database.get(), clock, instance.get());
+    if (instance->m_database->isPostgres()) {
+        instance->m_listener = ServerDatabase::open(config.database, error);
+        if (!instance->m_listener)
+            return nullptr;
+    }
+    instance->m_push =
+        new PushHub(instance->m_database.get(), instance->m_listener.get(), clock, instance.get());
     QObject::connect(instance->m_api, &ServerApi::itemChanged, instance->m_push, &PushHub::publish);
 
     instance->m_http = new net::HttpServer({}, instance.get());

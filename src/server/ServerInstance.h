@@ -49,6 +49,7 @@ private:
     ServerInstance() = default;
 
     std::unique_ptr<ServerDatabase> m_database;
+    std::unique_ptr<ServerDatabase> m_listener; // PostgreSQL: LISTENs for other instances' news
     std::unique_ptr<TokenCipher> m_cipher;
     QNetworkAccessManager *m_network = nullptr;
     plaid::PlaidClient *m_plaid = nullptr;
