@@ -119,6 +119,12 @@ void HttpServer::sort(QTcpSocket *socket)
         --m_sorting;
         timer->deleteLater();
         disconnect(socket, nullptr, this, nullptr);
+        if (head.isEmpty()) {
+            // Nothing said within the header time: closed, as a slow head would be.
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
         if (complete && isWebSocketUpgrade(head, m_webSocketPath)) {
             socket->setParent(nullptr);
             m_webSocketHandler(socket);

@@ -13,6 +13,7 @@
 using namespace weft::net;
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -95,6 +96,8 @@ private slots:
     void slowConnectionsCannotExhaustTheServer();
     void idleConnectionsMakeRoom();
     void delayedAnswerToAGoneClient();
+    void webSocketUpgradesAreSortedOut();
+    void sortingHonoursTheHeaderLimits();
 
 private:
     std::unique_ptr<HttpServer> start(const HttpLimits &limits);
@@ -421,6 +424,72 @@ void TestHttpServer::delayedAnswerToAGoneClient()
     m_held.first().respond(HttpResponse::text(200, u"late"_s)); // nothing happens, no crash
     m_held.first().respond(HttpResponse::text(200, u"twice"_s));
     QTRY_COMPARE(m_server->connectionCount(), 0);
+}
+
+void TestHttpServer::webSocketUpgradesAreSortedOut()
+{
+    m_server = start({});
+    QList<QByteArray> taken;
+    std::vector<std::unique_ptr<QTcpSocket>> owned;
+    m_server->setWebSocketHandler(u"/push"_s, [&](QTcpSocket *socket) {
+        owned.emplace_back(socket);
+        taken.append(socket->readAll()); // the handshake, unread until now
+    });
+    const QByteArray upgrade = get("/push", "Upgrade: websocket\r\nConnection: Upgrade\r\n");
+    Client ws;
+    QVERIFY(ws.connect(m_server->port()));
+    ws.send(upgrade);
+    QTRY_COMPARE(taken.size(), 1);
+    QCOMPARE(taken.first(), upgrade);
+    QCOMPARE(m_handled, 0);
+
+    // Plain requests, pipelined, are HTTP as before, their first bytes not lost to the sorting.
+    Client plain;
+    QVERIFY(plain.connect(m_server->port()));
+    plain.send(get("/a") + get("/b"));
+    QVERIFY(plain.waitFor([](const QByteArray &b) { return b.endsWith("/b 0"); }));
+    QCOMPARE(plain.answers(), 2);
+    // Neither another path's upgrade, nor /push without the upgrade, nor /pushed is taken.
+    for (const QByteArray &request : {get("/other", "Upgrade: websocket\r\n"), get("/push"),
+                                      get("/pushed", "Upgrade: websocket\r\n")}) {
+        Client client;
+        QVERIFY(client.connect(m_server->port()));
+        client.send(request);
+        QVERIFY(client.waitFor(hasWholeAnswer));
+        QCOMPARE(client.status(), 200);
+    }
+    QCOMPARE(taken.size(), 1);
+}
+
+void TestHttpServer::sortingHonoursTheHeaderLimits()
+{
+    HttpLimits limits;
+    limits.headerTimeout = 400ms;
+    limits.maxHeaderBytes = 1024;
+    m_server = start(limits);
+    int taken = 0;
+    m_server->setWebSocketHandler(u"/push"_s, [&](QTcpSocket *socket) {
+        ++taken;
+        socket->deleteLater();
+    });
+    // A head that never ends is not held forever by the sorting: HTTP's limits end it.
+    Client slow;
+    QVERIFY(slow.connect(m_server->port()));
+    slow.send("GET /push HTTP/1.1\r\nUpgrade: websocket\r\n");
+    QVERIFY(slow.waitForClose(5000));
+    QCOMPARE(slow.status(), 408);
+    // A head too big to sort is answered as HTTP would (431), never handed over.
+    Client big;
+    QVERIFY(big.connect(m_server->port()));
+    big.send("GET /push HTTP/1.1\r\nUpgrade: websocket\r\nX: " + QByteArray(2000, 'a') +
+             "\r\n\r\n");
+    QVERIFY(big.waitForClose(5000));
+    QCOMPARE(big.status(), 431);
+    // A client that connects and says nothing is closed.
+    Client silent;
+    QVERIFY(silent.connect(m_server->port()));
+    QVERIFY(silent.waitForClose(5000));
+    QCOMPARE(taken, 0);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
