@@ -102,14 +102,7 @@ std::optional<Credentials::Issued> Credentials::enrol(const QString &code, const
         UserDirectory::roleFromName(query.value(2).toString()).value_or(UserDirectory::Role::User),
         {}};
     const QString family = QString::fromLatin1(randomBytes(16).toHex());
-    auto issued = issue(principal, family, now, outcome);
-    if (!issued) {
-        m_database->rollback();
-        return std::nullopt;
-    }
-    if (!m_database->commit(&error))
-        return failed<Issued>(outcome, error);
-    return issued;
+    return issueAndCommit(principal, family, now, outcome);
 }
 
 std::optional<Credentials::Issued> Credentials::refresh(const QString &refreshToken,
@@ -176,14 +169,7 @@ std::optional<Credentials::Issued> Credentials::refresh(const QString &refreshTo
         m_database->rollback();
         return failed<Issued>(outcome, query.lastError().text());
     }
-    auto issued = issue(principal, family, now, outcome);
-    if (!issued) {
-        m_database->rollback();
-        return std::nullopt;
-    }
-    if (!m_database->commit(&error))
-        return failed<Issued>(outcome, error);
-    return issued;
+    return issueAndCommit(principal, family, now, outcome);
 }
 
 std::optional<Credentials::Principal>
@@ -237,9 +223,10 @@ bool Credentials::signOut(const QString &refreshToken, const QDateTime &now, Out
     return true;
 }
 
-std::optional<Credentials::Issued> Credentials::issue(const Principal &principal,
-                                                      const QString &family, const QDateTime &now,
-                                                      Outcome *outcome)
+std::optional<Credentials::Issued> Credentials::issueAndCommit(const Principal &principal,
+                                                               const QString &family,
+                                                               const QDateTime &now,
+                                                               Outcome *outcome)
 {
     Issued issued;
     issued.principal = principal;
@@ -264,9 +251,15 @@ std::optional<Credentials::Issued> Credentials::issue(const Principal &principal
         query.addBindValue(family);
         query.addBindValue(sqlTime(now));
         query.addBindValue(sqlTime(row.expires));
-        if (!query.exec())
-            return failed<Issued>(outcome, query.lastError().text());
+        if (!query.exec()) {
+            const QString reason = query.lastError().text();
+            m_database->rollback();
+            return failed<Issued>(outcome, reason);
+        }
     }
+    QString error;
+    if (!m_database->commit(&error))
+        return failed<Issued>(outcome, error);
     *outcome = {};
     return issued;
 }

@@ -61,8 +61,10 @@ public:
     static QString tokenHash(const QString &token);
 
 private:
-    std::optional<Issued> issue(const Principal &principal, const QString &family,
-                                const QDateTime &now, Outcome *outcome);
+    // A new pair in the family, inserted in the open write transaction, which it then commits
+    // (or rolls back, when it fails).
+    std::optional<Issued> issueAndCommit(const Principal &principal, const QString &family,
+                                         const QDateTime &now, Outcome *outcome);
 
     ServerDatabase *m_database;
 };

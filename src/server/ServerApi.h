@@ -102,6 +102,10 @@ private:
     // The Item's Plaid access token, opened; nullopt after answering (404, 500).
     std::optional<QString> accessTokenOf(const Principal &principal, const QString &itemId,
                                          const net::HttpResponder &responder);
+    // The Item and its opened access token; nullopt after answering (404, 500).
+    std::optional<std::pair<ItemStore::Item, QString>>
+    itemWithToken(const Principal &principal, const QString &itemId,
+                  const net::HttpResponder &responder);
 
     // ServerApiSupport.cpp
     void supportSearch(const Principal &principal, const net::HttpRequest &request,

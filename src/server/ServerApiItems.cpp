@@ -58,6 +58,22 @@ std::optional<QString> ServerApi::accessTokenOf(const Principal &principal, cons
     return QString::fromUtf8(*opened.plaintext);
 }
 
+std::optional<std::pair<ItemStore::Item, QString>>
+ServerApi::itemWithToken(const Principal &principal, const QString &itemId,
+                         const net::HttpResponder &responder)
+{
+    QString error;
+    auto item = m_items.get(principal.userId, itemId, &error);
+    if (!item) {
+        responder.respond(error.isEmpty() ? notFound() : apijson::serverError(error));
+        return std::nullopt;
+    }
+    auto accessToken = accessTokenOf(principal, itemId, responder);
+    if (!accessToken)
+        return std::nullopt;
+    return std::make_pair(std::move(*item), std::move(*accessToken));
+}
+
 void ServerApi::listItems(const Principal &principal, const net::HttpRequest &,
                           const net::HttpResponder &responder, const QString &)
 {
@@ -76,18 +92,13 @@ void ServerApi::listItems(const Principal &principal, const net::HttpRequest &,
 void ServerApi::getItem(const Principal &principal, const net::HttpRequest &,
                         const net::HttpResponder &responder, const QString &itemId)
 {
-    QString error;
-    const auto item = m_items.get(principal.userId, itemId, &error);
-    if (!item) {
-        responder.respond(error.isEmpty() ? notFound() : apijson::serverError(error));
+    const auto found = itemWithToken(principal, itemId, responder);
+    if (!found)
         return;
-    }
-    const auto accessToken = accessTokenOf(principal, itemId, responder);
-    if (!accessToken)
-        return;
+    const auto &[item, accessToken] = *found;
     m_plaid->getAccounts(
-        *accessToken, this,
-        [this, principal, item = *item,
+        accessToken, this,
+        [this, principal, item = item,
          responder](const plaid::PlaidResult<plaid::AccountsList> &result) {
             QJsonObject body{{QStringLiteral("item"), apijson::item(item)}};
             if (result.ok()) {
@@ -275,18 +286,13 @@ void ServerApi::exchangePublicToken(const Principal &principal, const net::HttpR
 void ServerApi::refreshItem(const Principal &principal, const net::HttpRequest &,
                             const net::HttpResponder &responder, const QString &itemId)
 {
-    QString error;
-    const auto item = m_items.get(principal.userId, itemId, &error);
-    if (!item) {
-        responder.respond(error.isEmpty() ? notFound() : apijson::serverError(error));
+    const auto found = itemWithToken(principal, itemId, responder);
+    if (!found)
         return;
-    }
-    const auto accessToken = accessTokenOf(principal, itemId, responder);
-    if (!accessToken)
-        return;
+    const auto &[item, accessToken] = *found;
     m_plaid->getItem(
-        *accessToken, this,
-        [this, principal, item = *item,
+        accessToken, this,
+        [this, principal, item = item,
          responder](const plaid::PlaidResult<plaid::ItemDetails> &result) {
             if (!result.ok()) {
                 responder.respond(apijson::plaidFailure(result));
