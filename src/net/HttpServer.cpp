@@ -57,6 +57,12 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
         m_port = server->serverPort();
     // pendingConnectionAvailable, not newConnection: with TLS a connection is pending only once
     // its handshake is done.
+    // Out of file descriptors (or another accept failure), Qt pauses accepting: resume shortly,
+    // once closing connections have given some back, rather than stay deaf until a restart.
+    connect(server, &QTcpServer::acceptError, this, [server](QAbstractSocket::SocketError error) {
+        qCWarning(lcNet) << "accepting a connection failed:" << error << "- pausing for 100 ms";
+        QTimer::singleShot(100, server, [server] { server->resumeAccepting(); });
+    });
     connect(server, &QTcpServer::pendingConnectionAvailable, this,
             [this, server] { acceptFrom(server); });
     m_servers.append(server);
@@ -104,6 +110,7 @@ void HttpServer::sort(QTcpSocket *socket)
     }
     ++m_sorting;
     socket->setParent(this);
+    socket->setReadBufferSize(m_limits.maxHeaderBytes); // the head is all it needs to see
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
     const auto done = std::make_shared<bool>(false);
@@ -119,8 +126,10 @@ void HttpServer::sort(QTcpSocket *socket)
         --m_sorting;
         timer->deleteLater();
         disconnect(socket, nullptr, this, nullptr);
-        if (head.isEmpty()) {
-            // Nothing said within the header time: closed, as a slow head would be.
+        if (head.isEmpty() || (socket->state() != QAbstractSocket::ConnectedState &&
+                               m_webSocketHandler && isWebSocketUpgrade(head, m_webSocketPath))) {
+            // Nothing said within the header time: closed, as a slow head would be. Nor is an
+            // upgrade from a client already gone handed on (nothing would ever close it).
             socket->abort();
             socket->deleteLater();
             return;

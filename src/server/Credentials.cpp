@@ -199,23 +199,82 @@ Credentials::authenticate(const QString &accessToken, const QDateTime &now, Outc
     return principal;
 }
 
+std::optional<QSet<QString>> Credentials::stillValid(const QStringList &tokenHashes,
+                                                     const QDateTime &now) const
+{
+    QSet<QString> valid;
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype first = 0; first < tokenHashes.size(); first += kChunk) {
+        const QStringList chunk = tokenHashes.mid(first, kChunk);
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), chunk.size());
+        QSqlQuery query(m_database->connection());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT c.token_hash FROM credentials c JOIN users u ON u.id "
+                                     "= c.user_id WHERE c.kind = 'access' AND c.expires_at > ? "
+                                     "AND c.revoked_at IS NULL AND u.revoked_at IS NULL AND "
+                                     "c.token_hash IN (%1)")
+                          .arg(marks.join(u',')));
+        query.addBindValue(sqlTime(now));
+        for (const QString &hash : chunk)
+            query.addBindValue(hash);
+        if (!query.exec())
+            return std::nullopt;
+        while (query.next())
+            valid.insert(query.value(0).toString());
+    }
+    return valid;
+}
+
 bool Credentials::signOut(const QString &refreshToken, const QDateTime &now, Outcome *outcome)
 {
     if (!wellFormed(refreshToken, kRefreshPrefix)) {
         *outcome = {Problem::Refused, QStringLiteral("not a refresh token")};
         return false;
     }
+    QString error;
+    if (!m_database->beginWrite(&error)) {
+        failed<bool>(outcome, error);
+        return false;
+    }
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral(
-        "UPDATE credentials SET revoked_at = ? WHERE revoked_at IS NULL AND family = (SELECT "
-        "family FROM credentials WHERE token_hash = ? AND kind = 'refresh')"));
-    query.addBindValue(sqlTime(now));
+    // The family's rows locked first: a refresh under way finishes before, and the pair it
+    // made is then seen (and revoked) by the UPDATE below, which reads anew (PostgreSQL; on
+    // SQLite the write lock already orders them).
+    query.prepare(QStringLiteral("SELECT family FROM credentials WHERE token_hash = ? AND kind = "
+                                 "'refresh'"));
     query.addBindValue(tokenHash(refreshToken));
     if (!query.exec()) {
         failed<bool>(outcome, query.lastError().text());
+        m_database->rollback();
         return false;
     }
-    if (query.numRowsAffected() == 0) {
+    const QString family = query.next() ? query.value(0).toString() : QString();
+    if (m_database->isPostgres() && !family.isEmpty()) {
+        query.prepare(QStringLiteral("SELECT token_hash FROM credentials WHERE family = ? FOR "
+                                     "UPDATE"));
+        query.addBindValue(family);
+        if (!query.exec()) {
+            failed<bool>(outcome, query.lastError().text());
+            m_database->rollback();
+            return false;
+        }
+    }
+    query.prepare(QStringLiteral(
+        "UPDATE credentials SET revoked_at = ? WHERE revoked_at IS NULL AND family = ?"));
+    query.addBindValue(sqlTime(now));
+    query.addBindValue(family);
+    if (!query.exec()) {
+        failed<bool>(outcome, query.lastError().text());
+        m_database->rollback();
+        return false;
+    }
+    const int revoked = query.numRowsAffected();
+    if (!m_database->commit(&error)) {
+        failed<bool>(outcome, error);
+        return false;
+    }
+    if (revoked <= 0) {
         *outcome = {Problem::Refused, QStringLiteral("this sign-in has ended already")};
         return false;
     }

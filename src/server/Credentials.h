@@ -3,7 +3,9 @@
 #include "server/UserDirectory.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -55,6 +57,10 @@ public:
                                   Outcome *outcome);
     std::optional<Principal> authenticate(const QString &accessToken, const QDateTime &now,
                                           Outcome *outcome) const;
+    // Of these access token hashes, the ones still good now (not expired, revoked or of a
+    // revoked user); nullopt when the database fails. For connections that outlive a request.
+    std::optional<QSet<QString>> stillValid(const QStringList &tokenHashes,
+                                            const QDateTime &now) const;
     // Ends the family the refresh token belongs to (signing out on one desktop).
     bool signOut(const QString &refreshToken, const QDateTime &now, Outcome *outcome);
 

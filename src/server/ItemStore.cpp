@@ -93,44 +93,54 @@ std::optional<ItemStore::Exchange> ItemStore::beginExchange(qint64 userId,
     if (!m_database->beginWrite(error))
         return std::nullopt;
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT user_id, item_id, started_at FROM "
-                                 "public_token_exchanges WHERE public_token_hash = ?%1")
-                      .arg(m_database->isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()));
+    // The claim first: of two requests at once (two instances), one inserts; the other waits
+    // for it (PostgreSQL) and then finds its row.
+    query.prepare(QStringLiteral("INSERT INTO public_token_exchanges (public_token_hash, user_id, "
+                                 "started_at) VALUES (?, ?, ?) ON CONFLICT (public_token_hash) "
+                                 "DO NOTHING"));
     query.addBindValue(publicTokenHash);
+    query.addBindValue(userId);
+    query.addBindValue(sqlTime(now));
     if (!query.exec()) {
         failed(query, error);
         m_database->rollback();
         return std::nullopt;
     }
-    const bool known = query.next();
-    if (known) {
-        // Another user's public token is not this user's to redeem, nor to learn about: it is
-        // spent, as far as they are told.
-        if (query.value(0).toLongLong() != userId) {
-            m_database->rollback();
-            *error = QStringLiteral("this public token was exchanged already");
+    if (query.numRowsAffected() == 1) {
+        if (!m_database->commit(error))
             return std::nullopt;
-        }
-        if (!query.value(1).isNull()) {
-            const Exchange done{Exchange::State::Done, query.value(1).toString()};
-            m_database->rollback();
-            return done;
-        }
-        if (fromSqlTime(query.value(2)).secsTo(now) < kExchangeClaimSeconds) {
-            m_database->rollback();
-            return Exchange{Exchange::State::InFlight, {}};
-        }
-        // A claim left behind by an instance that stopped mid-exchange: take it over.
-        query.prepare(QStringLiteral(
-            "UPDATE public_token_exchanges SET started_at = ? WHERE public_token_hash = ?"));
-    } else {
-        query.prepare(QStringLiteral("INSERT INTO public_token_exchanges (started_at, "
-                                     "public_token_hash, user_id) VALUES (?, ?, ?)"));
+        return Exchange{Exchange::State::Claimed, {}};
     }
+    query.prepare(QStringLiteral("SELECT user_id, item_id, started_at FROM "
+                                 "public_token_exchanges WHERE public_token_hash = ?%1")
+                      .arg(m_database->isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()));
+    query.addBindValue(publicTokenHash);
+    if (!query.exec() || !query.next()) {
+        failed(query, error);
+        m_database->rollback();
+        return std::nullopt;
+    }
+    // Another user's public token is not this user's to redeem, nor to learn about: it is
+    // spent, as far as they are told.
+    if (query.value(0).toLongLong() != userId) {
+        m_database->rollback();
+        *error = QStringLiteral("this public token was exchanged already");
+        return std::nullopt;
+    }
+    if (!query.value(1).isNull()) {
+        const Exchange done{Exchange::State::Done, query.value(1).toString()};
+        m_database->rollback();
+        return done;
+    }
+    if (fromSqlTime(query.value(2)).secsTo(now) < kExchangeClaimSeconds) {
+        m_database->rollback();
+        return Exchange{Exchange::State::InFlight, {}};
+    }
+    // A claim left behind by an instance that stopped mid-exchange: take it over.
+    query.prepare(QStringLiteral(
+        "UPDATE public_token_exchanges SET started_at = ? WHERE public_token_hash = ?"));
     query.addBindValue(sqlTime(now));
     query.addBindValue(publicTokenHash);
-    if (!known)
-        query.addBindValue(userId);
     if (!query.exec()) {
         failed(query, error);
         m_database->rollback();

@@ -19,6 +19,7 @@ namespace {
 
 constexpr int kUnauthorized = 4401;
 constexpr int kBadMessage = 4400;
+constexpr int kTooMany = 4429;
 
 QString compact(const QJsonObject &object)
 {
@@ -69,7 +70,7 @@ PushHub::~PushHub()
 
 void PushHub::take(QTcpSocket *socket)
 {
-    if (m_clients.size() >= kMaxClients) {
+    if (m_clients.size() >= kMaxClients || m_signingIn >= kMaxSigningIn) {
         socket->abort();
         socket->deleteLater();
         return;
@@ -83,12 +84,16 @@ void PushHub::accept()
         socket->setParent(this);
         socket->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
         socket->setMaxAllowedIncomingFrameSize(kMaxMessageBytes);
-        m_clients.insert(socket, {0, m_clock->now().addSecs(kAuthSeconds)});
+        m_clients.insert(socket, {0, m_clock->now().addSecs(kAuthSeconds), {}});
+        ++m_signingIn;
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString &message) { received(socket, message); });
         connect(socket, &QWebSocket::binaryMessageReceived, this,
                 [socket] { close(socket, kBadMessage, QStringLiteral("text messages only")); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+            const auto gone = m_clients.constFind(socket);
+            if (gone != m_clients.cend() && gone->userId == 0)
+                --m_signingIn;
             m_clients.remove(socket);
             socket->deleteLater();
         });
@@ -115,8 +120,20 @@ void PushHub::received(QWebSocket *socket, const QString &message)
         return;
     }
     const bool first = client->userId == 0;
+    if (first) {
+        int sockets = 0;
+        for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+            sockets += it->userId == principal->userId ? 1 : 0;
+        if (sockets >= kMaxPerUser) {
+            close(socket, kTooMany, QStringLiteral("too many connections for this user"));
+            return;
+        }
+        --m_signingIn;
+    }
     client->userId = principal->userId;
     client->deadline = principal->expiresAt;
+    client->tokenHash =
+        Credentials::tokenHash(object.value(QLatin1StringView("access_token")).toString());
     if (first)
         socket->sendTextMessage(
             compact({{QStringLiteral("type"), QStringLiteral("ready")},
@@ -174,6 +191,24 @@ void PushHub::sweep()
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
         if (it->deadline <= now)
             expired.append(it.key());
+    }
+    // Signed-in sockets whose sign-in was revoked since (one query for them all).
+    if (!m_lastRecheck.isValid() || m_lastRecheck.secsTo(now) >= kRecheckSeconds) {
+        m_lastRecheck = now;
+        QStringList hashes;
+        for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+            if (it->userId != 0)
+                hashes.append(it->tokenHash);
+        }
+        const auto valid = hashes.isEmpty() ? std::optional<QSet<QString>>()
+                                            : m_credentials.stillValid(hashes, now);
+        if (valid) {
+            for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+                if (it->userId != 0 && !valid->contains(it->tokenHash) &&
+                    !expired.contains(it.key()))
+                    expired.append(it.key());
+            }
+        }
     }
     for (QWebSocket *socket : std::as_const(expired))
         close(socket, kUnauthorized, QStringLiteral("sign in again"));

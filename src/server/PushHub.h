@@ -26,7 +26,9 @@ class ServerDatabase;
 // and the hub answers {"type": "ready", "user": {…}}; from then on, for the user's Items only:
 //   {"type": "item_changed", "item": {…}}  or  {"type": "item_removed", "item_id": "…"}.
 // A socket that does not sign in within kAuthSeconds, or whose access token expires without a
-// new one, is closed (code 4401); anything else it sends closes it (4400).
+// new one, or is revoked (sign-out, a revoked user, a reused refresh token: checked every
+// kRecheckSeconds), is closed (code 4401); anything else it sends closes it (4400). A user has
+// at most kMaxPerUser sockets (4429 beyond).
 //
 // Several instances share changes through PostgreSQL: a change is published with pg_notify and
 // every instance (this one too) delivers it to its own sockets on LISTEN, on a connection kept
@@ -39,6 +41,9 @@ class PushHub : public QObject
 public:
     static constexpr int kAuthSeconds = 10;
     static constexpr int kMaxClients = 10'000;
+    static constexpr int kMaxPerUser = 20;      // more is refused (4429)
+    static constexpr int kMaxSigningIn = 1'000; // sockets not yet signed in, all together
+    static constexpr int kRecheckSeconds = 10;  // sign-outs and revocations reach sockets
     static constexpr qint64 kMaxMessageBytes = 16 * 1024;
     static constexpr char kChannel[] = "weft_item_changed";
 
@@ -64,6 +69,7 @@ private:
     {
         qint64 userId = 0;  // 0 until signed in
         QDateTime deadline; // sign in, or a new access token, by then
+        QString tokenHash;  // of the access token it signed in with last
     };
     void accept();
     void received(QWebSocket *socket, const QString &message);
@@ -78,6 +84,8 @@ private:
     QWebSocketServer *m_server;
     QHash<QWebSocket *, Client> m_clients;
     QTimer m_sweep;
+    QDateTime m_lastRecheck;
+    int m_signingIn = 0;
 };
 
 } // namespace weft::server

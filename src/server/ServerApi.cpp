@@ -48,6 +48,7 @@ ServerApi::ServerApi(ServerDatabase *database, const TokenCipher *cipher, plaid:
     , m_credentials(database)
     , m_items(database)
     , m_signInLimiter(m_options.signInBurst, m_options.signInRefillSeconds)
+    , m_refreshLimiter(m_options.refreshBurst, m_options.refreshRefillSeconds)
 {
 }
 
@@ -154,10 +155,11 @@ QString ServerApi::clientKey(const net::HttpRequest &request) const
     return request.peer.toString();
 }
 
-bool ServerApi::rateLimited(const net::HttpRequest &request, const net::HttpResponder &responder)
+bool ServerApi::rateLimited(RateLimiter &limiter, const net::HttpRequest &request,
+                            const net::HttpResponder &responder)
 {
     int retryAfter = 0;
-    if (m_signInLimiter.tryTake(clientKey(request), m_clock->now(), &retryAfter))
+    if (limiter.tryTake(clientKey(request), m_clock->now(), &retryAfter))
         return false;
     qCInfo(lcServer).noquote() << "sign-in rate limit reached for" << clientKey(request);
     net::HttpResponse response =

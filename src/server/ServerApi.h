@@ -51,8 +51,11 @@ public:
         QString webhookUrl;                 // given to Plaid in each link token, when set
         QString redirectUri;                // OAuth redirect, when set
         QList<QHostAddress> trustedProxies; // whose X-Forwarded-For names the client
-        int signInBurst = 10;
+        int signInBurst = 10;               // enrolment: guesses of a code
         int signInRefillSeconds = 30;
+        // Refreshing, which every desktop does each quarter hour: many may share an address.
+        int refreshBurst = 60;
+        int refreshRefillSeconds = 2;
     };
 
     ServerApi(ServerDatabase *database, const TokenCipher *cipher, plaid::PlaidClient *plaid,
@@ -74,7 +77,8 @@ private:
     void authenticated(const net::HttpRequest &request, const net::HttpResponder &responder,
                        Authed route, const QString &itemId);
     QString clientKey(const net::HttpRequest &request) const;
-    bool rateLimited(const net::HttpRequest &request, const net::HttpResponder &responder);
+    bool rateLimited(RateLimiter &limiter, const net::HttpRequest &request,
+                     const net::HttpResponder &responder);
     // The body as a JSON object, or nullopt after answering 400.
     static std::optional<QJsonObject> jsonBody(const net::HttpRequest &request,
                                                const net::HttpResponder &responder);
@@ -127,6 +131,7 @@ private:
     Credentials m_credentials;
     ItemStore m_items;
     RateLimiter m_signInLimiter;
+    RateLimiter m_refreshLimiter;
 };
 
 } // namespace weft::server

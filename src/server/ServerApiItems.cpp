@@ -267,9 +267,17 @@ void ServerApi::exchangePublicToken(const Principal &principal, const net::HttpR
                     }
                     const QString sealed = m_cipher->seal(accessToken.toUtf8(), itemId.toUtf8());
                     QString error;
-                    if (sealed.isEmpty() || !m_items.finishExchange(hash, item, sealed, &error)) {
+                    bool stored = false;
+                    for (int attempt = 0; attempt < 2 && !sealed.isEmpty() && !stored; ++attempt)
+                        stored = m_items.finishExchange(hash, item, sealed, &error);
+                    if (!stored) {
+                        // Not kept, so not left behind at Plaid either (an Item nobody could
+                        // remove would be billed on): removed there, and the claim released.
+                        m_plaid->removeItem(accessToken, this, [](const auto &) {});
+                        m_items.abandonExchange(hash);
                         responder.respond(apijson::serverError(
-                            QStringLiteral("the new Item %1 could not be stored: %2")
+                            QStringLiteral("the new Item %1 could not be stored (%2); removed it "
+                                           "at Plaid")
                                 .arg(itemId,
                                      sealed.isEmpty() ? QStringLiteral("sealing failed") : error)));
                         return;

@@ -33,7 +33,7 @@ QString requiredString(const QJsonObject &body, const QString &name,
 
 void ServerApi::enrol(const net::HttpRequest &request, const net::HttpResponder &responder)
 {
-    if (rateLimited(request, responder))
+    if (rateLimited(m_signInLimiter, request, responder))
         return;
     const auto body = jsonBody(request, responder);
     if (!body)
@@ -55,7 +55,7 @@ void ServerApi::enrol(const net::HttpRequest &request, const net::HttpResponder 
 
 void ServerApi::refreshSession(const net::HttpRequest &request, const net::HttpResponder &responder)
 {
-    if (rateLimited(request, responder))
+    if (rateLimited(m_refreshLimiter, request, responder))
         return;
     const auto body = jsonBody(request, responder);
     if (!body)

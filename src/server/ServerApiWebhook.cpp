@@ -12,6 +12,8 @@
 #include "server/WebhookKeyCache.h"
 #include "webhooks/WebhookVerifier.h"
 
+#include <QPointer>
+
 namespace weft::server {
 
 void ServerApi::plaidWebhook(const net::HttpRequest &request, const net::HttpResponder &responder)
@@ -26,49 +28,64 @@ void ServerApi::plaidWebhook(const net::HttpRequest &request, const net::HttpRes
     }
     const QByteArray body = request.body;
     const QString peer = clientKey(request);
-    m_webhookKeys->find(
-        webhooks::WebhookVerifier::keyIdOf(verification),
-        [this, verification, body, peer, responder](const QJsonObject &jwk,
-                                                    const QString &keyProblem) {
-            const QDateTime now = m_clock->now();
-            const std::optional<QString> problem =
-                jwk.isEmpty() ? std::optional<QString>(keyProblem)
-                              : webhooks::WebhookVerifier::verify(verification, body, jwk,
-                                                                  now.toSecsSinceEpoch());
-            if (problem) {
-                qCWarning(lcServer).noquote()
-                    << "refused a webhook from" << peer << "-" << *problem;
-                responder.respond(apijson::error(401, QStringLiteral("UNVERIFIED_WEBHOOK"),
-                                                 QStringLiteral("the webhook is not verified")));
-                return;
-            }
-            const WebhookInbox::Result result = WebhookInbox(m_database).apply(body, now);
-            switch (result.outcome) {
-            case WebhookInbox::Outcome::Malformed:
-                qCWarning(lcServer).noquote()
-                    << "a verified webhook is malformed:" << result.problem;
-                responder.respond(
-                    apijson::error(400, QStringLiteral("INVALID_REQUEST"), result.problem));
-                return;
-            case WebhookInbox::Outcome::Failed:
-                // 500: Plaid sends it again later.
-                responder.respond(apijson::serverError(result.problem));
-                return;
-            case WebhookInbox::Outcome::UnknownItem:
-                qCInfo(lcServer).noquote() << "a webhook for an Item not here:" << result.itemId;
-                break;
-            case WebhookInbox::Outcome::Duplicate:
-                qCInfo(lcServer).noquote() << "a webhook sent again, taken once:" << result.itemId;
-                break;
-            case WebhookInbox::Outcome::Applied:
-                qCInfo(lcServer).noquote()
-                    << "webhook applied to" << result.itemId << "- now" << result.status;
-                break;
-            }
-            responder.respond(apijson::ok({{QStringLiteral("received"), true}}));
-            if (result.outcome == WebhookInbox::Outcome::Applied)
-                confirmItem(result.itemId, result.status);
-        });
+    const QPointer<ServerApi> self(this);
+    m_webhookKeys->find(webhooks::WebhookVerifier::keyIdOf(verification), [self, verification, body,
+                                                                           peer, responder](
+                                                                              const QJsonObject
+                                                                                  &jwk,
+                                                                              const QString
+                                                                                  &keyProblem,
+                                                                              bool temporary) {
+        if (!self)
+            return;
+        ServerApi *api = self.data();
+        const QDateTime now = api->m_clock->now();
+        if (jwk.isEmpty() && temporary) {
+            // Not the sender's fault: 503, and Plaid sends it again later.
+            qCWarning(lcServer).noquote() << "cannot verify a webhook now:" << keyProblem;
+            net::HttpResponse response = apijson::error(
+                503, QStringLiteral("PLAID_UNAVAILABLE"),
+                QStringLiteral("the webhook cannot be verified now; send it again later"));
+            response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("60")});
+            responder.respond(response);
+            return;
+        }
+        const std::optional<QString> problem =
+            jwk.isEmpty() ? std::optional<QString>(keyProblem)
+                          : webhooks::WebhookVerifier::verify(verification, body, jwk,
+                                                              now.toSecsSinceEpoch());
+        if (problem) {
+            qCWarning(lcServer).noquote() << "refused a webhook from" << peer << "-" << *problem;
+            responder.respond(apijson::error(401, QStringLiteral("UNVERIFIED_WEBHOOK"),
+                                             QStringLiteral("the webhook is not verified")));
+            return;
+        }
+        const WebhookInbox::Result result = WebhookInbox(api->m_database).apply(body, now);
+        switch (result.outcome) {
+        case WebhookInbox::Outcome::Malformed:
+            qCWarning(lcServer).noquote() << "a verified webhook is malformed:" << result.problem;
+            responder.respond(
+                apijson::error(400, QStringLiteral("INVALID_REQUEST"), result.problem));
+            return;
+        case WebhookInbox::Outcome::Failed:
+            // 500: Plaid sends it again later.
+            responder.respond(apijson::serverError(result.problem));
+            return;
+        case WebhookInbox::Outcome::UnknownItem:
+            qCInfo(lcServer).noquote() << "a webhook for an Item not here:" << result.itemId;
+            break;
+        case WebhookInbox::Outcome::Duplicate:
+            qCInfo(lcServer).noquote() << "a webhook sent again, taken once:" << result.itemId;
+            break;
+        case WebhookInbox::Outcome::Applied:
+            qCInfo(lcServer).noquote()
+                << "webhook applied to" << result.itemId << "- now" << result.status;
+            break;
+        }
+        responder.respond(apijson::ok({{QStringLiteral("received"), true}}));
+        if (result.outcome == WebhookInbox::Outcome::Applied)
+            api->confirmItem(result.itemId, result.status);
+    });
 }
 
 void ServerApi::confirmItem(const QString &itemId, const QString &statusNow)

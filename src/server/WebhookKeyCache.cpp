@@ -26,18 +26,18 @@ WebhookKeyCache::WebhookKeyCache(plaid::PlaidClient *plaid, Clock *clock, QObjec
 void WebhookKeyCache::find(const QString &keyId, Done done)
 {
     if (!plausibleKeyId(keyId)) {
-        done({}, QStringLiteral("the signature names no usable key id"));
+        done({}, QStringLiteral("the signature names no usable key id"), false);
         return;
     }
     const QDateTime now = m_clock->now();
     const auto kept = m_keys.constFind(keyId);
     if (kept != m_keys.cend() && kept->at.secsTo(now) < kKeepSeconds) {
-        done(kept->jwk, {});
+        done(kept->jwk, {}, false);
         return;
     }
     const auto unknown = m_unknown.constFind(keyId);
     if (unknown != m_unknown.cend() && unknown->secsTo(now) < kUnknownSeconds) {
-        done({}, QStringLiteral("Plaid does not know the key %1").arg(keyId));
+        done({}, QStringLiteral("Plaid does not know the key %1").arg(keyId), false);
         return;
     }
     auto waiting = m_waiting.find(keyId);
@@ -45,17 +45,27 @@ void WebhookKeyCache::find(const QString &keyId, Done done)
         waiting->append(std::move(done));
         return;
     }
-    while (!m_recentFetches.isEmpty() && m_recentFetches.first().secsTo(now) >= 60)
-        m_recentFetches.removeFirst();
-    if (m_recentFetches.size() >= kFetchesPerMinute) {
-        done({}, QStringLiteral("too many unknown signing keys in the last minute; not asking "
+    if (kept == m_keys.cend()) {
+        // A kid never seen: rationed.
+        while (!m_recentFetches.isEmpty() && m_recentFetches.first().secsTo(now) >= 60)
+            m_recentFetches.removeFirst();
+        if (m_recentFetches.size() >= kFetchesPerMinute) {
+            done({},
+                 QStringLiteral("too many unknown signing keys in the last minute; not asking "
                                 "Plaid about %1 now")
-                     .arg(keyId));
-        return;
+                     .arg(keyId),
+                 true);
+            return;
+        }
+        m_recentFetches.append(now);
     }
-    m_recentFetches.append(now);
-    ++m_fetches;
     m_waiting.insert(keyId, {std::move(done)});
+    fetch(keyId);
+}
+
+void WebhookKeyCache::fetch(const QString &keyId)
+{
+    ++m_fetches;
     m_plaid->getWebhookVerificationKey(
         keyId, this, [this, keyId](const plaid::PlaidResult<QJsonObject> &result) {
             if (result.ok()) {
@@ -75,18 +85,22 @@ void WebhookKeyCache::fetched(const QString &keyId, const QJsonObject &jwk, cons
                               bool unknown)
 {
     const QDateTime now = m_clock->now();
+    QJsonObject key = jwk;
     if (!jwk.isEmpty()) {
         if (m_keys.size() >= kMaxKeys)
             m_keys.clear(); // Plaid has a handful; this many means churn, start again
         m_keys.insert(keyId, {jwk, now});
     } else if (unknown) {
+        m_keys.remove(keyId); // Plaid no longer knows it: no longer trusted
         if (m_unknown.size() >= 1000)
             m_unknown.clear();
         m_unknown.insert(keyId, now);
+    } else if (const auto kept = m_keys.constFind(keyId); kept != m_keys.cend()) {
+        key = kept->jwk; // Plaid unreachable: the key kept goes on serving until it answers
     }
     const QList<Done> waiting = m_waiting.take(keyId);
     for (const Done &done : waiting)
-        done(jwk, problem);
+        done(key, key.isEmpty() ? problem : QString(), key.isEmpty() && !unknown);
 }
 
 } // namespace weft::server

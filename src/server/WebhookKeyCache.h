@@ -18,17 +18,21 @@ class PlaidClient;
 namespace weft::server {
 
 // Plaid's webhook signing keys by key id, as Plaid advises: fetched from
-// /webhook_verification_key/get the first time a kid is seen, then kept (an hour, so that a key
-// Plaid expires stops being trusted). Unknown kids are remembered for a few minutes and fetches
-// for new kids are rationed, so that forged webhooks with made-up kids cannot make weft-server
-// hammer Plaid; requests for one kid share one fetch.
+// /webhook_verification_key/get the first time a kid is seen, then fetched again hourly (so
+// that a key Plaid expires stops being trusted; should Plaid not answer then, the key kept goes
+// on serving). Unknown kids are remembered for a few minutes and fetches for new kids are
+// rationed, so that forged webhooks with made-up kids cannot make weft-server hammer Plaid;
+// refreshing a known key is never rationed, so a flood of made-up kids cannot lock out the real
+// one. Requests for one kid share one fetch.
 class WebhookKeyCache : public QObject
 {
     Q_OBJECT
 
 public:
-    // The key, or an empty object and why there is none.
-    using Done = std::function<void(const QJsonObject &jwk, const QString &problem)>;
+    // The key, or an empty object and why there is none: temporary when Plaid could not be
+    // asked now (unreachable, or fetches rationed) rather than saying the key is unknown.
+    using Done =
+        std::function<void(const QJsonObject &jwk, const QString &problem, bool temporary)>;
 
     static constexpr int kKeepSeconds = 3600;
     static constexpr int kUnknownSeconds = 300;
@@ -48,6 +52,7 @@ private:
     };
     void fetched(const QString &keyId, const QJsonObject &jwk, const QString &problem,
                  bool unknown);
+    void fetch(const QString &keyId);
 
     plaid::PlaidClient *m_plaid;
     Clock *m_clock;

@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QWebSocket>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace weft::server;
 using namespace weft::server::testkit;
@@ -208,6 +210,16 @@ void TestServerPush::socketsThatDoNotSignInAreClosed()
     QTRY_VERIFY(switcher.closed);
     QCOMPARE(int(switcher.socket.closeCode()), 4401);
 
+    // One user may keep so many sockets, no more.
+    std::vector<std::unique_ptr<Desktop>> many;
+    for (int i = 0; i < PushHub::kMaxPerUser; ++i)
+        many.push_back(std::make_unique<Desktop>(url, bob));
+    QTRY_VERIFY(std::all_of(many.cbegin(), many.cend(), [](const auto &d) { return d->ready(); }));
+    Desktop oneTooMany(url, bob);
+    QTRY_VERIFY(oneTooMany.closed);
+    QCOMPARE(int(oneTooMany.socket.closeCode()), 4429);
+    many.clear();
+
     // An upgrade to another path is not a push socket (plain HTTP answers it).
     QTcpSocket elsewhere;
     elsewhere.connectToHost(QHostAddress::LocalHost, rig.instance(server).port());
@@ -257,6 +269,15 @@ void TestServerPush::lapsedSignInIsClosed()
     QCOMPARE(int(lapsing.socket.closeCode()), 4401);
     QTest::qWait(1500);
     QVERIFY(!renewing.closed);
+
+    // Signing out (or a revoked user, or a reused refresh token) reaches an open socket too.
+    QCOMPARE(rig.call(server, "POST", u"/v1/session/sign_out"_s,
+                      {{u"refresh_token"_s, refreshed.json[u"refresh_token"].toString()}})
+                 .status,
+             200);
+    clock.advance(std::chrono::seconds(PushHub::kRecheckSeconds + 1));
+    QTRY_VERIFY(renewing.closed);
+    QCOMPARE(int(renewing.socket.closeCode()), 4401);
 }
 
 QTEST_GUILESS_MAIN(TestServerPush)
