@@ -309,8 +309,8 @@ void TestServerApi::signInIsRateLimited()
     // refreshes every quarter hour): not spent by the guesses, but limited too.
     int refreshes = 0;
     for (int i = 0; i < defaults.refreshBurst + 5; ++i) {
-        reply = rig.call(server, "POST", u"/v1/session/refresh"_s,
-                         {{u"refresh_token"_s, u"wsr-x"_s}});
+        reply =
+            rig.call(server, "POST", u"/v1/session/refresh"_s, {{u"refresh_token"_s, u"wsr-x"_s}});
         if (reply.status != 401)
             break;
         ++refreshes;
