@@ -1,12 +1,20 @@
 // The weft-server executable's administration commands, run for real on SQLite and on the
 // fixture's PostgreSQL: enrolling prints a one-time code that the database keeps only as a
 // hash; an address is enrolled once; revoking ends the account and its unused code; the key
-// file is made owner-only and rotates; usage errors and a missing database say so.
+// file is made owner-only and rotates; usage errors and a missing database say so. And
+// `weft-server serve` itself: a config that others may read while it holds the Plaid secret is
+// refused; a good one serves (a desktop enrols and signs in over HTTP) until SIGTERM, and its
+// log holds no secret, code or token.
 #include "PostgresTestKit.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
 
+#include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -57,6 +65,7 @@ private slots:
     void keyFile();
     void usageErrors_data();
     void usageErrors();
+    void serveUntilTerminated();
 
 private:
     QTemporaryDir m_dir;
@@ -217,6 +226,93 @@ void TestWeftServerCli::usageErrors()
     QCOMPARE(run.status, status);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(!run.err.contains(u"s3cret-pw"_s));
+}
+
+namespace {
+
+QJsonObject httpCall(QNetworkAccessManager &network, const QUrl &url, const QJsonObject &body,
+                     const QString &token, int *status)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Content-Type", "application/json");
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QNetworkReply *reply =
+        body.isEmpty() ? network.get(request) : network.post(request, QJsonDocument(body).toJson());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return answer;
+}
+
+} // namespace
+
+void TestWeftServerCli::serveUntilTerminated()
+{
+    const QString database = u"sqlite:"_s + m_dir.filePath(u"serve.db"_s);
+    const QString keys = m_dir.filePath(u"serve-keys"_s);
+    QCOMPARE(weftServer({u"keys"_s, u"init"_s, keys}).status, 0);
+    const QString secret = u"plaid-secret-never-in-a-log"_s;
+    const QString configPath = m_dir.filePath(u"weft-server.conf"_s);
+    QFile config(configPath);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    // Nothing listens at that Plaid URL: enrolment and sign-in do not need Plaid.
+    config.write(u"# test\ndatabase = %1\nkeys = %2\nlisten = 127.0.0.1:0\n"
+                 u"plaid_env = http://127.0.0.1:9\nplaid_client_id = client\n"
+                 u"plaid_secret = %3\n"_s.arg(database, keys, secret)
+                     .toUtf8());
+    config.close();
+#ifdef Q_OS_UNIX
+    QVERIFY(config.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    const Run open = weftServer({u"serve"_s, u"--config"_s, configPath});
+    QCOMPARE(open.status, 2);
+    QVERIFY2(open.err.contains(u"chmod 600"_s), qPrintable(open.err));
+    QVERIFY(!open.err.contains(secret));
+#endif
+    QVERIFY(config.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    const Run added = weftServer({u"users"_s, u"add"_s, u"ada@example.com"_s}, database);
+    QCOMPARE(added.status, 0);
+    const QString code = added.out.trimmed().split(u'\n').last();
+
+    QProcess server;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"WEFT_SERVER_DATABASE"_s);
+    server.setProcessEnvironment(environment);
+    server.start(qEnvironmentVariable("WEFT_SERVER_BINARY"),
+                 {u"serve"_s, u"--config"_s, configPath});
+    QVERIFY(server.waitForReadyRead(30000));
+    const QUrl base(QString::fromUtf8(server.readLine()).trimmed());
+    QVERIFY2(base.scheme() == u"http"_s && base.port() > 0, qPrintable(base.toString()));
+
+    QNetworkAccessManager network;
+    int status = 0;
+    const QJsonObject session = httpCall(network, base.resolved(QUrl(u"/v1/enrol"_s)),
+                                         {{u"enrolment_code"_s, code}}, {}, &status);
+    QCOMPARE(status, 200);
+    const QString access = session[u"access_token"].toString();
+    const QString refresh = session[u"refresh_token"].toString();
+    QVERIFY(access.startsWith(u"wsa-"_s));
+    const QJsonObject me = httpCall(network, base.resolved(QUrl(u"/v1/me"_s)), {}, access, &status);
+    QCOMPARE(status, 200);
+    QCOMPARE(me[u"email"].toString(), u"ada@example.com"_s);
+    // A refused refresh (its token mangled) is logged, the token not.
+    QString mangled = refresh;
+    mangled.back() = mangled.back() == u'A' ? u'B' : u'A';
+    httpCall(network, base.resolved(QUrl(u"/v1/session/refresh"_s)),
+             {{u"refresh_token"_s, mangled}}, {}, &status);
+    QCOMPARE(status, 401);
+
+    server.terminate();
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+    const QString log = QString::fromUtf8(server.readAllStandardError() + server.readAll());
+    QVERIFY2(log.contains(u"enrolled a desktop"_s), qPrintable(log));
+    for (const QString &secretText : QStringList{secret, code, access, refresh, mangled})
+        QVERIFY2(!log.contains(secretText), qPrintable(log));
 }
 
 QTEST_GUILESS_MAIN(TestWeftServerCli)
