@@ -127,7 +127,7 @@ void HttpServer::sort(QTcpSocket *socket)
         timer->deleteLater();
         disconnect(socket, nullptr, this, nullptr);
         if (head.isEmpty() || (socket->state() != QAbstractSocket::ConnectedState &&
-                               m_webSocketHandler && isWebSocketUpgrade(head, m_webSocketPath))) {
+                               isWebSocketUpgrade(head, m_webSocketPath))) {
             // Nothing said within the header time: closed, as a slow head would be. Nor is an
             // upgrade from a client already gone handed on (nothing would ever close it).
             socket->abort();

@@ -9,17 +9,6 @@
 namespace weft::server {
 namespace {
 
-const QString kItemColumns =
-    QStringLiteral("item_id, user_id, institution_id, institution_name, status, error_code, "
-                   "created_at, updated_at");
-
-ItemStore::Item itemFrom(const QSqlQuery &query)
-{
-    return {query.value(0).toString(),   query.value(1).toLongLong(), query.value(2).toString(),
-            query.value(3).toString(),   query.value(4).toString(),   query.value(5).toString(),
-            fromSqlTime(query.value(6)), fromSqlTime(query.value(7))};
-}
-
 bool failed(const QSqlQuery &query, QString *error)
 {
     *error = QStringLiteral("the database refused: %1").arg(query.lastError().text());
@@ -27,6 +16,26 @@ bool failed(const QSqlQuery &query, QString *error)
 }
 
 } // namespace
+
+QString ItemStore::columns(const QString &table)
+{
+    static const QStringList names{
+        QStringLiteral("item_id"),        QStringLiteral("user_id"),
+        QStringLiteral("institution_id"), QStringLiteral("institution_name"),
+        QStringLiteral("status"),         QStringLiteral("error_code"),
+        QStringLiteral("created_at"),     QStringLiteral("updated_at")};
+    QStringList prefixed;
+    for (const QString &name : names)
+        prefixed.append(table + name);
+    return prefixed.join(QStringLiteral(", "));
+}
+
+ItemStore::Item ItemStore::fromRow(const QSqlQuery &query)
+{
+    return {query.value(0).toString(),   query.value(1).toLongLong(), query.value(2).toString(),
+            query.value(3).toString(),   query.value(4).toString(),   query.value(5).toString(),
+            fromSqlTime(query.value(6)), fromSqlTime(query.value(7))};
+}
 
 ItemStore::ItemStore(ServerDatabase *database)
     : m_database(database)
@@ -37,7 +46,7 @@ std::optional<QList<ItemStore::Item>> ItemStore::list(qint64 userId, QString *er
 {
     QSqlQuery &query = m_database->prepared(
         QStringLiteral("SELECT %1 FROM items WHERE user_id = ? ORDER BY created_at, item_id")
-            .arg(kItemColumns));
+            .arg(columns()));
     query.addBindValue(userId);
     if (!query.exec()) {
         failed(query, error);
@@ -45,7 +54,7 @@ std::optional<QList<ItemStore::Item>> ItemStore::list(qint64 userId, QString *er
     }
     QList<Item> items;
     while (query.next())
-        items.append(itemFrom(query));
+        items.append(fromRow(query));
     query.finish();
     return items;
 }
@@ -56,7 +65,7 @@ std::optional<ItemStore::Item> ItemStore::get(qint64 userId, const QString &item
     error->clear();
     QSqlQuery query(m_database->connection());
     query.prepare(
-        QStringLiteral("SELECT %1 FROM items WHERE user_id = ? AND item_id = ?").arg(kItemColumns));
+        QStringLiteral("SELECT %1 FROM items WHERE user_id = ? AND item_id = ?").arg(columns()));
     query.addBindValue(userId);
     query.addBindValue(itemId);
     if (!query.exec()) {
@@ -65,7 +74,7 @@ std::optional<ItemStore::Item> ItemStore::get(qint64 userId, const QString &item
     }
     if (!query.next())
         return std::nullopt;
-    return itemFrom(query);
+    return fromRow(query);
 }
 
 std::optional<QString> ItemStore::sealedToken(qint64 userId, const QString &itemId,
@@ -159,7 +168,7 @@ bool ItemStore::finishExchange(const QString &publicTokenHash, const Item &item,
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("INSERT INTO items (%1, access_token_sealed) VALUES (?, ?, ?, ?, "
                                  "?, ?, ?, ?, ?)")
-                      .arg(kItemColumns));
+                      .arg(columns()));
     query.addBindValue(item.itemId);
     query.addBindValue(item.userId);
     query.addBindValue(item.institutionId);

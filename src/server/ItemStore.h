@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+class QSqlQuery;
+
 #include <optional>
 
 namespace weft::server {
@@ -67,6 +69,11 @@ public:
                   const QDateTime &at, QString *error);
 
     static constexpr int kExchangeClaimSeconds = 120;
+
+    // The columns an Item is read from, each prefixed by table (e.g. "i."), in the order
+    // fromRow() reads them, from its first column on.
+    static QString columns(const QString &table = {});
+    static Item fromRow(const QSqlQuery &query);
 
 private:
     ServerDatabase *m_database;

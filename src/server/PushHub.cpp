@@ -164,10 +164,8 @@ void PushHub::deliver(qint64 userId, const QString &itemId)
         if (it->userId == userId)
             sockets.append(it.key());
     }
-    if (sockets.isEmpty()) {
-        emit delivered(itemId, 0);
+    if (sockets.isEmpty())
         return;
-    }
     QString error;
     const auto item = m_items.get(userId, itemId, &error);
     if (!item && !error.isEmpty()) {
@@ -181,7 +179,6 @@ void PushHub::deliver(qint64 userId, const QString &itemId)
                                            {QStringLiteral("item_id"), itemId}});
     for (QWebSocket *socket : std::as_const(sockets))
         socket->sendTextMessage(message);
-    emit delivered(itemId, int(sockets.size()));
 }
 
 void PushHub::sweep()

@@ -60,10 +60,6 @@ public:
     void publish(qint64 userId, const QString &itemId);
     int clientCount() const { return int(m_clients.size()); }
 
-signals:
-    // For tests and figures: a change was sent to this many sockets here.
-    void delivered(const QString &itemId, int sockets);
-
 private:
     struct Client
     {

@@ -72,6 +72,22 @@ QJsonObject item(const ItemStore::Item &item)
             {QStringLiteral("updated_at"), time(item.updatedAt)}};
 }
 
+QJsonObject supportItem(const SupportConsole::Found &found)
+{
+    QJsonObject object = item(found.item);
+    object.insert(QStringLiteral("user_email"), found.ownerEmail);
+    return object;
+}
+
+QJsonObject timelineEvent(const SupportConsole::Event &event)
+{
+    return {{QStringLiteral("at"), time(event.at)},
+            {QStringLiteral("source"), event.source},
+            {QStringLiteral("webhook_type"), orNull(event.type)},
+            {QStringLiteral("code"), event.code},
+            {QStringLiteral("error_code"), orNull(event.errorCode)}};
+}
+
 QJsonObject principal(const Credentials::Principal &principal)
 {
     return {{QStringLiteral("email"), principal.email},

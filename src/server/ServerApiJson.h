@@ -3,6 +3,7 @@
 #include "net/HttpMessage.h"
 #include "server/Credentials.h"
 #include "server/ItemStore.h"
+#include "server/SupportConsole.h"
 
 #include <QJsonObject>
 
@@ -24,6 +25,9 @@ net::HttpResponse plaidFailure(const plaid::PlaidOutcome &outcome);
 net::HttpResponse serverError(const QString &reason);
 
 QJsonObject item(const ItemStore::Item &item);
+// An Item as support sees it: with its owner's address.
+QJsonObject supportItem(const SupportConsole::Found &found);
+QJsonObject timelineEvent(const SupportConsole::Event &event);
 QJsonObject principal(const Credentials::Principal &principal);
 QJsonObject issued(const Credentials::Issued &issued);
 

@@ -19,18 +19,6 @@ bool supportOnly(const Credentials::Principal &principal, const net::HttpRespond
     return false;
 }
 
-QJsonObject found(const SupportConsole::Found &found)
-{
-    QJsonObject item = apijson::item(found.item);
-    item.insert(QStringLiteral("user_email"), found.ownerEmail);
-    return item;
-}
-
-QJsonValue orNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 } // namespace
 
 void ServerApi::supportSearch(const Principal &principal, const net::HttpRequest &request,
@@ -62,7 +50,7 @@ void ServerApi::supportSearch(const Principal &principal, const net::HttpRequest
     }
     QJsonArray items;
     for (const SupportConsole::Found &result : *results)
-        items.append(found(result));
+        items.append(apijson::supportItem(result));
     responder.respond(apijson::ok({{QStringLiteral("items"), items}}));
 }
 
@@ -87,13 +75,9 @@ void ServerApi::supportItem(const Principal &principal, const net::HttpRequest &
     }
     QJsonArray timeline;
     for (const SupportConsole::Event &event : *events)
-        timeline.append(QJsonObject{{QStringLiteral("at"), event.at.toString(Qt::ISODate)},
-                                    {QStringLiteral("source"), event.source},
-                                    {QStringLiteral("webhook_type"), orNull(event.type)},
-                                    {QStringLiteral("code"), event.code},
-                                    {QStringLiteral("error_code"), orNull(event.errorCode)}});
-    responder.respond(apijson::ok(
-        {{QStringLiteral("item"), found(*result)}, {QStringLiteral("timeline"), timeline}}));
+        timeline.append(apijson::timelineEvent(event));
+    responder.respond(apijson::ok({{QStringLiteral("item"), apijson::supportItem(*result)},
+                                   {QStringLiteral("timeline"), timeline}}));
 }
 
 } // namespace weft::server

@@ -14,16 +14,15 @@
 namespace weft::server {
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "i.item_id, i.user_id, i.institution_id, i.institution_name, i.status, i.error_code, "
-    "i.created_at, i.updated_at, u.email");
+// The Item's columns, then its owner's address.
+QString foundColumns()
+{
+    return ItemStore::columns(QStringLiteral("i.")) + QStringLiteral(", u.email");
+}
 
 SupportConsole::Found foundFrom(const QSqlQuery &query)
 {
-    return {{query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toString(),
-             query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-             fromSqlTime(query.value(6)), fromSqlTime(query.value(7))},
-            query.value(8).toString()};
+    return {ItemStore::fromRow(query), query.value(8).toString()};
 }
 
 bool failed(const QSqlQuery &query, QString *error)
@@ -95,9 +94,10 @@ SupportConsole::search(qint64 actorId, const Filter &filter, const QDateTime &no
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM items i JOIN users u ON u.id = i.user_id%2 "
                                  "ORDER BY i.updated_at DESC, i.item_id LIMIT %3")
-                      .arg(kColumns, where.isEmpty() ? QString()
-                                                     : QStringLiteral(" WHERE ") +
-                                                           where.join(QStringLiteral(" AND ")))
+                      .arg(foundColumns(),
+                           where.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))
                       .arg(std::clamp(filter.limit, 1, 200)));
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
@@ -120,7 +120,7 @@ std::optional<SupportConsole::Found> SupportConsole::item(qint64 actorId, const 
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT %1 FROM items i JOIN users u ON u.id = i.user_id WHERE "
                                  "i.item_id = ?")
-                      .arg(kColumns));
+                      .arg(foundColumns()));
     query.addBindValue(itemId);
     if (!query.exec()) {
         failed(query, error);

@@ -65,7 +65,6 @@ void WebhookKeyCache::find(const QString &keyId, Done done)
 
 void WebhookKeyCache::fetch(const QString &keyId)
 {
-    ++m_fetches;
     m_plaid->getWebhookVerificationKey(
         keyId, this, [this, keyId](const plaid::PlaidResult<QJsonObject> &result) {
             if (result.ok()) {

@@ -42,7 +42,6 @@ public:
     WebhookKeyCache(plaid::PlaidClient *plaid, Clock *clock, QObject *parent = nullptr);
 
     void find(const QString &keyId, Done done);
-    int fetchCount() const { return m_fetches; }
 
 private:
     struct Kept
@@ -60,7 +59,6 @@ private:
     QHash<QString, QDateTime> m_unknown;
     QHash<QString, QList<Done>> m_waiting;
     QList<QDateTime> m_recentFetches;
-    int m_fetches = 0;
 };
 
 } // namespace weft::server

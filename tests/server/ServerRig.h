@@ -63,7 +63,6 @@ public:
     bool ok() const { return m_sandboxStarted && m_dir.isValid(); }
     QString dir() const { return m_dir.path(); }
     sandbox::EmbeddedSandbox &sandbox() { return m_sandbox; }
-    QNetworkAccessManager &network() { return m_network; }
 
     ServerConfig config(const QString &databaseUrl) const
     {
