@@ -168,7 +168,14 @@ int main(int argc, char *argv[])
         QCoreApplication::translate(
             "weft::main", "For weft-bench: print start-up and Link milestones on standard output "
                           "and take its commands on standard input."));
-    parser.addOptions({sandboxOption, connectOption, debugOption, benchOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QCoreApplication::translate(
+            "weft::main",
+            "Use your provider's weft-server at URL (saved in the settings). With an enrolment "
+            "code in the environment variable WEFT_ENROLMENT_CODE, enrol with it first."),
+        QStringLiteral("URL"));
+    parser.addOptions({sandboxOption, connectOption, debugOption, benchOption, serverOption});
     parser.addPositionalArgument(
         QStringLiteral("address"),
         QCoreApplication::translate(
@@ -196,7 +203,20 @@ int main(int argc, char *argv[])
     // The backend first, and Link's page and token on their way while the window is built:
     // the embedded sandbox's session is made at once (the Plaid modes read the keychain
     // first, and the window attaches the session when it comes).
-    manager.start(settings);
+    const QString enrolmentCode = qEnvironmentVariable("WEFT_ENROLMENT_CODE");
+    qunsetenv("WEFT_ENROLMENT_CODE"); // not for child processes
+    if (parser.isSet(serverOption)) {
+        settings.mode = BackendMode::ProviderServer;
+        settings.serverUrl = parser.value(serverOption);
+        if (enrolmentCode.isEmpty()) {
+            QSettings qsettings;
+            settings.save(qsettings);
+        }
+    }
+    if (parser.isSet(serverOption) && !enrolmentCode.isEmpty())
+        manager.apply(settings, enrolmentCode); // enrols, saves the settings, then builds
+    else
+        manager.start(settings);
     if (session::Session *session = manager.session(); session && session->linkHost())
         session->linkHost()->preload();
     ui::colorscheme::follow(qApp);

@@ -1,6 +1,7 @@
 #include "core/AppSettings.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QUrl>
 #include <QUuid>
@@ -16,6 +17,8 @@ QString modeName(BackendMode mode)
         return QStringLiteral("plaid-sandbox");
     case BackendMode::PlaidProduction:
         return QStringLiteral("plaid-production");
+    case BackendMode::ProviderServer:
+        return QStringLiteral("provider-server");
     }
     return QStringLiteral("embedded-sandbox");
 }
@@ -29,6 +32,8 @@ QString modeEnvironment(BackendMode mode)
         return QStringLiteral("sandbox");
     case BackendMode::PlaidProduction:
         return QStringLiteral("production");
+    case BackendMode::ProviderServer:
+        return QStringLiteral("server");
     }
     return QStringLiteral("embedded");
 }
@@ -42,6 +47,8 @@ QString modeTitle(BackendMode mode)
         return QCoreApplication::translate("weft::AppSettings", "Plaid Sandbox");
     case BackendMode::PlaidProduction:
         return QCoreApplication::translate("weft::AppSettings", "Plaid Production");
+    case BackendMode::ProviderServer:
+        return QCoreApplication::translate("weft::AppSettings", "Your provider's server");
     }
     return {};
 }
@@ -69,7 +76,10 @@ AppSettings AppSettings::load(QSettings &s)
         a.mode = BackendMode::PlaidSandbox;
     else if (mode == modeName(BackendMode::PlaidProduction))
         a.mode = BackendMode::PlaidProduction;
+    else if (mode == modeName(BackendMode::ProviderServer))
+        a.mode = BackendMode::ProviderServer;
     a.clientId = s.value(QStringLiteral("backend/clientId")).toString();
+    a.serverUrl = s.value(QStringLiteral("backend/serverUrl")).toString();
     a.clientName = s.value(QStringLiteral("link/clientName"), a.clientName).toString();
     a.products = s.value(QStringLiteral("link/products"), a.products).toStringList();
     a.countryCodes = s.value(QStringLiteral("link/countryCodes"), a.countryCodes).toStringList();
@@ -87,6 +97,7 @@ void AppSettings::save(QSettings &s) const
 {
     s.setValue(QStringLiteral("backend/mode"), modeName(mode));
     s.setValue(QStringLiteral("backend/clientId"), clientId);
+    s.setValue(QStringLiteral("backend/serverUrl"), serverUrl);
     s.setValue(QStringLiteral("link/clientName"), clientName);
     s.setValue(QStringLiteral("link/products"), products);
     s.setValue(QStringLiteral("link/countryCodes"), countryCodes);
@@ -113,8 +124,35 @@ QString AppSettings::linkLanguage(const QLocale &locale) const
     return language.isEmpty() ? languageFor(locale) : language;
 }
 
+QString AppSettings::serverUrlProblem(const QString &address)
+{
+    const QUrl url(address.trimmed(), QUrl::StrictMode);
+    if (address.trimmed().isEmpty() || !url.isValid() || url.host().isEmpty())
+        return QCoreApplication::translate("weft::AppSettings",
+                                           "Enter your provider's server address, such as "
+                                           "https://weft.example.com.");
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return QCoreApplication::translate("weft::AppSettings",
+                                           "The server's address is only its https:// address, "
+                                           "without a name, password or query.");
+    if (url.scheme() == u"https")
+        return {};
+    // Loopback: localhost, 127.0.0.0/8 or ::1 (QUrl has checked that the host is well formed).
+    const QString host = url.host();
+    static const QRegularExpression loopbackV4(QStringLiteral("^127(\\.\\d{1,3}){3}$"));
+    const bool loopback =
+        host == u"localhost" || host == u"::1" || loopbackV4.match(host).hasMatch();
+    if (url.scheme() == u"http" && loopback)
+        return {};
+    return QCoreApplication::translate("weft::AppSettings",
+                                       "The server's address must start with https:// (plain "
+                                       "http is only for a server on this computer).");
+}
+
 QString AppSettings::validate() const
 {
+    if (mode == BackendMode::ProviderServer)
+        return serverUrlProblem(serverUrl); // the server holds Plaid's settings
     if (mode != BackendMode::EmbeddedSandbox && clientId.trimmed().isEmpty())
         return QCoreApplication::translate("weft::AppSettings",
                                            "A Plaid client_id is needed for %1.")

@@ -13,11 +13,13 @@ enum class BackendMode {
     EmbeddedSandbox, // the in-process sandbox: no network, no keys (the default)
     PlaidSandbox,    // Plaid's Sandbox with the user's own keys
     PlaidProduction, // Plaid's Production with the user's own keys
+    ProviderServer,  // the provider's weft-server, which holds the Plaid keys and the tokens
 };
 
-QString modeName(BackendMode mode); // "embedded-sandbox", "plaid-sandbox", "plaid-production"
-QString
-modeEnvironment(BackendMode mode);   // keychain namespace: "embedded", "sandbox", "production"
+// "embedded-sandbox", "plaid-sandbox", "plaid-production", "provider-server"
+QString modeName(BackendMode mode);
+// Keychain and index namespace: "embedded", "sandbox", "production", "server"
+QString modeEnvironment(BackendMode mode);
 QString modeTitle(BackendMode mode); // for people
 
 // Where Link is shown.
@@ -32,6 +34,7 @@ struct AppSettings
 {
     BackendMode mode = BackendMode::EmbeddedSandbox;
     QString clientId;
+    QString serverUrl; // the provider's weft-server (ProviderServer)
     QString clientName = QStringLiteral("Weft");
     QStringList products{QStringLiteral("transactions")};
     QStringList countryCodes{QStringLiteral("US")};
@@ -53,6 +56,9 @@ struct AppSettings
 
     // Empty when usable; otherwise what is wrong, in plain words.
     QString validate() const;
+    // The provider's server: https, or plain http to this computer only (loopback), where no
+    // one on the network can read the tokens. Empty when usable.
+    static QString serverUrlProblem(const QString &address);
 
     static const QStringList &linkLanguages();
     static QString languageFor(const QLocale &locale);

@@ -1,5 +1,7 @@
 #include "items/ItemRefresher.h"
 
+#include "items/RemoteItems.h"
+
 #include "core/Clock.h"
 #include "items/ItemRefreshJob.h"
 #include "items/ItemService.h"
@@ -70,6 +72,13 @@ void ItemRefresher::startMore()
 
 void ItemRefresher::startItem(const QString &itemId)
 {
+    if (RemoteItems *remote = m_service->remote()) {
+        // The provider's server holds the token: it asks Plaid, and answers with the Item.
+        remote->refreshItem(itemId, m_runContext, [this, itemId](const QString &problem) {
+            finishItem(itemId, problem.isEmpty(), problem);
+        });
+        return;
+    }
     auto *job = new ItemRefreshJob(m_service, m_clock, &m_institutions, itemId, m_runContext);
     connect(job, &ItemRefreshJob::finished, this,
             [this, job](const QString &id, bool ok, const QString &problem) {

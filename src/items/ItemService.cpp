@@ -2,6 +2,7 @@
 
 #include "items/ItemRemoval.h"
 #include "items/ItemsLogging.h"
+#include "items/RemoteItems.h"
 #include "plaid/PlaidClient.h"
 #include "vault/ItemStore.h"
 #include "vault/TokenVault.h"
@@ -85,8 +86,14 @@ void ItemService::addLinkedItem(const link::LinkedItem &item, const QList<link::
     record.environment = m_environment;
     if (!record.createdAt.isValid())
         record.createdAt = item.linkedAt;
-    record.tokenSaved = false;
+    record.tokenSaved = m_remote != nullptr; // the server holds it
     applyLinkSession(record, item.success, events);
+    if (m_remote) {
+        m_store->upsert(record);
+        m_store->removePendingExchange(item.success.linkSessionId);
+        m_store->flush();
+        return;
+    }
     // The index first, and at once: a crash from here on leaves an Item marked "token not
     // saved", never a token in the keychain that no Item points to.
     m_store->upsert(record);
@@ -139,6 +146,8 @@ void ItemService::saveToken(const QString &itemId, const QString &accessToken)
 
 TokenState ItemService::tokenState(const QString &itemId) const
 {
+    if (m_remote)
+        return TokenState::Saved; // on the server
     if (m_unsaved.contains(itemId))
         return TokenState::Unsaved;
     const vault::ItemRecord *record = m_store->item(itemId);
@@ -236,6 +245,13 @@ void ItemService::markUnsavedLost(const QString &why)
 
 void ItemService::withAccessToken(const QString &itemId, QObject *context, const TokenDone &done)
 {
+    if (m_remote) {
+        vault::SecretResult result;
+        result.status = vault::SecretStatus::Other;
+        result.message = tr("Your provider's server holds this Item's access token.");
+        done(result);
+        return;
+    }
     const auto it = m_unsaved.constFind(itemId);
     if (it != m_unsaved.constEnd()) {
         vault::SecretResult result;
@@ -259,6 +275,18 @@ void ItemService::removeItem(const QString &itemId)
     if (m_removing.contains(itemId))
         return;
     m_removing.insert(itemId);
+    if (m_remote) {
+        m_remote->removeItem(itemId, this, [this, itemId](const QString &problem) {
+            if (!problem.isEmpty()) {
+                m_removing.remove(itemId);
+                emit removeFailed(itemId, tr("server"), problem);
+                return;
+            }
+            forget(itemId);
+            emit itemRemoved(itemId);
+        });
+        return;
+    }
     withAccessToken(itemId, this, [this, itemId](const vault::SecretResult &token) {
         auto *removal = new ItemRemoval(m_client, m_vault, itemId, tokenKey(itemId), this);
         connect(removal, &ItemRemoval::removed, this, [this, removal](const QString &id) {
@@ -328,7 +356,8 @@ ItemActions ItemService::actionsFor(const QString &itemId) const
     actions.chooseAccounts = true;
     actions.retrySave = tokenState(itemId) == TokenState::Unsaved;
     actions.remove = true;
-    actions.simulateLoginRequired = record->isHealthy() && isSandboxEnvironment(m_environment);
+    actions.simulateLoginRequired =
+        !m_remote && record->isHealthy() && isSandboxEnvironment(m_environment);
     return actions;
 }
 
@@ -405,6 +434,8 @@ QString ItemService::tokenSummary(const vault::ItemRecord &record) const
 {
     if (!belongsHere(record))
         return tr("Kept for the %1 environment (not the current one)").arg(record.environment);
+    if (m_remote)
+        return tr("Kept by your provider's server");
     const QString problem = tokenProblem(record.itemId);
     return problem.isEmpty() ? tr("Saved in the keychain") : problem;
 }

@@ -23,6 +23,8 @@ class TokenVault;
 
 namespace weft::items {
 
+class RemoteItems;
+
 // Where an Item's access token is.
 enum class TokenState {
     Saved,   // in the keychain (as far as the index knows; checked when an action needs it)
@@ -55,6 +57,10 @@ public:
                 QString environment, QObject *parent = nullptr);
 
     const QString &environment() const { return m_environment; }
+    // The "Your provider's server" mode: the server holds every access token; refreshing and
+    // removing go through it, and nothing is read from or written to the keychain for an Item.
+    void setRemote(RemoteItems *remote) { m_remote = remote; }
+    RemoteItems *remote() const { return m_remote; }
     vault::ItemStore *store() const { return m_store; }
     plaid::PlaidClient *client() const { return m_client; }
 
@@ -148,6 +154,7 @@ private:
     vault::ItemStore *m_store;
     vault::TokenVault *m_vault;
     plaid::PlaidClient *m_client;
+    RemoteItems *m_remote = nullptr;
     QString m_environment;
     QHash<QString, QString> m_unsaved;      // item_id -> access token, in memory only
     QHash<QString, QString> m_saveProblems; // item_id -> why the keychain write failed

@@ -61,7 +61,7 @@ void HostedLinkController::start()
 void HostedLinkController::startForUpdate(const QString &itemId, const QString &accessToken,
                                           bool accountSelection)
 {
-    begin(itemId, LinkTokenPurpose::update(accessToken, accountSelection));
+    begin(itemId, LinkTokenPurpose::update(itemId, accessToken, accountSelection));
 }
 
 void HostedLinkController::begin(const QString &itemId, const LinkTokenPurpose &purpose)

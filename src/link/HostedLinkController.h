@@ -52,7 +52,7 @@ public:
 
     State state() const { return m_state; }
     bool isBusy() const { return m_state != State::Idle; }
-    bool isUpdateMode() const { return !m_updateAccessToken.isEmpty(); }
+    bool isUpdateMode() const { return !m_updateItemId.isEmpty(); }
     // The page the user is asked to finish in (while Waiting).
     QUrl hostedUrl() const { return m_url; }
 

@@ -8,19 +8,23 @@
 
 namespace weft::link {
 
-// What a link token is for: a new Item (accessToken empty), or update mode for the Item of
-// accessToken; with accountSelection the user also chooses again which accounts it shares.
+// What a link token is for: a new Item (itemId empty), or update mode for the Item itemId;
+// with accountSelection the user also chooses again which accounts it shares. accessToken is
+// the Item's token where the desktop holds it (the Plaid modes); a provider's server holds its
+// own and is given the itemId only.
 struct LinkTokenPurpose
 {
+    QString itemId;
     QString accessToken;
     bool accountSelection = false;
 
     static LinkTokenPurpose newItem() { return {}; }
-    static LinkTokenPurpose update(const QString &accessToken, bool accountSelection = false)
+    static LinkTokenPurpose update(const QString &itemId, const QString &accessToken,
+                                   bool accountSelection = false)
     {
-        return {accessToken, accountSelection};
+        return {itemId, accessToken, accountSelection};
     }
-    bool isUpdate() const { return !accessToken.isEmpty(); }
+    bool isUpdate() const { return !itemId.isEmpty() || !accessToken.isEmpty(); }
 };
 
 // What Link asks of the backend module: a link token, and the exchange of a public token.

@@ -112,9 +112,9 @@ void LinkController::fetchToken()
     setState(State::FetchingToken);
     const quint64 generation = ++m_tokenGeneration;
     const LinkTokenPurpose purpose =
-        m_updateAccessToken.isEmpty()
+        m_updateItemId.isEmpty()
             ? LinkTokenPurpose::newItem()
-            : LinkTokenPurpose::update(m_updateAccessToken, m_accountSelection);
+            : LinkTokenPurpose::update(m_updateItemId, m_updateAccessToken, m_accountSelection);
     m_backend->createLinkToken(
         purpose, this, [this, generation](const plaid::PlaidResult<plaid::LinkToken> &r) {
             if (generation != m_tokenGeneration)
@@ -180,7 +180,7 @@ void LinkController::onLoaded(int handlerId)
 
 void LinkController::backToNewItemMode()
 {
-    if (m_updateAccessToken.isEmpty())
+    if (m_updateItemId.isEmpty())
         return;
     m_updateItemId.clear();
     m_updateAccessToken.clear();

@@ -39,13 +39,14 @@ public:
                    QObject *parent = nullptr);
 
     State state() const { return m_state; }
-    bool isUpdateMode() const { return !m_updateAccessToken.isEmpty(); }
+    bool isUpdateMode() const { return !m_updateItemId.isEmpty(); }
 
     // Fetches a token and creates the handler ahead of time (preload).
     void start();
     // Shows Link now if it is ready, otherwise as soon as it is.
     void open();
-    // Opens Link in update mode for an Item (its access token): success repairs the Item
+    // Opens Link in update mode for an Item (with its access token where the desktop holds it;
+    // empty when a provider's server does): success repairs the Item
     // without a new exchange. With accountSelection the user also chooses again which
     // accounts the Item shares. Afterwards the controller returns to new-Item mode.
     void openForUpdate(const QString &itemId, const QString &accessToken,

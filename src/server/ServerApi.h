@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -50,6 +51,7 @@ public:
         QString language = QStringLiteral("en");
         QString webhookUrl;                 // given to Plaid in each link token, when set
         QString redirectUri;                // OAuth redirect, when set
+        QUrl linkScriptUrl; // told to desktops when Plaid is a Sandbox emulator (loopback)
         QList<QHostAddress> trustedProxies; // whose X-Forwarded-For names the client
         int signInBurst = 10;               // enrolment: guesses of a code
         int signInRefillSeconds = 30;

@@ -95,7 +95,10 @@ void ServerApi::signOut(const net::HttpRequest &request, const net::HttpResponde
 void ServerApi::me(const Principal &principal, const net::HttpRequest &,
                    const net::HttpResponder &responder, const QString &)
 {
-    responder.respond(apijson::ok(apijson::principal(principal)));
+    QJsonObject body = apijson::principal(principal);
+    if (m_options.linkScriptUrl.isValid())
+        body.insert(QStringLiteral("link_script_url"), m_options.linkScriptUrl.toString());
+    responder.respond(apijson::ok(body));
 }
 
 } // namespace weft::server

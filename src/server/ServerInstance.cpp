@@ -81,6 +81,14 @@ std::unique_ptr<ServerInstance> ServerInstance::start(const ServerConfig &config
     options.products = config.products;
     options.countryCodes = config.countryCodes;
     options.trustedProxies = config.trustedProxies;
+    if (config.plaidUrl.scheme() == u"http") {
+        // A Plaid Sandbox emulator on this machine (ServerConfig takes http for loopback only):
+        // desktops load its Link, from its localhost origin.
+        QUrl script = config.plaidUrl;
+        script.setHost(QStringLiteral("localhost"));
+        script.setPath(QStringLiteral("/link/v2/stable/link-initialize.js"));
+        options.linkScriptUrl = script;
+    }
     if (!config.publicUrl.isEmpty()) {
         QUrl webhook = config.publicUrl;
         webhook.setPath(webhook.path().chopped(webhook.path().endsWith(u'/') ? 1 : 0) +

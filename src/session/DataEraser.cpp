@@ -12,11 +12,12 @@
 namespace weft::session {
 
 DataEraser::DataEraser(vault::SecretStore *secrets, vault::ItemStore *store, QString dataDirectory,
-                       QObject *parent)
+                       QStringList extraKeys, QObject *parent)
     : QObject(parent)
     , m_secrets(secrets)
     , m_store(store)
     , m_dataDirectory(std::move(dataDirectory))
+    , m_extraKeys(std::move(extraKeys))
 {
 }
 
@@ -27,6 +28,7 @@ void DataEraser::eraseAll(const std::function<void(const QStringList &)> &done)
         keys << vault::TokenVault::accessTokenKey(record.environment, record.itemId);
     for (BackendMode mode : {BackendMode::PlaidSandbox, BackendMode::PlaidProduction})
         keys << vault::TokenVault::clientSecretKey(modeEnvironment(mode));
+    keys << m_extraKeys;
 
     auto problems = std::make_shared<QStringList>();
     auto pending = std::make_shared<int>(int(keys.size()));

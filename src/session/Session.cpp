@@ -10,6 +10,11 @@
 #include "link/LinkEnvironment.h"
 #include "link/LinkHost.h"
 #include "plaid/PlaidClient.h"
+#include "remote/PushClient.h"
+#include "remote/ServerClient.h"
+#include "remote/ServerCredential.h"
+#include "remote/ServerItems.h"
+#include "remote/ServerTransport.h"
 #include "sandbox/EmbeddedSandbox.h"
 #include "session/HostPageServer.h"
 #include "vault/ItemStore.h"
@@ -30,8 +35,15 @@ Session::~Session()
 {
     // Link first (its page uses the client), the sandbox last (the client talks to it).
     m_link.reset();
+    m_hosted.reset();
+    m_push.reset();
     m_refresher.reset();
     m_items.reset();
+    m_serverItems.reset();
+    m_backend.reset();
+    m_server.reset();
+    m_credential.reset();
+    m_transport.reset();
     m_client.reset();
     m_sandbox.reset();
 }
@@ -56,6 +68,10 @@ void Session::create(const AppSettings &settings, const Options &options,
     const QString problem = settings.validate();
     if (!problem.isEmpty()) {
         done(nullptr, problem);
+        return;
+    }
+    if (settings.mode == BackendMode::ProviderServer) {
+        createRemote(settings, options, secrets, store, context, done);
         return;
     }
     auto vault = std::make_shared<vault::TokenVault>(secrets);
@@ -139,20 +155,27 @@ bool Session::build(const Options &options, const QString &secret, vault::Secret
     m_refresher = std::make_unique<items::ItemRefresher>(m_items.get(), Clock::system());
     if (options.withLink) {
         m_link = std::make_unique<link::LinkHost>(environment, m_backend.get(), Clock::system());
-        link::LinkController *controller = m_link->controller();
-        connect(controller, &link::LinkController::eventReceived, this,
-                [this](const link::LinkEvent &event) {
-                    if (event.name == u"OPEN")
-                        m_events.clear();
-                    m_events.append(event);
-                });
-        storeOutcomes(controller, [this] { return m_events; });
-        m_hosted = std::make_unique<link::HostedLinkController>(m_backend.get(), Clock::system());
-        m_hosted->setRequireHttps(m_settings.mode != BackendMode::EmbeddedSandbox);
-        // Hosted Link has no event stream: the Items get an empty timeline.
-        storeOutcomes(m_hosted.get(), [] { return QList<link::LinkEvent>(); });
+        connectLink(true);
     }
     return true;
+}
+
+void Session::connectLink(bool withHosted)
+{
+    link::LinkController *controller = m_link->controller();
+    connect(controller, &link::LinkController::eventReceived, this,
+            [this](const link::LinkEvent &event) {
+                if (event.name == u"OPEN")
+                    m_events.clear();
+                m_events.append(event);
+            });
+    storeOutcomes(controller, [this] { return m_events; });
+    if (!withHosted)
+        return;
+    m_hosted = std::make_unique<link::HostedLinkController>(m_backend.get(), Clock::system());
+    m_hosted->setRequireHttps(m_settings.mode != BackendMode::EmbeddedSandbox);
+    // Hosted Link has no event stream: the Items get an empty timeline.
+    storeOutcomes(m_hosted.get(), [] { return QList<link::LinkEvent>(); });
 }
 
 template<typename Controller>
@@ -169,6 +192,8 @@ void Session::storeOutcomes(Controller *controller,
     connect(controller, &Controller::itemLinked, this,
             [this, timeline](const link::LinkedItem &item) {
                 m_items->addLinkedItem(item, timeline());
+                if (m_serverItems) // accounts and balances as the server has them
+                    m_serverItems->fetchItem(item.itemId, this, [](const QString &) {});
             });
     connect(controller, &Controller::itemRepaired, this,
             [this, timeline](const QString &itemId, const link::LinkSuccess &success) {
@@ -198,6 +223,11 @@ void Session::openUpdateMode(const QString &itemId, bool accountSelection)
 {
     if (!m_link)
         return;
+    if (m_serverItems) {
+        // The server holds the token: the link token is asked for by item_id.
+        m_link->controller()->openForUpdate(itemId, {}, accountSelection);
+        return;
+    }
     QPointer<Session> self(this);
     m_items->withAccessToken(
         itemId, this, [self, itemId, accountSelection](const vault::SecretResult &token) {

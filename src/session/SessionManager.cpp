@@ -1,9 +1,13 @@
 #include "session/SessionManager.h"
 
+#include "core/Clock.h"
 #include "items/ItemService.h"
+#include "remote/ServerCredential.h"
+#include "remote/ServerTransport.h"
 #include "session/DataEraser.h"
 #include "vault/TokenVault.h"
 
+#include <QNetworkAccessManager>
 #include <QSettings>
 
 namespace weft::session {
@@ -37,6 +41,10 @@ void SessionManager::apply(const AppSettings &settings, const QString &newSecret
         saveAndBuild();
         return;
     }
+    if (settings.mode == BackendMode::ProviderServer) {
+        enrol(settings, newSecret, saveAndBuild);
+        return;
+    }
     auto vault = std::make_shared<vault::TokenVault>(m_secrets);
     vault->store(vault::TokenVault::clientSecretKey(modeEnvironment(settings.mode)), newSecret,
                  this, [vault, saveAndBuild, this](const vault::SecretResult &result) {
@@ -49,6 +57,30 @@ void SessionManager::apply(const AppSettings &settings, const QString &newSecret
                  });
 }
 
+void SessionManager::enrol(const AppSettings &settings, const QString &code,
+                           const std::function<void()> &enrolled)
+{
+    const QString problem = settings.validate();
+    if (!problem.isEmpty()) {
+        emit sessionFailed(problem);
+        return;
+    }
+    // A connection of its own: the current session (another mode, or another sign-in) stays
+    // until the new one is in the keychain.
+    auto *network = new QNetworkAccessManager(this);
+    auto *transport =
+        new remote::ServerTransport(network, QUrl(settings.serverUrl.trimmed()), network);
+    auto *credential = new remote::ServerCredential(transport, m_secrets, Clock::system(), network);
+    credential->enrol(code, this, [this, network, enrolled](const QString &problem) {
+        network->deleteLater();
+        if (!problem.isEmpty()) {
+            emit sessionFailed(problem);
+            return;
+        }
+        enrolled();
+    });
+}
+
 void SessionManager::eraseAllData(const std::function<void(const QStringList &)> &done)
 {
     if (m_session) {
@@ -56,7 +88,11 @@ void SessionManager::eraseAllData(const std::function<void(const QStringList &)>
         m_session.reset();
     }
     m_pendingUnsaved.clear();
-    auto *eraser = new DataEraser(m_secrets, m_store, m_options.dataDirectory, this);
+    QStringList serverKeys;
+    if (!m_settings.serverUrl.isEmpty())
+        serverKeys << remote::ServerCredential::keychainKey(QUrl(m_settings.serverUrl.trimmed()));
+    auto *eraser =
+        new DataEraser(m_secrets, m_store, m_options.dataDirectory, serverKeys, this);
     eraser->eraseAll([eraser, done](const QStringList &problems) {
         eraser->deleteLater();
         done(problems);

@@ -27,7 +27,8 @@ public:
 
     // Builds the first session from settings (already loaded and filled in).
     void start(const AppSettings &settings);
-    // newSecret empty: keep the one in the keychain.
+    // newSecret empty: keep the one in the keychain. In the provider's server mode newSecret is
+    // an enrolment code: spent at the server, its sign-in saved to the keychain, then applied.
     void apply(const AppSettings &settings, const QString &newSecret);
     // "Remove all my data" (see DataEraser): stops the backend first, so nothing writes
     // behind the eraser, then erases. done(problems) is empty when everything is gone.
@@ -40,6 +41,8 @@ signals:
 
 private:
     void build(const AppSettings &settings);
+    void enrol(const AppSettings &settings, const QString &code,
+               const std::function<void()> &enrolled);
 
     vault::SecretStore *m_secrets;
     vault::ItemStore *m_store;

@@ -616,7 +616,7 @@ void MainWindow::openSettings()
     SettingsDialog dialog(m_manager->settings(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    applySettings(dialog.settings(), dialog.secret());
+    applySettings(dialog.settings(), dialog.newCredential());
 }
 
 void MainWindow::removeAllData()

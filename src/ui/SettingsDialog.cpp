@@ -33,8 +33,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     })
 {
     m_ui->setupUi(this);
-    for (BackendMode mode :
-         {BackendMode::EmbeddedSandbox, BackendMode::PlaidSandbox, BackendMode::PlaidProduction})
+    for (BackendMode mode : {BackendMode::EmbeddedSandbox, BackendMode::PlaidSandbox,
+                             BackendMode::PlaidProduction, BackendMode::ProviderServer})
         m_ui->modeCombo->addItem(modeTitle(mode), int(mode));
     for (const QString &product : productChoices()) {
         auto *item = new QListWidgetItem(product, m_ui->productsList);
@@ -100,6 +100,8 @@ void SettingsDialog::setSettings(const AppSettings &settings)
     m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(settings.mode)));
     m_ui->clientIdEdit->setText(settings.clientId);
     m_ui->secretEdit->clear(); // never filled from storage
+    m_ui->serverUrlEdit->setText(settings.serverUrl);
+    m_ui->enrolmentCodeEdit->clear();
     m_ui->clientNameEdit->setText(settings.clientName);
     setChecked(m_ui->productsList, settings.products);
     setChecked(m_ui->countriesList, settings.countryCodes);
@@ -120,6 +122,7 @@ AppSettings SettingsDialog::settings() const
     AppSettings s = m_base;
     s.mode = mode();
     s.clientId = m_ui->clientIdEdit->text().trimmed();
+    s.serverUrl = m_ui->serverUrlEdit->text().trimmed();
     s.clientName = m_ui->clientNameEdit->text().trimmed();
     s.products = checked(m_ui->productsList);
     s.countryCodes = checked(m_ui->countriesList);
@@ -138,6 +141,31 @@ QString SettingsDialog::secret() const
 void SettingsDialog::setSecret(const QString &secret)
 {
     m_ui->secretEdit->setText(secret);
+}
+
+QString SettingsDialog::enrolmentCode() const
+{
+    return m_ui->enrolmentCodeEdit->text().trimmed();
+}
+
+void SettingsDialog::setEnrolmentCode(const QString &code)
+{
+    m_ui->enrolmentCodeEdit->setText(code);
+}
+
+void SettingsDialog::setServerUrl(const QString &url)
+{
+    m_ui->serverUrlEdit->setText(url);
+}
+
+QString SettingsDialog::newCredential() const
+{
+    return mode() == BackendMode::ProviderServer ? enrolmentCode() : secret();
+}
+
+bool SettingsDialog::serverFieldsShown() const
+{
+    return !m_ui->serverUrlEdit->isHidden() && !m_ui->enrolmentCodeEdit->isHidden();
 }
 
 BackendMode SettingsDialog::mode() const
@@ -209,12 +237,23 @@ void SettingsDialog::setNotice(Notice notice)
 void SettingsDialog::onModeChanged()
 {
     const BackendMode current = mode();
-    const bool plaid = current != BackendMode::EmbeddedSandbox;
+    const bool server = current == BackendMode::ProviderServer;
+    const bool plaid = current != BackendMode::EmbeddedSandbox && !server;
     // The embedded sandbox makes its own keys for each run: client_id and secret are Plaid's.
+    // The provider's server keeps Plaid's keys itself: the desktop has its address and sign-in.
     const QList<QWidget *> plaidOnly{m_ui->clientIdLabel, m_ui->clientIdEdit, m_ui->secretLabel,
                                      m_ui->secretEdit, m_ui->secretHint};
-    for (QWidget *widget : plaidOnly)
+    for (QWidget *widget : plaidOnly) {
         widget->setEnabled(plaid);
+        widget->setVisible(!server);
+    }
+    const QList<QWidget *> serverOnly{m_ui->serverUrlLabel, m_ui->serverUrlEdit,
+                                      m_ui->enrolmentCodeLabel, m_ui->enrolmentCodeEdit,
+                                      m_ui->serverHint};
+    for (QWidget *widget : serverOnly)
+        widget->setVisible(server);
+    // Link's token is the server's to make: these settings are its, not the desktop's.
+    m_ui->linkGroup->setEnabled(!server);
     switch (current) {
     case BackendMode::EmbeddedSandbox:
         m_ui->modeHint->setText(tr("Plaid's API with Sandbox rules, inside Weft: no network and "
@@ -226,6 +265,11 @@ void SettingsDialog::onModeChanged()
     case BackendMode::PlaidProduction:
         m_ui->modeHint->setText(tr("Plaid's Production at production.plaid.com with your own "
                                    "keys: real banks and real data."));
+        break;
+    case BackendMode::ProviderServer:
+        m_ui->modeHint->setText(tr("The server of the company that gave you Weft: it keeps the "
+                                   "keys to your bank connections, and tells Weft when one needs "
+                                   "you."));
         break;
     }
     if (!m_loading && current == BackendMode::PlaidProduction && !m_base.productionNoticeShown) {

@@ -38,6 +38,13 @@ public:
     // The secret typed in; empty means "keep the saved one".
     QString secret() const;
     void setSecret(const QString &secret);
+    // The provider's server mode: the one-time enrolment code typed in; empty means "stay
+    // signed in".
+    QString enrolmentCode() const;
+    void setEnrolmentCode(const QString &code);
+    void setServerUrl(const QString &url);
+    // What SessionManager::apply takes: the secret, or in the server mode the enrolment code.
+    QString newCredential() const;
 
     BackendMode mode() const;
     // As if the user chose the mode (shows the Production notice once).
@@ -51,6 +58,8 @@ public:
     void setRedirectUri(const QString &redirectUri);
     // Whether the Plaid-only fields (client_id, secret) can be edited in the current mode.
     bool plaidFieldsEnabled() const;
+    // Whether the server's fields (address, enrolment code) are shown (the server mode).
+    bool serverFieldsShown() const;
     // What OK found wrong, empty when nothing.
     QString errorText() const;
     void setNotice(Notice notice);

@@ -1,0 +1,7 @@
+#include "items/RemoteItems.h"
+
+namespace weft::items {
+
+RemoteItems::~RemoteItems() = default;
+
+} // namespace weft::items
