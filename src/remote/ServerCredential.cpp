@@ -194,22 +194,31 @@ void ServerCredential::finishWaiters(const QString &accessToken, const ServerRep
 void ServerCredential::signOut(QObject *context, const Done &done)
 {
     QPointer<QObject> guard(context);
-    withAccessToken(this, [this, guard, done](const QString &token, const ServerReply &) {
-        auto forget = [this, guard, done] {
-            m_accessToken.clear();
-            m_unsavedRefreshToken.clear();
-            m_vault->remove(keychainKey(m_transport->baseUrl()), this,
-                            [guard, done](const vault::SecretResult &result) {
-                                if (guard)
-                                    done(result.ok() ? QString() : result.describe());
-                            });
-        };
-        if (token.isEmpty()) {
+    const QString key = keychainKey(m_transport->baseUrl());
+    auto forget = [this, guard, done, key] {
+        m_accessToken.clear();
+        m_unsavedRefreshToken.clear();
+        m_vault->remove(key, this, [guard, done](const vault::SecretResult &result) {
+            if (guard)
+                done(result.ok() ? QString() : result.describe());
+        });
+    };
+    auto endAtServer = [this, forget](const QString &refreshToken) {
+        if (refreshToken.isEmpty()) {
             forget();
             return;
         }
-        m_transport->send("POST", QStringLiteral("/v1/session/sign_out"), {}, token, this,
+        // Whatever the server answers, this desktop forgets the sign-in.
+        m_transport->send("POST", QStringLiteral("/v1/session/sign_out"),
+                          {{QStringLiteral("refresh_token"), refreshToken}}, {}, this,
                           [forget](const ServerReply &) { forget(); });
+    };
+    if (!m_unsavedRefreshToken.isEmpty()) {
+        endAtServer(m_unsavedRefreshToken);
+        return;
+    }
+    m_vault->read(key, this, [endAtServer](const vault::SecretResult &result) {
+        endAtServer(result.ok() ? result.secret : QString());
     });
 }
 

@@ -99,6 +99,9 @@ public:
 
 signals:
     void fixConnectionFailed(const QString &itemId, const QString &reason);
+    // The provider's server mode: the server ended this computer's sign-in, or the list of
+    // Items could not be brought up to date; text is for the window, in plain words.
+    void serverProblem(const QString &text);
 
 private:
     explicit Session(const AppSettings &settings);

@@ -119,6 +119,14 @@ bool Session::buildRemote(const Options &options, const QJsonObject &me,
             });
     connect(m_push.get(), &remote::PushClient::itemRemoved, serverItems,
             &remote::ServerItems::forgetItem);
+    connect(m_credential.get(), &remote::ServerCredential::signInEnded, this,
+            &Session::serverProblem);
+    connect(serverItems, &remote::ServerItems::syncFailed, this, [this](const QString &problem) {
+        emit serverProblem(
+            tr("Your connections could not be brought up to date from your provider's server: "
+               "%1")
+                .arg(problem));
+    });
     serverItems->sync();
     m_push->start();
     if (options.withLink) {

@@ -262,6 +262,8 @@ void MainWindow::attachSession(session::Session *session)
                                          .arg(session->items()->displayName(itemId), reason),
                                      true);
             });
+    connect(session, &session::Session::serverProblem, this,
+            [this](const QString &text) { m_items->showMessage(text, true); });
     link::LinkHost *host = session->linkHost();
     if (!host) {
         onStateChanged(link::LinkController::State::Idle);
