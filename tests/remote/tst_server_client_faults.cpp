@@ -10,6 +10,7 @@
 #include "remote/ServerItems.h"
 #include "remote/ServerLinkBackend.h"
 #include "remote/ServerTransport.h"
+#include "session/Session.h"
 #include "support/FakeSecretStore.h"
 #include "support/ManualClock.h"
 #include "vault/ItemStore.h"
@@ -91,6 +92,9 @@ private slots:
     void syncKeepsOtherModesAndDropsWhatIsGone();
     void syncRefusesAListThatIsNotOne();
     void serverStatusesReadAsPlaidErrors();
+    void sessionRefusesAForeignLinkScript_data();
+    void sessionRefusesAForeignLinkScript();
+    void sessionSaysWhenTheServerIsAway();
 
 private:
     remote::ServerReply call(const QByteArray &method, const QString &path);
@@ -338,6 +342,70 @@ void TestServerClientFaults::serverStatusesReadAsPlaidErrors()
              QStringLiteral("INSTITUTION_DOWN"));
     QCOMPARE(ServerItems::errorCodeFor(QStringLiteral("permission_revoked"), {}),
              QStringLiteral("USER_PERMISSION_REVOKED"));
+}
+
+namespace {
+
+// Session::create in the server mode, with Link: the session, or why there is none.
+std::pair<std::unique_ptr<session::Session>, QString>
+createSession(const QUrl &server, vault::SecretStore *keychain, vault::ItemStore *store)
+{
+    AppSettings settings;
+    settings.fillDefaults();
+    settings.mode = BackendMode::ProviderServer;
+    settings.serverUrl = server.toString();
+    std::pair<std::unique_ptr<session::Session>, QString> result;
+    bool done = false;
+    QObject context;
+    session::Session::create(settings, {}, keychain, store, &context,
+                             [&](std::unique_ptr<session::Session> s, const QString &error) {
+                                 result = {std::move(s), error};
+                                 done = true;
+                             });
+    (void)QTest::qWaitFor([&] { return done; }, 10000);
+    return result;
+}
+
+} // namespace
+
+void TestServerClientFaults::sessionRefusesAForeignLinkScript_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::newRow("another site") << "https://evil.example/link-initialize.js";
+    QTest::newRow("http elsewhere") << "http://evil.example:8080/link-initialize.js";
+    QTest::newRow("loopback by number") << "http://127.0.0.1:9/link-initialize.js";
+    QTest::newRow("javascript") << "javascript:alert(1)";
+    QTest::newRow("file") << "file:///etc/passwd";
+}
+
+void TestServerClientFaults::sessionRefusesAForeignLinkScript()
+{
+    // A server (or whoever answers in its place) may name only Plaid's Link or a sandbox on
+    // this computer's localhost origin: nothing else is loaded into Link's frame.
+    QFETCH(QString, script);
+    QJsonObject me{{QStringLiteral("email"), QStringLiteral("a@b")},
+                   {QStringLiteral("role"), QStringLiteral("user")},
+                   {QStringLiteral("link_script_url"), script}};
+    m_fake->answers[QStringLiteral("/v1/me")] = {net::HttpResponse::json(200, json(me))};
+    QTemporaryDir dir;
+    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
+    QVERIFY(store.load().ok);
+    auto [session, error] = createSession(m_fake->url(), &m_keychain, &store);
+    QVERIFY(!session);
+    QVERIFY2(error.contains(u"Link script"), qPrintable(error));
+}
+
+void TestServerClientFaults::sessionSaysWhenTheServerIsAway()
+{
+    const QUrl away = m_fake->url();
+    m_fake.reset(); // nothing listens there now
+    QTemporaryDir dir;
+    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
+    QVERIFY(store.load().ok);
+    auto [session, error] = createSession(away, &m_keychain, &store);
+    QVERIFY(!session);
+    QVERIFY2(error.contains(u"could not be reached"), qPrintable(error));
+    m_fake = std::make_unique<FakeServer>(); // for cleanup()
 }
 
 QTEST_GUILESS_MAIN(TestServerClientFaults)

@@ -37,6 +37,7 @@ private slots:
     void valuesNotOfferedAreKept();
     void secretIsNeverFilled();
     void plaidFieldsFollowTheMode();
+    void serverFieldsFollowTheMode();
     void productionNoticeShowsOnce();
     void noNoticeWhenAlreadyShown();
     void rejectsInvalid_data();
@@ -125,6 +126,34 @@ void TestSettingsDialog::plaidFieldsFollowTheMode()
     QCOMPARE(dialog.settings().clientId, in.clientId);
 }
 
+void TestSettingsDialog::serverFieldsFollowTheMode()
+{
+    AppSettings in = plaidSettings();
+    in.serverUrl = QStringLiteral("https://weft.example.com");
+    SettingsDialog dialog(in);
+    dialog.show();
+    QVERIFY(!dialog.serverFieldsShown());
+    dialog.setSecret(QStringLiteral("plaid-secret"));
+    QCOMPARE(dialog.newCredential(), QStringLiteral("plaid-secret"));
+    dialog.setMode(BackendMode::ProviderServer);
+    QVERIFY(dialog.serverFieldsShown());
+    QVERIFY(!dialog.plaidFieldsEnabled()); // the server keeps Plaid's keys
+    auto *code = dialog.findChild<QLineEdit *>(QStringLiteral("enrolmentCodeEdit"));
+    QVERIFY(code && code->echoMode() == QLineEdit::Password);
+    QVERIFY(code->text().isEmpty()); // never filled from storage
+    // What apply() gets in this mode is the enrolment code, not the Plaid secret.
+    QVERIFY(dialog.newCredential().isEmpty());
+    dialog.setEnrolmentCode(QStringLiteral(" ABCD-EFGH "));
+    QCOMPARE(dialog.newCredential(), QStringLiteral("ABCD-EFGH"));
+    QCOMPARE(dialog.settings().serverUrl, in.serverUrl);
+    QCOMPARE(dialog.settings().mode, BackendMode::ProviderServer);
+    dialog.setServerUrl(QStringLiteral("http://127.0.0.1:8470/"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    dialog.setMode(BackendMode::EmbeddedSandbox);
+    QVERIFY(!dialog.serverFieldsShown());
+}
+
 void TestSettingsDialog::productionNoticeShowsOnce()
 {
     SettingsDialog dialog(plaidSettings());
@@ -204,6 +233,19 @@ void TestSettingsDialog::rejectsInvalid_data()
     QTest::newRow("unsupported language") << int(BackendMode::PlaidSandbox) << "language"
                                           << "xx"
                                           << "language";
+    // The provider's server: https, or plain http to this computer only.
+    const int server = int(BackendMode::ProviderServer);
+    QTest::newRow("no server") << server << "serverUrl" << "" << "address";
+    QTest::newRow("http server elsewhere") << server << "serverUrl" << "http://weft.example.com"
+                                           << "https://";
+    QTest::newRow("http server, 127 in a name")
+        << server << "serverUrl" << "http://127.0.0.1.example.com" << "https://";
+    QTest::newRow("server with a password")
+        << server << "serverUrl" << "https://ada:pw@weft.example.com" << "password";
+    QTest::newRow("server with a query") << server << "serverUrl"
+                                         << "https://weft.example.com/?next=evil" << "query";
+    QTest::newRow("server not http") << server << "serverUrl" << "ftp://weft.example.com"
+                                     << "https://";
 }
 
 void TestSettingsDialog::rejectsInvalid()
@@ -229,6 +271,8 @@ void TestSettingsDialog::rejectsInvalid()
         dialog.setClientName(value);
     else if (field == u"language")
         dialog.setLanguage(value);
+    else if (field == u"serverUrl")
+        dialog.setServerUrl(value);
     dialog.show();
     dialog.accept();
     QVERIFY(dialog.isVisible()); // stays open
