@@ -527,6 +527,18 @@
             <source>only Items of a sandbox environment can be reset</source>
             <translation>nur Items einer Sandbox-Umgebung lassen sich zurücksetzen</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server holds this Item&apos;s access token.</source>
+            <translation>Der Server Ihres Anbieters verwahrt den Zugangsschlüssel dieses Items.</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Kept by your provider&apos;s server</source>
+            <translation>Vom Server Ihres Anbieters verwahrt</translation>
+        </message>
     </context>
     <context>
         <name>ItemsFilterModel</name>
@@ -1293,6 +1305,26 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
             <source>The access token is missing from the keychain.</source>
             <translation>Das Zugriffstoken fehlt im Schlüsselbund.</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server did not sign Weft in: %1</source>
+            <translation>Der Server Ihres Anbieters hat Weft nicht angemeldet: %1</translation>
+        </message>
+        <message>
+            <source>Your provider&apos;s server at %1 could not be reached: %2</source>
+            <translation>Der Server Ihres Anbieters unter %1 war nicht erreichbar: %2</translation>
+        </message>
+        <message>
+            <source>The Link host page server could not start: %1</source>
+            <translation>Der Server für die Link-Hostseite konnte nicht starten: %1</translation>
+        </message>
+        <message>
+            <source>Your provider&apos;s server names a Link script Weft does not load (%1): only Plaid&apos;s own, or a sandbox on this computer.</source>
+            <translation>Der Server Ihres Anbieters nennt ein Link-Skript, das Weft nicht lädt (%1): nur das von Plaid selbst oder eine Sandbox auf diesem Computer.</translation>
+        </message>
+        <message>
+            <source>Your connections could not be brought up to date from your provider&apos;s server: %1</source>
+            <translation>Ihre Verbindungen konnten nicht vom Server Ihres Anbieters aktualisiert werden: %1</translation>
+        </message>
     </context>
     <context>
         <name>SessionManager</name>
@@ -1427,6 +1459,30 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
             <source>Plaid expects the API secret to live on a server, not on the desktop. Weft's direct Production mode is meant for people using their own Plaid keys for their own accounts: the secret is kept in this computer's keychain, and anyone who can use this account can use it.</source>
             <translation>Plaid erwartet, dass das API-Secret auf einem Server liegt, nicht auf dem Desktop. Der direkte Produktionsmodus von Weft ist für Menschen gedacht, die ihre eigenen Plaid-Schlüssel für ihre eigenen Konten nutzen: Das Secret liegt im Schlüsselbund dieses Computers, und jeder, der dieses Benutzerkonto verwenden kann, kann es nutzen.</translation>
         </message>
+        <message>
+            <source>Ser&amp;ver address</source>
+            <translation>Ser&amp;veradresse</translation>
+        </message>
+        <message>
+            <source>https://weft.example.com</source>
+            <translation>https://weft.example.com</translation>
+        </message>
+        <message>
+            <source>Enrolment c&amp;ode</source>
+            <translation>&amp;Zugangscode</translation>
+        </message>
+        <message>
+            <source>Leave empty to stay signed in</source>
+            <translation>Leer lassen, um angemeldet zu bleiben</translation>
+        </message>
+        <message>
+            <source>Your provider gives you the address and a one-time enrolment code. Weft keeps only its sign-in in the system keychain; your bank connections&apos; keys stay on the server.</source>
+            <translation>Ihr Anbieter gibt Ihnen die Adresse und einen einmaligen Zugangscode. Weft bewahrt nur seine Anmeldung im Schlüsselbund des Systems auf; die Schlüssel Ihrer Bankverbindungen bleiben auf dem Server.</translation>
+        </message>
+        <message>
+            <source>The server of the company that gave you Weft: it keeps the keys to your bank connections, and tells Weft when one needs you.</source>
+            <translation>Der Server des Unternehmens, von dem Sie Weft haben: Er verwahrt die Schlüssel Ihrer Bankverbindungen und sagt Weft, wenn eine Sie braucht.</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1505,6 +1561,22 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
             <source>The OAuth redirect URI may not have a query (?...).</source>
             <translation>Die OAuth-Redirect-URI darf keine Abfrage (?...) enthalten.</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server</source>
+            <translation>Server Ihres Anbieters</translation>
+        </message>
+        <message>
+            <source>Enter your provider&apos;s server address, such as https://weft.example.com.</source>
+            <translation>Geben Sie die Serveradresse Ihres Anbieters ein, etwa https://weft.example.com.</translation>
+        </message>
+        <message>
+            <source>The server&apos;s address is only its https:// address, without a name, password or query.</source>
+            <translation>Die Adresse des Servers ist nur seine https://-Adresse, ohne Namen, Passwort oder Abfrage.</translation>
+        </message>
+        <message>
+            <source>The server&apos;s address must start with https:// (plain http is only for a server on this computer).</source>
+            <translation>Die Adresse des Servers muss mit https:// beginnen (einfaches http nur für einen Server auf diesem Computer).</translation>
+        </message>
     </context>
     <context>
         <name>weft::main</name>
@@ -1541,6 +1613,10 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
         <message>
             <source>[address]</source>
             <translation>[Adresse]</translation>
+        </message>
+        <message>
+            <source>Use your provider&apos;s weft-server at URL (saved in the settings). With an enrolment code in the environment variable WEFT_ENROLMENT_CODE, enrol with it first.</source>
+            <translation>Den weft-server Ihres Anbieters unter URL verwenden (in den Einstellungen gespeichert). Mit einem Zugangscode in der Umgebungsvariablen WEFT_ENROLMENT_CODE zuerst damit anmelden.</translation>
         </message>
     </context>
     <context>
@@ -1591,6 +1667,51 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
         <message>
             <source>The keychain failed.</source>
             <translation>Der Schlüsselbund hat versagt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerCredential</name>
+        <message>
+            <source>The server did not accept the enrolment code: %1</source>
+            <translation>Der Server hat den Zugangscode nicht angenommen: %1</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation>Der Server war nicht erreichbar: %1</translation>
+        </message>
+        <message>
+            <source>The server&apos;s sign-in answer is incomplete (no tokens or expiry).</source>
+            <translation>Die Anmeldeantwort des Servers ist unvollständig (keine Token oder kein Ablauf).</translation>
+        </message>
+        <message>
+            <source>The sign-in could not be saved to the keychain: %1</source>
+            <translation>Die Anmeldung konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>This computer is not enrolled with the server: enter an enrolment code in the settings.</source>
+            <translation>Dieser Computer ist beim Server nicht angemeldet: Geben Sie in den Einstellungen einen Zugangscode ein.</translation>
+        </message>
+        <message>
+            <source>The server sign-in could not be read from the keychain: %1</source>
+            <translation>Die Anmeldung beim Server konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>The server ended this computer&apos;s sign-in (%1). Enter a new enrolment code in the settings.</source>
+            <translation>Der Server hat die Anmeldung dieses Computers beendet (%1). Geben Sie in den Einstellungen einen neuen Zugangscode ein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerItems</name>
+        <message>
+            <source>The server no longer has this Item.</source>
+            <translation>Der Server hat dieses Item nicht mehr.</translation>
+        </message>
+    </context>
+    <context>
+        <name>weft::remote::ServerLinkBackend</name>
+        <message>
+            <source>Link in the browser is not available with your provider&apos;s server; Link opens in Weft&apos;s window.</source>
+            <translation>Link im Browser ist mit dem Server Ihres Anbieters nicht verfügbar; Link öffnet sich im Fenster von Weft.</translation>
         </message>
     </context>
 </TS>

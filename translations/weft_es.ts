@@ -527,6 +527,18 @@
             <source>only Items of a sandbox environment can be reset</source>
             <translation>solo se pueden restablecer los Items de un entorno sandbox</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server holds this Item&apos;s access token.</source>
+            <translation>El servidor de su proveedor guarda el token de acceso de este Item.</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <translation>servidor</translation>
+        </message>
+        <message>
+            <source>Kept by your provider&apos;s server</source>
+            <translation>Lo guarda el servidor de su proveedor</translation>
+        </message>
     </context>
     <context>
         <name>ItemsFilterModel</name>
@@ -1293,6 +1305,26 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
             <source>The access token is missing from the keychain.</source>
             <translation>Falta el token de acceso en el llavero.</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server did not sign Weft in: %1</source>
+            <translation>El servidor de su proveedor no inició la sesión de Weft: %1</translation>
+        </message>
+        <message>
+            <source>Your provider&apos;s server at %1 could not be reached: %2</source>
+            <translation>No se pudo contactar con el servidor de su proveedor en %1: %2</translation>
+        </message>
+        <message>
+            <source>The Link host page server could not start: %1</source>
+            <translation>No se pudo iniciar el servidor de la página anfitriona de Link: %1</translation>
+        </message>
+        <message>
+            <source>Your provider&apos;s server names a Link script Weft does not load (%1): only Plaid&apos;s own, or a sandbox on this computer.</source>
+            <translation>El servidor de su proveedor indica un script de Link que Weft no carga (%1): solo el de Plaid o un sandbox en este equipo.</translation>
+        </message>
+        <message>
+            <source>Your connections could not be brought up to date from your provider&apos;s server: %1</source>
+            <translation>No se pudieron actualizar sus conexiones desde el servidor de su proveedor: %1</translation>
+        </message>
     </context>
     <context>
         <name>SessionManager</name>
@@ -1427,6 +1459,30 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
             <source>Plaid expects the API secret to live on a server, not on the desktop. Weft's direct Production mode is meant for people using their own Plaid keys for their own accounts: the secret is kept in this computer's keychain, and anyone who can use this account can use it.</source>
             <translation>Plaid espera que el secreto de la API esté en un servidor, no en el escritorio. El modo Producción directo de Weft es para quienes usan sus propias claves de Plaid con sus propias cuentas: el secreto se guarda en el llavero de este equipo, y cualquiera que pueda usar esta cuenta de usuario puede usarlo.</translation>
         </message>
+        <message>
+            <source>Ser&amp;ver address</source>
+            <translation>Dirección del ser&amp;vidor</translation>
+        </message>
+        <message>
+            <source>https://weft.example.com</source>
+            <translation>https://weft.example.com</translation>
+        </message>
+        <message>
+            <source>Enrolment c&amp;ode</source>
+            <translation>Código de &amp;alta</translation>
+        </message>
+        <message>
+            <source>Leave empty to stay signed in</source>
+            <translation>Déjelo vacío para seguir con la sesión iniciada</translation>
+        </message>
+        <message>
+            <source>Your provider gives you the address and a one-time enrolment code. Weft keeps only its sign-in in the system keychain; your bank connections&apos; keys stay on the server.</source>
+            <translation>Su proveedor le da la dirección y un código de alta de un solo uso. Weft guarda solo su inicio de sesión en el llavero del sistema; las claves de sus conexiones bancarias se quedan en el servidor.</translation>
+        </message>
+        <message>
+            <source>The server of the company that gave you Weft: it keeps the keys to your bank connections, and tells Weft when one needs you.</source>
+            <translation>El servidor de la empresa que le dio Weft: guarda las claves de sus conexiones bancarias y avisa a Weft cuando una le necesita.</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1505,6 +1561,22 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
             <source>The OAuth redirect URI may not have a query (?...).</source>
             <translation>La URI de redirección de OAuth no puede tener una consulta (?...).</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server</source>
+            <translation>Servidor de su proveedor</translation>
+        </message>
+        <message>
+            <source>Enter your provider&apos;s server address, such as https://weft.example.com.</source>
+            <translation>Introduzca la dirección del servidor de su proveedor, por ejemplo https://weft.example.com.</translation>
+        </message>
+        <message>
+            <source>The server&apos;s address is only its https:// address, without a name, password or query.</source>
+            <translation>La dirección del servidor es solo su dirección https://, sin nombre, contraseña ni consulta.</translation>
+        </message>
+        <message>
+            <source>The server&apos;s address must start with https:// (plain http is only for a server on this computer).</source>
+            <translation>La dirección del servidor debe empezar por https:// (http sin cifrar solo para un servidor en este equipo).</translation>
+        </message>
     </context>
     <context>
         <name>weft::main</name>
@@ -1541,6 +1613,10 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
         <message>
             <source>[address]</source>
             <translation>[dirección]</translation>
+        </message>
+        <message>
+            <source>Use your provider&apos;s weft-server at URL (saved in the settings). With an enrolment code in the environment variable WEFT_ENROLMENT_CODE, enrol with it first.</source>
+            <translation>Usar el weft-server de su proveedor en URL (se guarda en los ajustes). Con un código de alta en la variable de entorno WEFT_ENROLMENT_CODE, darse de alta con él primero.</translation>
         </message>
     </context>
     <context>
@@ -1591,6 +1667,51 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
         <message>
             <source>The keychain failed.</source>
             <translation>El llavero falló.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerCredential</name>
+        <message>
+            <source>The server did not accept the enrolment code: %1</source>
+            <translation>El servidor no aceptó el código de alta: %1</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation>No se pudo contactar con el servidor: %1</translation>
+        </message>
+        <message>
+            <source>The server&apos;s sign-in answer is incomplete (no tokens or expiry).</source>
+            <translation>La respuesta de inicio de sesión del servidor está incompleta (sin tokens o sin caducidad).</translation>
+        </message>
+        <message>
+            <source>The sign-in could not be saved to the keychain: %1</source>
+            <translation>No se pudo guardar el inicio de sesión en el llavero: %1</translation>
+        </message>
+        <message>
+            <source>This computer is not enrolled with the server: enter an enrolment code in the settings.</source>
+            <translation>Este equipo no está dado de alta en el servidor: introduzca un código de alta en los ajustes.</translation>
+        </message>
+        <message>
+            <source>The server sign-in could not be read from the keychain: %1</source>
+            <translation>No se pudo leer del llavero el inicio de sesión en el servidor: %1</translation>
+        </message>
+        <message>
+            <source>The server ended this computer&apos;s sign-in (%1). Enter a new enrolment code in the settings.</source>
+            <translation>El servidor cerró la sesión de este equipo (%1). Introduzca un código de alta nuevo en los ajustes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerItems</name>
+        <message>
+            <source>The server no longer has this Item.</source>
+            <translation>El servidor ya no tiene este Item.</translation>
+        </message>
+    </context>
+    <context>
+        <name>weft::remote::ServerLinkBackend</name>
+        <message>
+            <source>Link in the browser is not available with your provider&apos;s server; Link opens in Weft&apos;s window.</source>
+            <translation>Link en el navegador no está disponible con el servidor de su proveedor; Link se abre en la ventana de Weft.</translation>
         </message>
     </context>
 </TS>

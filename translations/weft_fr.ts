@@ -527,6 +527,18 @@
             <source>only Items of a sandbox environment can be reset</source>
             <translation>seuls les Items d'un environnement sandbox peuvent être réinitialisés</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server holds this Item&apos;s access token.</source>
+            <translation>Le serveur de votre fournisseur conserve le jeton d&apos;accès de cet Item.</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <translation>serveur</translation>
+        </message>
+        <message>
+            <source>Kept by your provider&apos;s server</source>
+            <translation>Conservé par le serveur de votre fournisseur</translation>
+        </message>
     </context>
     <context>
         <name>ItemsFilterModel</name>
@@ -1293,6 +1305,26 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
             <source>The access token is missing from the keychain.</source>
             <translation>Le jeton d'accès manque dans le trousseau.</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server did not sign Weft in: %1</source>
+            <translation>Le serveur de votre fournisseur n&apos;a pas connecté Weft : %1</translation>
+        </message>
+        <message>
+            <source>Your provider&apos;s server at %1 could not be reached: %2</source>
+            <translation>Le serveur de votre fournisseur à l&apos;adresse %1 est injoignable : %2</translation>
+        </message>
+        <message>
+            <source>The Link host page server could not start: %1</source>
+            <translation>Le serveur de la page hôte de Link n&apos;a pas pu démarrer : %1</translation>
+        </message>
+        <message>
+            <source>Your provider&apos;s server names a Link script Weft does not load (%1): only Plaid&apos;s own, or a sandbox on this computer.</source>
+            <translation>Le serveur de votre fournisseur désigne un script Link que Weft ne charge pas (%1) : seulement celui de Plaid, ou un sandbox sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Your connections could not be brought up to date from your provider&apos;s server: %1</source>
+            <translation>Vos connexions n&apos;ont pas pu être mises à jour depuis le serveur de votre fournisseur : %1</translation>
+        </message>
     </context>
     <context>
         <name>SessionManager</name>
@@ -1427,6 +1459,30 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
             <source>Plaid expects the API secret to live on a server, not on the desktop. Weft's direct Production mode is meant for people using their own Plaid keys for their own accounts: the secret is kept in this computer's keychain, and anyone who can use this account can use it.</source>
             <translation>Plaid veut que le secret de l'API se trouve sur un serveur, pas sur le poste de travail. Le mode Production direct de Weft s'adresse aux personnes qui utilisent leurs propres clés Plaid pour leurs propres comptes : le secret est gardé dans le trousseau de cet ordinateur, et toute personne pouvant utiliser ce compte peut s'en servir.</translation>
         </message>
+        <message>
+            <source>Ser&amp;ver address</source>
+            <translation>Adresse du ser&amp;veur</translation>
+        </message>
+        <message>
+            <source>https://weft.example.com</source>
+            <translation>https://weft.example.com</translation>
+        </message>
+        <message>
+            <source>Enrolment c&amp;ode</source>
+            <translation>Code d&apos;&amp;inscription</translation>
+        </message>
+        <message>
+            <source>Leave empty to stay signed in</source>
+            <translation>Laissez vide pour rester connecté</translation>
+        </message>
+        <message>
+            <source>Your provider gives you the address and a one-time enrolment code. Weft keeps only its sign-in in the system keychain; your bank connections&apos; keys stay on the server.</source>
+            <translation>Votre fournisseur vous donne l&apos;adresse et un code d&apos;inscription à usage unique. Weft ne garde que sa connexion dans le trousseau du système ; les clés de vos connexions bancaires restent sur le serveur.</translation>
+        </message>
+        <message>
+            <source>The server of the company that gave you Weft: it keeps the keys to your bank connections, and tells Weft when one needs you.</source>
+            <translation>Le serveur de l&apos;entreprise qui vous a fourni Weft : il garde les clés de vos connexions bancaires et prévient Weft quand l&apos;une d&apos;elles a besoin de vous.</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1505,6 +1561,22 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
             <source>The OAuth redirect URI may not have a query (?...).</source>
             <translation>L'URI de redirection OAuth ne peut pas avoir de requête (?...).</translation>
         </message>
+        <message>
+            <source>Your provider&apos;s server</source>
+            <translation>Serveur de votre fournisseur</translation>
+        </message>
+        <message>
+            <source>Enter your provider&apos;s server address, such as https://weft.example.com.</source>
+            <translation>Saisissez l&apos;adresse du serveur de votre fournisseur, par exemple https://weft.example.com.</translation>
+        </message>
+        <message>
+            <source>The server&apos;s address is only its https:// address, without a name, password or query.</source>
+            <translation>L&apos;adresse du serveur est seulement son adresse https://, sans nom, mot de passe ni requête.</translation>
+        </message>
+        <message>
+            <source>The server&apos;s address must start with https:// (plain http is only for a server on this computer).</source>
+            <translation>L&apos;adresse du serveur doit commencer par https:// (le http simple est réservé à un serveur sur cet ordinateur).</translation>
+        </message>
     </context>
     <context>
         <name>weft::main</name>
@@ -1541,6 +1613,10 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
         <message>
             <source>[address]</source>
             <translation>[adresse]</translation>
+        </message>
+        <message>
+            <source>Use your provider&apos;s weft-server at URL (saved in the settings). With an enrolment code in the environment variable WEFT_ENROLMENT_CODE, enrol with it first.</source>
+            <translation>Utiliser le weft-server de votre fournisseur à l&apos;adresse URL (enregistrée dans les réglages). Avec un code d&apos;inscription dans la variable d&apos;environnement WEFT_ENROLMENT_CODE, s&apos;inscrire d&apos;abord avec lui.</translation>
         </message>
     </context>
     <context>
@@ -1591,6 +1667,51 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
         <message>
             <source>The keychain failed.</source>
             <translation>Le trousseau a échoué.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerCredential</name>
+        <message>
+            <source>The server did not accept the enrolment code: %1</source>
+            <translation>Le serveur n&apos;a pas accepté le code d&apos;inscription : %1</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation>Le serveur est injoignable : %1</translation>
+        </message>
+        <message>
+            <source>The server&apos;s sign-in answer is incomplete (no tokens or expiry).</source>
+            <translation>La réponse de connexion du serveur est incomplète (pas de jetons ou pas d&apos;expiration).</translation>
+        </message>
+        <message>
+            <source>The sign-in could not be saved to the keychain: %1</source>
+            <translation>La connexion n&apos;a pas pu être enregistrée dans le trousseau : %1</translation>
+        </message>
+        <message>
+            <source>This computer is not enrolled with the server: enter an enrolment code in the settings.</source>
+            <translation>Cet ordinateur n&apos;est pas inscrit auprès du serveur : saisissez un code d&apos;inscription dans les réglages.</translation>
+        </message>
+        <message>
+            <source>The server sign-in could not be read from the keychain: %1</source>
+            <translation>La connexion au serveur n&apos;a pas pu être lue dans le trousseau : %1</translation>
+        </message>
+        <message>
+            <source>The server ended this computer&apos;s sign-in (%1). Enter a new enrolment code in the settings.</source>
+            <translation>Le serveur a mis fin à la connexion de cet ordinateur (%1). Saisissez un nouveau code d&apos;inscription dans les réglages.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerItems</name>
+        <message>
+            <source>The server no longer has this Item.</source>
+            <translation>Le serveur n&apos;a plus cet Item.</translation>
+        </message>
+    </context>
+    <context>
+        <name>weft::remote::ServerLinkBackend</name>
+        <message>
+            <source>Link in the browser is not available with your provider&apos;s server; Link opens in Weft&apos;s window.</source>
+            <translation>Link dans le navigateur n&apos;est pas disponible avec le serveur de votre fournisseur ; Link s&apos;ouvre dans la fenêtre de Weft.</translation>
         </message>
     </context>
 </TS>
