@@ -18,6 +18,7 @@ constexpr int kUsage = 2;
 const char kUsageText[] =
     "usage: weft-server serve [--config FILE]\n"
     "       weft-server [--database URL] users add EMAIL [--role user|support]\n"
+    "       weft-server [--database URL] users code EMAIL\n"
     "       weft-server [--database URL] users revoke EMAIL\n"
     "       weft-server [--database URL] users list\n"
     "       weft-server [--database URL] audit [--limit N]\n"
@@ -108,7 +109,7 @@ int users(const Parsed &parsed, const QDateTime &now, QTextStream &out, QTextStr
 {
     const QStringList &words = parsed.words;
     const QString verb = words.value(1);
-    const bool withEmail = verb == u"add" || verb == u"revoke";
+    const bool withEmail = verb == u"add" || verb == u"code" || verb == u"revoke";
     if ((withEmail && words.size() != 3) || (verb == u"list" && words.size() != 2) ||
         (!withEmail && verb != u"list"))
         return usage(err);
@@ -138,6 +139,19 @@ int users(const Parsed &parsed, const QDateTime &now, QTextStream &out, QTextStr
             << UserDirectory::roleName(*role) << ")\n"
             << "enrolment code, shown only now, valid until "
             << enrolment->expiresAt.toString(Qt::ISODate) << ":\n"
+            << enrolment->code << '\n';
+        return kDone;
+    }
+    if (verb == u"code") {
+        // Another computer, or one that lost its sign-in: a fresh one-time code.
+        const auto enrolment = directory.issueCode(words.at(2), now, &error);
+        if (!enrolment) {
+            err << "weft-server: " << error << '\n';
+            return kRefused;
+        }
+        out << "enrolment code for " << words.at(2).trimmed().toLower()
+            << ", shown only now, valid until " << enrolment->expiresAt.toString(Qt::ISODate)
+            << ":\n"
             << enrolment->code << '\n';
         return kDone;
     }

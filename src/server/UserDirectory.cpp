@@ -109,9 +109,6 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
         m_database->rollback();
         return std::nullopt;
     }
-    Enrolment enrolment;
-    enrolment.code = newCode();
-    enrolment.expiresAt = now.addDays(kEnrolmentDays);
     query.prepare(QStringLiteral("INSERT INTO users (email, role, created_at) VALUES (?, ?, ?)"));
     query.addBindValue(*address);
     query.addBindValue(roleName(role));
@@ -128,7 +125,24 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
         m_database->rollback();
         return std::nullopt;
     }
-    enrolment.userId = query.value(0).toLongLong();
+    const auto issued = insertCode(query.value(0).toLongLong(), now, error);
+    if (!issued) {
+        m_database->rollback();
+        return std::nullopt;
+    }
+    if (!m_database->commit(error))
+        return std::nullopt;
+    return issued;
+}
+
+std::optional<UserDirectory::Enrolment>
+UserDirectory::insertCode(qint64 userId, const QDateTime &now, QString *error)
+{
+    Enrolment enrolment;
+    enrolment.userId = userId;
+    enrolment.code = newCode();
+    enrolment.expiresAt = now.addDays(kEnrolmentDays);
+    QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("INSERT INTO enrolments (code_hash, user_id, created_at, "
                                  "expires_at) VALUES (?, ?, ?, ?)"));
     query.addBindValue(codeHash(enrolment.code));
@@ -137,12 +151,43 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
     query.addBindValue(sqlTime(enrolment.expiresAt));
     if (!query.exec()) {
         failed(query, error);
+        return std::nullopt;
+    }
+    return enrolment;
+}
+
+std::optional<UserDirectory::Enrolment>
+UserDirectory::issueCode(const QString &email, const QDateTime &now, QString *error)
+{
+    const auto address = normalisedEmail(email);
+    if (!address) {
+        *error = QStringLiteral("\"%1\" is not an e-mail address").arg(email.left(100));
+        return std::nullopt;
+    }
+    if (!m_database->beginWrite(error))
+        return std::nullopt;
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT id, revoked_at FROM users WHERE email = ?"));
+    query.addBindValue(*address);
+    if (!query.exec()) {
+        failed(query, error);
+        m_database->rollback();
+        return std::nullopt;
+    }
+    if (!query.next() || !query.value(1).isNull()) {
+        *error = query.isValid() ? QStringLiteral("%1 was revoked").arg(*address)
+                                 : QStringLiteral("%1 is not a user").arg(*address);
+        m_database->rollback();
+        return std::nullopt;
+    }
+    const auto issued = insertCode(query.value(0).toLongLong(), now, error);
+    if (!issued) {
         m_database->rollback();
         return std::nullopt;
     }
     if (!m_database->commit(error))
         return std::nullopt;
-    return enrolment;
+    return issued;
 }
 
 bool UserDirectory::revoke(const QString &email, const QDateTime &now, QString *error)

@@ -41,6 +41,9 @@ public:
     // address already enrolled, a database failure).
     std::optional<Enrolment> add(const QString &email, Role role, const QDateTime &now,
                                  QString *error);
+    // Another enrolment code for an account that is not revoked: a second computer, or one that
+    // lost its sign-in. Codes already given stay valid until used or expired.
+    std::optional<Enrolment> issueCode(const QString &email, const QDateTime &now, QString *error);
     bool revoke(const QString &email, const QDateTime &now, QString *error);
     std::optional<QList<User>> list(QString *error) const;
 
@@ -50,6 +53,9 @@ public:
     static QString codeHash(const QString &code);
 
 private:
+    // Inserts a code for userId inside the caller's transaction.
+    std::optional<Enrolment> insertCode(qint64 userId, const QDateTime &now, QString *error);
+
     ServerDatabase *m_database;
 };
 

@@ -147,6 +147,22 @@ void TestWeftServerCli::enrolAndRevoke()
     QCOMPARE(again.status, 1);
     QVERIFY2(again.err.contains(u"already a user"_s), qPrintable(again.err));
 
+    // Another code for the same account (a second computer, or one that lost its sign-in).
+    const Run another = run({u"users"_s, u"code"_s, email});
+    QCOMPARE(another.status, 0);
+    const QString secondCode = codePattern.match(another.out).captured(1);
+    QVERIFY2(!secondCode.isEmpty() && secondCode != code.captured(1), qPrintable(another.out));
+    const Run nobody = run({u"users"_s, u"code"_s, u"nobody@example.com"_s});
+    QCOMPARE(nobody.status, 1);
+    QVERIFY2(nobody.err.contains(u"not a user"_s), qPrintable(nobody.err));
+    {
+        QString error;
+        const auto db = ServerDatabase::open(url, &error);
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(u"SELECT COUNT(*) FROM enrolments"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 3);
+    }
+
     const Run listed = run({u"users"_s, u"list"_s});
     QCOMPARE(listed.status, 0);
     QVERIFY(listed.out.contains(email + u"\tuser\tactive"_s));
@@ -160,8 +176,11 @@ void TestWeftServerCli::enrolAndRevoke()
     const Run readd = run({u"users"_s, u"add"_s, email});
     QCOMPARE(readd.status, 1);
     QVERIFY(readd.err.contains(u"was revoked"_s));
+    const Run revokedCode = run({u"users"_s, u"code"_s, email});
+    QCOMPARE(revokedCode.status, 1);
+    QVERIFY(revokedCode.err.contains(u"was revoked"_s));
     {
-        // The revoked account's unused code is gone; the other account's stays.
+        // The revoked account's unused codes are gone; the other account's stays.
         QString error;
         const auto db = ServerDatabase::open(url, &error);
         QSqlQuery query(db->connection());
