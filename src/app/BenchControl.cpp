@@ -2,7 +2,9 @@
 
 #include "core/Milestones.h"
 #include "items/ItemService.h"
+#include "remote/PushClient.h"
 #include "session/SessionManager.h"
+#include "ui/AttentionBanner.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -17,6 +19,28 @@
 #include <unistd.h>
 #endif
 
+namespace {
+
+// Marks the banner's comings and goings (its own filter: the application-wide one sees the
+// banner's events too, until the window is exposed).
+class BannerWatcher : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show)
+            weft::milestones::mark("attention-banner-shown");
+        else if (event->type() == QEvent::Hide)
+            weft::milestones::mark("attention-banner-hidden");
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
 void markSessionMilestones(weft::session::SessionManager *manager)
 {
     using namespace weft;
@@ -27,6 +51,10 @@ void markSessionMilestones(weft::session::SessionManager *manager)
                                           session, [] { milestones::mark("token-saved"); });
                          QObject::connect(session->items(), &items::ItemService::tokenSaveFailed,
                                           session, [] { milestones::mark("token-save-failed"); });
+                         if (remote::PushClient *push = session->push()) {
+                             QObject::connect(push, &remote::PushClient::ready, session,
+                                              [] { milestones::mark("server-push-ready"); });
+                         }
                      });
 }
 
@@ -36,6 +64,9 @@ BenchControl::BenchControl(QWidget *window, QObject *parent)
 {
     // The native window may be made again once the web view joins it: watch them all.
     qApp->installEventFilter(this);
+    // The banner for a connection that needs its user, as it comes and goes.
+    if (auto *banner = window->findChild<weft::ui::AttentionBanner *>())
+        banner->installEventFilter(new BannerWatcher(this));
     // "connect-clicked" as the button goes down: before the window acts on the click.
     if (auto *button = window->findChild<QAbstractButton *>(QStringLiteral("connectButton"))) {
         connect(button, &QAbstractButton::pressed, this,
@@ -49,6 +80,7 @@ BenchControl::BenchControl(QWidget *window, QObject *parent)
 
 bool BenchControl::eventFilter(QObject *watched, QEvent *event)
 {
+
     if (!m_exposed && event->type() == QEvent::Expose && watched == m_window->windowHandle() &&
         m_window->windowHandle()->isExposed()) {
         m_exposed = true;

@@ -9,12 +9,15 @@ namespace weft::session {
 class SessionManager;
 }
 
-// For `weft --bench-milestones`: "session-up" for each backend the manager starts, and
-// "token-saved" / "token-save-failed" for its access tokens.
+// For `weft --bench-milestones`: "session-up" for each backend the manager starts,
+// "token-saved" / "token-save-failed" for its access tokens, and "server-push-ready" each time
+// the provider's server push socket signs in.
 void markSessionMilestones(weft::session::SessionManager *manager);
 
 // What `weft --bench-milestones` adds for weft-bench: the "window-exposed" milestone when the
 // window first reaches the screen, "connect-clicked" when "Connect a bank account" goes down,
+// "attention-banner-shown" / "-hidden" as the banner for a connection that needs its user
+// comes and goes,
 // and commands read from standard input, one a line:
 // "connect" presses the window's "Connect a bank account" button as a user's click does,
 // "quit" closes the window as its Quit action does. Anything else is said on stderr and

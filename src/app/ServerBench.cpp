@@ -1,6 +1,8 @@
 #include "ServerBench.h"
 
 #include "BusyLoad.h"
+#include "ServerBenchDesktop.h"
+#include "ServerBenchHttp.h"
 #include "core/Clock.h"
 #include "sandbox/EmbeddedSandbox.h"
 #include "server/ServerDatabase.h"
@@ -29,45 +31,15 @@
 #include <memory>
 
 using namespace weft;
+using weft::serverbench::Answer;
+using weft::serverbench::percentile;
+using weft::serverbench::request;
 
 namespace {
 
 const QString kClientId = QStringLiteral("weft_server_bench");
 const QString kSecret = QStringLiteral("weft_server_bench_secret");
 constexpr int kRealItems = 8; // the bench user's Items at the sandbox, for the webhooks
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
-struct Answer
-{
-    int status = 0;
-    QJsonObject json;
-};
-
-Answer request(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
-               const QJsonObject &body = {}, const QString &token = {})
-{
-    QNetworkRequest request(url);
-    request.setRawHeader("Content-Type", "application/json");
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-    QNetworkReply *reply = network.sendCustomRequest(
-        request, method,
-        method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                  QJsonDocument::fromJson(reply->readAll()).object()};
-    reply->deleteLater();
-    return answer;
-}
 
 // `count` Items for `users` other users, straight into the database, in one transaction: what
 // a deployment holds. Their access tokens are never opened by listing, so a placeholder does.
@@ -380,9 +352,26 @@ int runServerBench(const ServerBenchOptions &options)
     std::printf("%-34s p50 %7.2f ms   p95 %7.2f ms   (%d rounds)\n",
                 "webhook to desktop push message", percentile(pushLatencies, 0.5),
                 percentile(pushLatencies, 0.95), options.rounds);
+    std::fflush(stdout);
+
+    // 4. From a bank's login reset to the banner in the real window.
+    bool desktopMeasured = true;
+    if (!options.desktopBinary.isEmpty()) {
+        DesktopBenchSetup desktop;
+        desktop.weftBinary = options.desktopBinary;
+        desktop.database = options.database;
+        desktop.keysFile = keys;
+        desktop.serverUrl = base;
+        desktop.plaidUrl = plaid.baseUrl();
+        desktop.plaidClientId = kClientId;
+        desktop.plaidSecret = kSecret;
+        desktop.scratchDirectory = dir.path();
+        desktop.rounds = std::min(options.rounds, 20);
+        desktopMeasured = measureWebhookToBanner(desktop);
+    }
 
     busy.reset();
     serverProcess.terminate();
     serverProcess.waitForFinished(10000);
-    return 0;
+    return desktopMeasured ? 0 : 1;
 }

@@ -10,7 +10,9 @@
 //  - webhooks verified and applied per second: Plaid-signed ITEM webhooks (ERROR and
 //    LOGIN_REPAIRED in turn, so each is news) posted to /plaid/webhook by `clients` senders;
 //  - webhook to desktop: from posting a webhook to its item_changed message arriving on a
-//    signed-in push socket, `rounds` times: p50 and p95.
+//    signed-in push socket, `rounds` times: p50 and p95;
+//  - a bank's login reset to the banner in the real Weft window (ServerBenchDesktop.h), up to
+//    20 rounds, unless desktopBinary is empty.
 struct ServerBenchOptions
 {
     QString serverBinary;
@@ -20,6 +22,7 @@ struct ServerBenchOptions
     int seconds = 10;
     int rounds = 50;
     bool busy = false; // every core kept busy by the bench while it measures
+    QString desktopBinary; // weft, for the webhook-to-banner figure; empty: not measured
 };
 
 int runServerBench(const ServerBenchOptions &options);

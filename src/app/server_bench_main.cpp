@@ -39,7 +39,15 @@ int main(int argc, char *argv[])
                                     QStringLiteral("50"));
     const QCommandLineOption busy(QStringLiteral("busy"),
                                   QStringLiteral("Keep every core busy while measuring."));
-    parser.addOptions({database, server, items, clients, seconds, rounds, busy});
+    const QCommandLineOption desktop(
+        QStringLiteral("desktop"),
+        QStringLiteral("The weft binary for the webhook-to-banner figure (default: beside this)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption noDesktop(
+        QStringLiteral("no-desktop"),
+        QStringLiteral("Skip the webhook-to-banner figure (it needs a display and a keychain)."));
+    parser.addOptions(
+        {database, server, items, clients, seconds, rounds, busy, desktop, noDesktop});
     parser.process(app);
     ServerBenchOptions options;
     options.database = parser.value(database);
@@ -52,6 +60,11 @@ int main(int argc, char *argv[])
     options.seconds = parser.value(seconds).toInt();
     options.rounds = parser.value(rounds).toInt();
     options.busy = parser.isSet(busy);
+    if (!parser.isSet(noDesktop))
+        options.desktopBinary =
+            parser.isSet(desktop)
+                ? parser.value(desktop)
+                : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("weft"));
     if (options.database.isEmpty() || options.items < 0 || options.clients < 1 ||
         options.seconds < 1 || options.rounds < 1) {
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
