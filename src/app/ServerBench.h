@@ -21,7 +21,7 @@ struct ServerBenchOptions
     int clients = 8;
     int seconds = 10;
     int rounds = 50;
-    bool busy = false; // every core kept busy by the bench while it measures
+    bool busy = false;     // every core kept busy by the bench while it measures
     QString desktopBinary; // weft, for the webhook-to-banner figure; empty: not measured
 };
 

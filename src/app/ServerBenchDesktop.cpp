@@ -95,7 +95,8 @@ bool measureWebhookToBanner(const DesktopBenchSetup &setup)
             .json.value(QStringLiteral("access_token"))
             .toString();
     // Its Items: linked at the sandbox with this server's webhook, exchanged by the server.
-    const QString webhook = setup.serverUrl.resolved(QUrl(QStringLiteral("/plaid/webhook"))).toString();
+    const QString webhook =
+        setup.serverUrl.resolved(QUrl(QStringLiteral("/plaid/webhook"))).toString();
     QStringList itemIds;
     for (int i = 0; i < setup.rounds; ++i) {
         const auto created = request(

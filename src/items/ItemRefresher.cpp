@@ -1,10 +1,9 @@
 #include "items/ItemRefresher.h"
 
-#include "items/RemoteItems.h"
-
 #include "core/Clock.h"
 #include "items/ItemRefreshJob.h"
 #include "items/ItemService.h"
+#include "items/RemoteItems.h"
 #include "vault/ItemStore.h"
 
 namespace weft::items {

@@ -36,8 +36,8 @@ PushClient::~PushClient()
 
 QUrl PushClient::socketUrl(const QUrl &serverUrl)
 {
-    QUrl url = serverUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment |
-                                  QUrl::StripTrailingSlash);
+    QUrl url =
+        serverUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
     url.setScheme(serverUrl.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(url.path() + QStringLiteral("/v1/push"));
     return url;

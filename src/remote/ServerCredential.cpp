@@ -27,10 +27,11 @@ ServerCredential::~ServerCredential() = default;
 
 QString ServerCredential::keychainKey(const QUrl &server)
 {
-    return QStringLiteral("weft-server:%1").arg(
-        server.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                        QUrl::RemoveUserInfo)
-            .toString());
+    return QStringLiteral("weft-server:%1")
+        .arg(server
+                 .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                           QUrl::RemoveUserInfo)
+                 .toString());
 }
 
 ServerReply ServerCredential::localFailure(const QString &code, const QString &message)
@@ -50,9 +51,8 @@ void ServerCredential::enrol(const QString &code, QObject *context, const Done &
 {
     QPointer<QObject> guard(context);
     m_transport->send(
-        "POST", QStringLiteral("/v1/enrol"),
-        {{QStringLiteral("enrolment_code"), code.trimmed()}}, {}, this,
-        [this, guard, done](const ServerReply &reply) {
+        "POST", QStringLiteral("/v1/enrol"), {{QStringLiteral("enrolment_code"), code.trimmed()}},
+        {}, this, [this, guard, done](const ServerReply &reply) {
             if (!reply.ok()) {
                 if (guard)
                     done(reply.status == plaid::PlaidStatus::ApiError

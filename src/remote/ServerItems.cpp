@@ -65,8 +65,8 @@ bool ServerItems::applyItem(vault::ItemRecord &record, const QJsonObject &item, 
     const QString name = item.value(QLatin1StringView("institution_name")).toString();
     if (!name.isEmpty())
         record.institutionName = name;
-    const QString code = errorCodeFor(status.toString(),
-                                      item.value(QLatin1StringView("error_code")).toString());
+    const QString code =
+        errorCodeFor(status.toString(), item.value(QLatin1StringView("error_code")).toString());
     if (code != record.errorCode) {
         record.errorCode = code;
         record.errorType = code.isEmpty() ? QString() : QStringLiteral("ITEM_ERROR");
@@ -128,51 +128,50 @@ bool ServerItems::storeAnswer(const QString &itemId, const QJsonObject &answer, 
 
 void ServerItems::sync()
 {
-    m_client->call(
-        "GET", QStringLiteral("/v1/items"), {}, this, [this](const ServerReply &reply) {
-            if (!reply.ok()) {
-                emit syncFailed(reply.describe());
-                return;
+    m_client->call("GET", QStringLiteral("/v1/items"), {}, this, [this](const ServerReply &reply) {
+        if (!reply.ok()) {
+            emit syncFailed(reply.describe());
+            return;
+        }
+        const QJsonValue list = reply.body.value(QLatin1StringView("items"));
+        if (!list.isArray()) {
+            emit syncFailed(QStringLiteral("the server's list of Items is not a list"));
+            return;
+        }
+        QSet<QString> listed;
+        QStringList changed;
+        for (const QJsonValue &value : list.toArray()) {
+            vault::ItemRecord record;
+            const QString itemId = value.toObject().value(QLatin1StringView("item_id")).toString();
+            if (const vault::ItemRecord *known = m_store->item(itemId))
+                record = *known;
+            const vault::ItemRecord before = record;
+            record.environment = m_environment;
+            QString problem;
+            if (!applyItem(record, value.toObject(), &problem)) {
+                qCWarning(lcRemote) << "an Item in the server's list was skipped:" << problem;
+                continue;
             }
-            const QJsonValue list = reply.body.value(QLatin1StringView("items"));
-            if (!list.isArray()) {
-                emit syncFailed(QStringLiteral("the server's list of Items is not a list"));
-                return;
-            }
-            QSet<QString> listed;
-            QStringList changed;
-            for (const QJsonValue &value : list.toArray()) {
-                vault::ItemRecord record;
-                const QString itemId = value.toObject().value(QLatin1StringView("item_id")).toString();
-                if (const vault::ItemRecord *known = m_store->item(itemId))
-                    record = *known;
-                const vault::ItemRecord before = record;
-                record.environment = m_environment;
-                QString problem;
-                if (!applyItem(record, value.toObject(), &problem)) {
-                    qCWarning(lcRemote) << "an Item in the server's list was skipped:" << problem;
-                    continue;
-                }
-                listed.insert(itemId);
-                if (before.itemId.isEmpty() || before.lastRefresh != record.lastRefresh ||
-                    before.errorCode != record.errorCode)
-                    changed.append(itemId);
-                m_store->upsert(record);
-            }
-            QStringList gone;
-            for (const vault::ItemRecord &record : m_store->items()) {
-                if (record.environment == m_environment && !listed.contains(record.itemId))
-                    gone.append(record.itemId);
-            }
-            for (const QString &itemId : std::as_const(gone))
-                m_store->remove(itemId);
-            m_store->flush();
-            for (const QString &itemId : std::as_const(gone))
-                emit itemGone(itemId);
-            for (const QString &itemId : std::as_const(changed))
-                fetchItem(itemId, this, [](const QString &) {});
-            emit synced(int(listed.size()));
-        });
+            listed.insert(itemId);
+            if (before.itemId.isEmpty() || before.lastRefresh != record.lastRefresh ||
+                before.errorCode != record.errorCode)
+                changed.append(itemId);
+            m_store->upsert(record);
+        }
+        QStringList gone;
+        for (const vault::ItemRecord &record : m_store->items()) {
+            if (record.environment == m_environment && !listed.contains(record.itemId))
+                gone.append(record.itemId);
+        }
+        for (const QString &itemId : std::as_const(gone))
+            m_store->remove(itemId);
+        m_store->flush();
+        for (const QString &itemId : std::as_const(gone))
+            emit itemGone(itemId);
+        for (const QString &itemId : std::as_const(changed))
+            fetchItem(itemId, this, [](const QString &) {});
+        emit synced(int(listed.size()));
+    });
 }
 
 void ServerItems::fetchItem(const QString &itemId, QObject *context, Done done)
@@ -229,13 +228,12 @@ void ServerItems::refreshItem(const QString &itemId, QObject *context, Done done
 void ServerItems::removeItem(const QString &itemId, QObject *context, Done done)
 {
     QPointer<QObject> guard(context);
-    m_client->call("DELETE", itemPath(itemId), {}, this,
-                   [guard, done](const ServerReply &reply) {
-                       // Not found: already gone from the server, which is what was asked.
-                       const bool removed = reply.ok() || reply.httpStatus == 404;
-                       if (guard)
-                           done(removed ? QString() : reply.describe());
-                   });
+    m_client->call("DELETE", itemPath(itemId), {}, this, [guard, done](const ServerReply &reply) {
+        // Not found: already gone from the server, which is what was asked.
+        const bool removed = reply.ok() || reply.httpStatus == 404;
+        if (guard)
+            done(removed ? QString() : reply.describe());
+    });
 }
 
 } // namespace weft::remote

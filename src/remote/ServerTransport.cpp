@@ -89,9 +89,9 @@ void ServerTransport::send(const QByteArray &method, const QString &path, const 
                 const ServerReply answer = classify(reply, *tooLarge);
                 const QString route = path.left(path.indexOf(u'?'));
                 if (answer.ok())
-                    qCDebug(lcRemote).nospace() << method << " " << route << " -> "
-                                                << answer.httpStatus << " in "
-                                                << elapsed.elapsed() << " ms";
+                    qCDebug(lcRemote).nospace()
+                        << method << " " << route << " -> " << answer.httpStatus << " in "
+                        << elapsed.elapsed() << " ms";
                 else
                     qCInfo(lcRemote).nospace() << method << " " << route << " failed in "
                                                << elapsed.elapsed() << " ms: " << answer.describe();

@@ -49,9 +49,9 @@ public:
         QStringList products{QStringLiteral("transactions")};
         QStringList countryCodes{QStringLiteral("US")};
         QString language = QStringLiteral("en");
-        QString webhookUrl;                 // given to Plaid in each link token, when set
-        QString redirectUri;                // OAuth redirect, when set
-        QUrl linkScriptUrl; // told to desktops when Plaid is a Sandbox emulator (loopback)
+        QString webhookUrl;  // given to Plaid in each link token, when set
+        QString redirectUri; // OAuth redirect, when set
+        QUrl linkScriptUrl;  // told to desktops when Plaid is a Sandbox emulator (loopback)
         QList<QHostAddress> trustedProxies; // whose X-Forwarded-For names the client
         int signInBurst = 10;               // enrolment: guesses of a code
         int signInRefillSeconds = 30;

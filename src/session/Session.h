@@ -108,8 +108,8 @@ private:
     bool build(const Options &options, const QString &secret, vault::SecretStore *secrets,
                vault::ItemStore *store, QString *error);
     static void createRemote(const AppSettings &settings, const Options &options,
-                             vault::SecretStore *secrets, vault::ItemStore *store,
-                             QObject *context, const Created &done);
+                             vault::SecretStore *secrets, vault::ItemStore *store, QObject *context,
+                             const Created &done);
     // me: the server's /v1/me answer (the account, and where Link comes from).
     bool buildRemote(const Options &options, const QJsonObject &me, vault::SecretStore *secrets,
                      vault::ItemStore *store, QString *error);

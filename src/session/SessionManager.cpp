@@ -91,8 +91,7 @@ void SessionManager::eraseAllData(const std::function<void(const QStringList &)>
     QStringList serverKeys;
     if (!m_settings.serverUrl.isEmpty())
         serverKeys << remote::ServerCredential::keychainKey(QUrl(m_settings.serverUrl.trimmed()));
-    auto *eraser =
-        new DataEraser(m_secrets, m_store, m_options.dataDirectory, serverKeys, this);
+    auto *eraser = new DataEraser(m_secrets, m_store, m_options.dataDirectory, serverKeys, this);
     eraser->eraseAll([eraser, done](const QStringList &problems) {
         eraser->deleteLater();
         done(problems);

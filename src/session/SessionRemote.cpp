@@ -1,8 +1,6 @@
 // Session: the "Your provider's server" mode. The desktop signs in at weft-server (the
 // refresh token in the keychain), asks it who it is and where Link comes from, then keeps its
 // index of Items as the server has them, over the API and the push socket.
-#include "session/Session.h"
-
 #include "core/Clock.h"
 #include "items/ItemRefresher.h"
 #include "items/ItemService.h"
@@ -14,6 +12,7 @@
 #include "remote/ServerLinkBackend.h"
 #include "remote/ServerTransport.h"
 #include "session/HostPageServer.h"
+#include "session/Session.h"
 #include "vault/TokenVault.h"
 
 #include <QNetworkAccessManager>
@@ -33,8 +32,8 @@ void Session::createRemote(const AppSettings &settings, const Options &options,
     session->m_network = std::make_unique<QNetworkAccessManager>();
     session->m_transport =
         std::make_unique<remote::ServerTransport>(session->m_network.get(), serverUrl);
-    session->m_credential = std::make_unique<remote::ServerCredential>(
-        session->m_transport.get(), secrets, Clock::system());
+    session->m_credential = std::make_unique<remote::ServerCredential>(session->m_transport.get(),
+                                                                       secrets, Clock::system());
     session->m_server = std::make_unique<remote::ServerClient>(session->m_transport.get(),
                                                                session->m_credential.get());
     session->m_server->call(
@@ -103,10 +102,9 @@ bool Session::buildRemote(const Options &options, const QJsonObject &me,
     // Items' own tokens never come here; the vault carries over tokens from another mode that
     // were still only in memory.
     m_vault = std::make_unique<vault::TokenVault>(secrets);
-    m_items = std::make_unique<items::ItemService>(store, m_vault.get(), nullptr,
-                                                   serverEnvironment, nullptr);
-    m_serverItems =
-        std::make_unique<remote::ServerItems>(m_server.get(), store, serverEnvironment);
+    m_items = std::make_unique<items::ItemService>(store, m_vault.get(), nullptr, serverEnvironment,
+                                                   nullptr);
+    m_serverItems = std::make_unique<remote::ServerItems>(m_server.get(), store, serverEnvironment);
     m_items->setRemote(m_serverItems.get());
     m_refresher = std::make_unique<items::ItemRefresher>(m_items.get(), Clock::system());
     m_push = std::make_unique<remote::PushClient>(m_apiBaseUrl, m_credential.get());

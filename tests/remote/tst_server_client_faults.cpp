@@ -32,14 +32,15 @@ QByteArray json(const QJsonObject &object)
 
 QJsonObject issued(int n)
 {
-    return {{QStringLiteral("refresh_token"), QStringLiteral("wsr-refresh-%1").arg(n)},
-            {QStringLiteral("access_token"), QStringLiteral("wsa-access-%1").arg(n)},
-            {QStringLiteral("access_expires_at"),
-             QDateTime::currentDateTimeUtc().addSecs(900).toString(Qt::ISODate)},
-            {QStringLiteral("refresh_expires_at"),
-             QDateTime::currentDateTimeUtc().addDays(90).toString(Qt::ISODate)},
-            {QStringLiteral("user"), QJsonObject{{QStringLiteral("email"), QStringLiteral("a@b")},
-                                                 {QStringLiteral("role"), QStringLiteral("user")}}}};
+    return {
+        {QStringLiteral("refresh_token"), QStringLiteral("wsr-refresh-%1").arg(n)},
+        {QStringLiteral("access_token"), QStringLiteral("wsa-access-%1").arg(n)},
+        {QStringLiteral("access_expires_at"),
+         QDateTime::currentDateTimeUtc().addSecs(900).toString(Qt::ISODate)},
+        {QStringLiteral("refresh_expires_at"),
+         QDateTime::currentDateTimeUtc().addDays(90).toString(Qt::ISODate)},
+        {QStringLiteral("user"), QJsonObject{{QStringLiteral("email"), QStringLiteral("a@b")},
+                                             {QStringLiteral("role"), QStringLiteral("user")}}}};
 }
 
 // A weft-server whose answers the test writes: route -> answer; refresh always works.
@@ -57,7 +58,8 @@ struct FakeServer
             QList<net::HttpResponse> &queue = answers[request.path];
             r.respond(queue.size() > 1 ? queue.takeFirst()
                       : queue.isEmpty()
-                          ? net::HttpResponse::json(404, R"({"error_code":"NOT_FOUND","error_message":"no"})")
+                          ? net::HttpResponse::json(
+                                404, R"({"error_code":"NOT_FOUND","error_message":"no"})")
                           : queue.first());
         });
         QString error;
@@ -174,10 +176,11 @@ void TestServerClientFaults::malformedAnswersAreClearErrors_data()
                           << int(plaid::PlaidStatus::InvalidJson);
     QTest::newRow("array") << 200 << QByteArray("[1,2]") << int(plaid::PlaidStatus::InvalidJson);
     QTest::newRow("empty") << 502 << QByteArray() << int(plaid::PlaidStatus::InvalidJson);
-    QTest::newRow("no error code") << 500 << QByteArray(R"({"oops":true})")
-                                   << int(plaid::PlaidStatus::InvalidResponse);
-    QTest::newRow("code not a string") << 400 << QByteArray(R"({"error_code":7,"error_message":"x"})")
-                                       << int(plaid::PlaidStatus::InvalidResponse);
+    QTest::newRow("no error code")
+        << 500 << QByteArray(R"({"oops":true})") << int(plaid::PlaidStatus::InvalidResponse);
+    QTest::newRow("code not a string")
+        << 400 << QByteArray(R"({"error_code":7,"error_message":"x"})")
+        << int(plaid::PlaidStatus::InvalidResponse);
 }
 
 void TestServerClientFaults::malformedAnswersAreClearErrors()
@@ -276,15 +279,15 @@ void TestServerClientFaults::syncKeepsOtherModesAndDropsWhatIsGone()
     gone.itemId = QStringLiteral("item-gone");
     gone.environment = QStringLiteral("server");
     store.resetItems({mine, gone});
-    m_fake->answers[QStringLiteral("/v1/items")] = {net::HttpResponse::json(
-        200, R"({"items":[
+    m_fake->answers[QStringLiteral("/v1/items")] = {net::HttpResponse::json(200, R"({"items":[
             {"item_id":"item-a","institution_id":"ins_109508","institution_name":"First Platypus Bank",
              "status":"login_required","error_code":"ITEM_LOGIN_REQUIRED",
              "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-02T00:00:00Z"},
             {"item_id":"item-bad"},
             "not an object"]})")};
     m_fake->answers[QStringLiteral("/v1/items/item-a")] = {net::HttpResponse::json(
-        200, R"({"item":{"item_id":"item-a","institution_id":"ins_109508","institution_name":"First Platypus Bank",
+        200,
+        R"({"item":{"item_id":"item-a","institution_id":"ins_109508","institution_name":"First Platypus Bank",
              "status":"login_required","error_code":"ITEM_LOGIN_REQUIRED",
              "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-02T00:00:00Z"},
              "accounts":[{"account_id":"acc-1","name":"Plaid Checking","mask":"0000","type":"depository",

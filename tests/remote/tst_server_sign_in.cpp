@@ -87,9 +87,9 @@ void TestServerSignIn::cleanup()
 QString TestServerSignIn::code(const QString &email)
 {
     QString error;
-    const auto enrolment = server::UserDirectory(m_rig->instance(m_server).database())
-                               .add(email, server::UserDirectory::Role::User,
-                                    QDateTime::currentDateTimeUtc(), &error);
+    const auto enrolment =
+        server::UserDirectory(m_rig->instance(m_server).database())
+            .add(email, server::UserDirectory::Role::User, QDateTime::currentDateTimeUtc(), &error);
     return enrolment ? enrolment->code : QString();
 }
 
@@ -207,7 +207,8 @@ void TestServerSignIn::concurrentCallersShareOneRefresh()
     QStringList tokens;
     for (int i = 0; i < 5; ++i) {
         m_credential->withAccessToken(
-            this, [&tokens](const QString &token, const remote::ServerReply &) { tokens << token; });
+            this,
+            [&tokens](const QString &token, const remote::ServerReply &) { tokens << token; });
     }
     QTRY_COMPARE(tokens.size(), 5);
     tokens.removeDuplicates();
@@ -235,8 +236,9 @@ void TestServerSignIn::signOutElsewhereEndsCalls()
     QVERIFY(accessToken().token.startsWith(u"wsa-"));
     // The sign-in is ended at the server (by the user, elsewhere): the next call is refused,
     // the refresh is refused too, and the call ends saying so: not a loop, not a crash.
-    QCOMPARE(m_rig->call(m_server, "POST", QStringLiteral("/v1/session/sign_out"),
-                         {{QStringLiteral("refresh_token"), m_keychain->entries.value(key)}})
+    QCOMPARE(m_rig
+                 ->call(m_server, "POST", QStringLiteral("/v1/session/sign_out"),
+                        {{QStringLiteral("refresh_token"), m_keychain->entries.value(key)}})
                  .status,
              200);
     remote::ServerClient client(m_transport.get(), m_credential.get());

@@ -155,8 +155,7 @@ void TestServerModeE2E::enrolLinkBannerFixSupport()
     QVERIFY(store.item(itemId)->isHealthy());
     // The server has the Item, the desktop only its sign-in: no access token in the keychain.
     QVERIFY(!m_rig->plaidAccessToken(m_server, itemId).isEmpty());
-    QVERIFY(!secretTool({QStringLiteral("search"), QStringLiteral("--all"),
-                         QStringLiteral("user"),
+    QVERIFY(!secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("user"),
                          vault::TokenVault::accessTokenKey(QStringLiteral("server"), itemId)})
                  .contains(u"secret = "));
 
@@ -180,7 +179,9 @@ void TestServerModeE2E::enrolLinkBannerFixSupport()
     QTRY_VERIFY_WITH_TIMEOUT(action->isEnabled(), 30000);
     QSignalSpy repaired(session->linkHost()->controller(), &link::LinkController::itemRepaired);
     action->click();
-    const auto drive = [page](const QString &code) { return test::waitFrameJs(page, code); };
+    const auto drive = [page](const QString &code) {
+        return test::waitFrameJs(page, code);
+    };
     QVERIFY(drive(test::linkViewIs(QStringLiteral("CONSENT"))));
     QVERIFY(drive(test::clickTestId(QStringLiteral("consent-continue"))));
     QVERIFY(drive(test::linkViewIs(QStringLiteral("CREDENTIAL"))));
@@ -204,17 +205,16 @@ void TestServerModeE2E::enrolLinkBannerFixSupport()
     const QJsonObject support = m_rig->enrolled(m_server, QStringLiteral("sam@example.com"),
                                                 server::UserDirectory::Role::Support);
     const QString supportToken = support.value(QStringLiteral("access_token")).toString();
-    const auto found = m_rig->call(m_server, "GET",
-                                   QStringLiteral("/v1/support/items?item_id=%1").arg(itemId),
-                                   {}, supportToken);
+    const auto found =
+        m_rig->call(m_server, "GET", QStringLiteral("/v1/support/items?item_id=%1").arg(itemId), {},
+                    supportToken);
     QCOMPARE(found.status, 200);
     const QJsonArray foundItems = found.json.value(QStringLiteral("items")).toArray();
     QCOMPARE(foundItems.size(), 1);
     QCOMPARE(foundItems.first().toObject().value(QStringLiteral("user_email")).toString(),
              QStringLiteral("ada@example.com"));
-    const auto detail = m_rig->call(m_server, "GET",
-                                    QStringLiteral("/v1/support/items/%1").arg(itemId), {},
-                                    supportToken);
+    const auto detail = m_rig->call(
+        m_server, "GET", QStringLiteral("/v1/support/items/%1").arg(itemId), {}, supportToken);
     QCOMPARE(detail.status, 200);
     QStringList timeline;
     for (const QJsonValue &event : detail.json.value(QStringLiteral("timeline")).toArray())
@@ -228,13 +228,13 @@ void TestServerModeE2E::enrolLinkBannerFixSupport()
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY2(!kPlaidToken.match(text).hasMatch(), qPrintable(file.fileName()));
-        QVERIFY2(!text.contains(u"wsr-") && !text.contains(u"wsa-"),
-                 qPrintable(file.fileName()));
+        QVERIFY2(!text.contains(u"wsr-") && !text.contains(u"wsa-"), qPrintable(file.fileName()));
     }
     for (const QString &line : std::as_const(s_log)) {
         QVERIFY2(!kPlaidToken.match(line).hasMatch(), qPrintable(line));
-        QVERIFY2(!QRegularExpression(QStringLiteral("ws[ra]-[A-Za-z0-9_-]{8}")).match(line).hasMatch(),
-                 qPrintable(line));
+        QVERIFY2(
+            !QRegularExpression(QStringLiteral("ws[ra]-[A-Za-z0-9_-]{8}")).match(line).hasMatch(),
+            qPrintable(line));
     }
 
     // Leaving the mode: the sign-in goes from the keychain with "Remove all my data".

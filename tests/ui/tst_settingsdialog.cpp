@@ -235,16 +235,23 @@ void TestSettingsDialog::rejectsInvalid_data()
                                           << "language";
     // The provider's server: https, or plain http to this computer only.
     const int server = int(BackendMode::ProviderServer);
-    QTest::newRow("no server") << server << "serverUrl" << "" << "address";
-    QTest::newRow("http server elsewhere") << server << "serverUrl" << "http://weft.example.com"
+    QTest::newRow("no server") << server << "serverUrl"
+                               << ""
+                               << "address";
+    QTest::newRow("http server elsewhere") << server << "serverUrl"
+                                           << "http://weft.example.com"
                                            << "https://";
-    QTest::newRow("http server, 127 in a name")
-        << server << "serverUrl" << "http://127.0.0.1.example.com" << "https://";
-    QTest::newRow("server with a password")
-        << server << "serverUrl" << "https://ada:pw@weft.example.com" << "password";
+    QTest::newRow("http server, 127 in a name") << server << "serverUrl"
+                                                << "http://127.0.0.1.example.com"
+                                                << "https://";
+    QTest::newRow("server with a password") << server << "serverUrl"
+                                            << "https://ada:pw@weft.example.com"
+                                            << "password";
     QTest::newRow("server with a query") << server << "serverUrl"
-                                         << "https://weft.example.com/?next=evil" << "query";
-    QTest::newRow("server not http") << server << "serverUrl" << "ftp://weft.example.com"
+                                         << "https://weft.example.com/?next=evil"
+                                         << "query";
+    QTest::newRow("server not http") << server << "serverUrl"
+                                     << "ftp://weft.example.com"
                                      << "https://";
 }
 
