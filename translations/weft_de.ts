@@ -414,6 +414,10 @@
             <source>none</source>
             <translation>keiner</translation>
         </message>
+        <message>
+            <source>User (provider&apos;s server)</source>
+            <translation>Nutzer (Server des Anbieters)</translation>
+        </message>
     </context>
     <context>
         <name>ItemRefreshJob</name>
@@ -1705,6 +1709,10 @@ Die Items bleiben aufgelistet; öffnen Sie die Einstellungen, um das zu beheben.
         <message>
             <source>The server no longer has this Item.</source>
             <translation>Der Server hat dieses Item nicht mehr.</translation>
+        </message>
+        <message>
+            <source>A support account cannot remove someone&apos;s connection.</source>
+            <translation>Ein Support-Konto kann die Verbindung einer anderen Person nicht entfernen.</translation>
         </message>
     </context>
     <context>

@@ -414,6 +414,10 @@
             <source>none</source>
             <translation>ninguno</translation>
         </message>
+        <message>
+            <source>User (provider&apos;s server)</source>
+            <translation>Usuario (servidor del proveedor)</translation>
+        </message>
     </context>
     <context>
         <name>ItemRefreshJob</name>
@@ -1705,6 +1709,10 @@ Los Items siguen en la lista; abra la configuración para corregirlo.</translati
         <message>
             <source>The server no longer has this Item.</source>
             <translation>El servidor ya no tiene este Item.</translation>
+        </message>
+        <message>
+            <source>A support account cannot remove someone&apos;s connection.</source>
+            <translation>Una cuenta de soporte no puede eliminar la conexión de otra persona.</translation>
         </message>
     </context>
     <context>

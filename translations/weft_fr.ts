@@ -414,6 +414,10 @@
             <source>none</source>
             <translation>aucun</translation>
         </message>
+        <message>
+            <source>User (provider&apos;s server)</source>
+            <translation>Utilisateur (serveur du fournisseur)</translation>
+        </message>
     </context>
     <context>
         <name>ItemRefreshJob</name>
@@ -1705,6 +1709,10 @@ Les Items restent listés ; ouvrez les paramètres pour corriger cela.</translat
         <message>
             <source>The server no longer has this Item.</source>
             <translation>Le serveur n&apos;a plus cet Item.</translation>
+        </message>
+        <message>
+            <source>A support account cannot remove someone&apos;s connection.</source>
+            <translation>Un compte d&apos;assistance ne peut pas supprimer la connexion d&apos;une autre personne.</translation>
         </message>
     </context>
     <context>

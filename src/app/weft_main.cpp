@@ -57,6 +57,10 @@ void applyRemoteDebuggingPolicy(int argc, char *argv[], bool sandboxMode)
 QString addressArgument(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--server") == 0) { // its value is the server's URL, not this
+            ++i;
+            continue;
+        }
         QString argument = QString::fromLocal8Bit(argv[i]);
         if (!argument.startsWith(u'-') && argument.contains(QStringLiteral("://")))
             return argument;

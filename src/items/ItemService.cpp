@@ -351,6 +351,8 @@ ItemActions ItemService::actionsFor(const QString &itemId) const
         return actions;
     // A missing token is found out by the action that needs it, which then says so.
     actions.refresh = true;
+    if (m_remote && m_remote->isReadOnly())
+        return actions; // a support account reads others' Items again, and only that
     actions.fixConnection = !record->isHealthy();
     // Plaid repairs a broken Item in the same session, so choosing is never blocked by one.
     actions.chooseAccounts = true;
@@ -417,6 +419,8 @@ QString ItemService::userActionText(const vault::ItemRecord &record)
 
 QStringList ItemService::itemsNeedingUser() const
 {
+    if (m_remote && m_remote->isReadOnly())
+        return {}; // others' Items: not the support account's to sign in to
     QStringList ids;
     for (const vault::ItemRecord &record : m_store->items()) {
         if (belongsHere(record) && needsUser(record))

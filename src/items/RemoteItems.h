@@ -22,6 +22,9 @@ public:
     virtual void refreshItem(const QString &itemId, QObject *context, Done done) = 0;
     // Removed at Plaid and on the server; the index entry is the caller's to drop.
     virtual void removeItem(const QString &itemId, QObject *context, Done done) = 0;
+    // A support account's view: every user's Items, to read (their timelines) and never to act
+    // on: no repair, removal or banner is the support account's.
+    virtual bool isReadOnly() const = 0;
 };
 
 } // namespace weft::items

@@ -82,8 +82,27 @@ bool ServerItems::applyItem(vault::ItemRecord &record, const QJsonObject &item, 
     if (updated.isValid())
         record.lastRefresh = updated;
     record.refreshProblem.clear();
+    record.owner = item.value(QLatin1StringView("user_email")).toString();
     record.tokenSaved = true; // held by the server
     return true;
+}
+
+void ServerItems::applyTimeline(vault::ItemRecord &record, const QJsonArray &timeline)
+{
+    record.events.clear();
+    for (const QJsonValue &value : timeline) {
+        const QJsonObject event = value.toObject();
+        QJsonObject metadata;
+        for (const char *key : {"webhook_type", "error_code"}) {
+            const QJsonValue field = event.value(QLatin1StringView(key));
+            if (field.isString())
+                metadata.insert(QLatin1StringView(key), field);
+        }
+        record.events.append(
+            {QDateTime::fromString(event.value(QLatin1StringView("at")).toString(), Qt::ISODate),
+             event.value(QLatin1StringView("code")).toString(),
+             event.value(QLatin1StringView("source")).toString(), metadata});
+    }
 }
 
 void ServerItems::applyAccounts(vault::ItemRecord &record, const QJsonArray &accounts)
@@ -120,6 +139,9 @@ bool ServerItems::storeAnswer(const QString &itemId, const QJsonObject &answer, 
     const QJsonValue accounts = answer.value(QLatin1StringView("accounts"));
     if (accounts.isArray())
         applyAccounts(record, accounts.toArray());
+    const QJsonValue timeline = answer.value(QLatin1StringView("timeline"));
+    if (timeline.isArray())
+        applyTimeline(record, timeline.toArray());
     m_store->upsert(record);
     m_store->flush();
     emit itemUpdated(itemId);
@@ -128,7 +150,10 @@ bool ServerItems::storeAnswer(const QString &itemId, const QJsonObject &answer, 
 
 void ServerItems::sync()
 {
-    m_client->call("GET", QStringLiteral("/v1/items"), {}, this, [this](const ServerReply &reply) {
+    const QString path = m_support
+                             ? QStringLiteral("/v1/support/items?limit=%1").arg(kSupportListLimit)
+                             : QStringLiteral("/v1/items");
+    m_client->call("GET", path, {}, this, [this](const ServerReply &reply) {
         if (!reply.ok()) {
             emit syncFailed(reply.describe());
             return;
@@ -168,8 +193,12 @@ void ServerItems::sync()
         m_store->flush();
         for (const QString &itemId : std::as_const(gone))
             emit itemGone(itemId);
-        for (const QString &itemId : std::as_const(changed))
-            fetchItem(itemId, this, [](const QString &) {});
+        // Accounts and balances of what is new. A support account reads an Item's details
+        // only when asked (Refresh): each read is audited at the server.
+        if (!m_support) {
+            for (const QString &itemId : std::as_const(changed))
+                fetchItem(itemId, this, [](const QString &) {});
+        }
         emit synced(int(listed.size()));
     });
 }
@@ -177,23 +206,24 @@ void ServerItems::sync()
 void ServerItems::fetchItem(const QString &itemId, QObject *context, Done done)
 {
     QPointer<QObject> guard(context);
-    m_client->call("GET", itemPath(itemId), {}, this,
-                   [this, itemId, guard, done](const ServerReply &reply) {
-                       QString problem;
-                       if (reply.httpStatus == 404) {
-                           forgetItem(itemId);
-                           problem = tr("The server no longer has this Item.");
-                       } else if (!reply.ok()) {
-                           problem = reply.describe();
-                           m_store->update(itemId, [&](vault::ItemRecord &record) {
-                               record.refreshProblem = problem;
-                           });
-                       } else {
-                           storeAnswer(itemId, reply.body, &problem);
-                       }
-                       if (guard)
-                           done(problem);
-                   });
+    const QString path = m_support ? QStringLiteral("/v1/support/items/%1")
+                                         .arg(QString::fromLatin1(QUrl::toPercentEncoding(itemId)))
+                                   : itemPath(itemId);
+    m_client->call("GET", path, {}, this, [this, itemId, guard, done](const ServerReply &reply) {
+        QString problem;
+        if (reply.httpStatus == 404) {
+            forgetItem(itemId);
+            problem = tr("The server no longer has this Item.");
+        } else if (!reply.ok()) {
+            problem = reply.describe();
+            m_store->update(itemId,
+                            [&](vault::ItemRecord &record) { record.refreshProblem = problem; });
+        } else {
+            storeAnswer(itemId, reply.body, &problem);
+        }
+        if (guard)
+            done(problem);
+    });
 }
 
 void ServerItems::forgetItem(const QString &itemId)
@@ -208,6 +238,10 @@ void ServerItems::forgetItem(const QString &itemId)
 
 void ServerItems::refreshItem(const QString &itemId, QObject *context, Done done)
 {
+    if (m_support) { // read again: support does not send anyone's Item to Plaid
+        fetchItem(itemId, context, std::move(done));
+        return;
+    }
     QPointer<QObject> guard(context);
     // The server asks Plaid for the Item's state first; then the details, with balances.
     m_client->call("POST", itemPath(itemId, QStringLiteral("/refresh")), {}, this,
@@ -227,6 +261,10 @@ void ServerItems::refreshItem(const QString &itemId, QObject *context, Done done
 
 void ServerItems::removeItem(const QString &itemId, QObject *context, Done done)
 {
+    if (m_support) {
+        done(tr("A support account cannot remove someone's connection."));
+        return;
+    }
     QPointer<QObject> guard(context);
     m_client->call("DELETE", itemPath(itemId), {}, this, [guard, done](const ServerReply &reply) {
         // Not found: already gone from the server, which is what was asked.

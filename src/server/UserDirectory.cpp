@@ -125,7 +125,13 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
         m_database->rollback();
         return std::nullopt;
     }
-    const auto issued = insertCode(query.value(0).toLongLong(), now, error);
+    return insertCodeAndCommit(query.value(0).toLongLong(), now, error);
+}
+
+std::optional<UserDirectory::Enrolment>
+UserDirectory::insertCodeAndCommit(qint64 userId, const QDateTime &now, QString *error)
+{
+    const auto issued = insertCode(userId, now, error);
     if (!issued) {
         m_database->rollback();
         return std::nullopt;
@@ -180,14 +186,7 @@ UserDirectory::issueCode(const QString &email, const QDateTime &now, QString *er
         m_database->rollback();
         return std::nullopt;
     }
-    const auto issued = insertCode(query.value(0).toLongLong(), now, error);
-    if (!issued) {
-        m_database->rollback();
-        return std::nullopt;
-    }
-    if (!m_database->commit(error))
-        return std::nullopt;
-    return issued;
+    return insertCodeAndCommit(query.value(0).toLongLong(), now, error);
 }
 
 bool UserDirectory::revoke(const QString &email, const QDateTime &now, QString *error)

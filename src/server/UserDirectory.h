@@ -55,6 +55,9 @@ public:
 private:
     // Inserts a code for userId inside the caller's transaction.
     std::optional<Enrolment> insertCode(qint64 userId, const QDateTime &now, QString *error);
+    // insertCode, then the transaction's end (rolled back when the code is not stored).
+    std::optional<Enrolment> insertCodeAndCommit(qint64 userId, const QDateTime &now,
+                                                 QString *error);
 
     ServerDatabase *m_database;
 };

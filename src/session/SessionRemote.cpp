@@ -106,6 +106,8 @@ bool Session::buildRemote(const Options &options, const QJsonObject &me,
                                                    nullptr);
     m_serverItems = std::make_unique<remote::ServerItems>(m_server.get(), store, serverEnvironment);
     m_items->setRemote(m_serverItems.get());
+    // A support account sees every user's Items (the support console), to read.
+    m_serverItems->setSupport(me.value(QLatin1StringView("role")).toString() == u"support");
     m_refresher = std::make_unique<items::ItemRefresher>(m_items.get(), Clock::system());
     m_push = std::make_unique<remote::PushClient>(m_apiBaseUrl, m_credential.get());
     remote::ServerItems *serverItems = m_serverItems.get();

@@ -103,6 +103,7 @@ ItemDetailsView::ItemDetailsView(QWidget *parent)
         {QStringLiteral("consent_expiration"), tr("Consent expires (UTC)")},
         {QStringLiteral("update_type"), tr("update_type")},
         {QStringLiteral("webhook"), tr("Webhook")},
+        {QStringLiteral("owner"), tr("User (provider's server)")},
         {QStringLiteral("link_session_id"), tr("link_session_id")},
     };
     for (const auto &[key, label] : fields) {
@@ -218,6 +219,7 @@ void ItemDetailsView::showItem(const vault::ItemRecord &r, const QString &tokenT
     setField(QStringLiteral("update_type"), r.updateType);
     setField(QStringLiteral("webhook"), r.webhook.isEmpty() ? tr("none") : r.webhook);
     setField(QStringLiteral("link_session_id"), r.linkSessionId);
+    setField(QStringLiteral("owner"), r.owner);
     m_requestIds->setPlainText(r.requestIds.join(u'\n'));
 
     QList<QStringList> accounts;

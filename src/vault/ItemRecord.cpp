@@ -76,7 +76,7 @@ QJsonObject ItemRecord::toJson() const
                                      {QStringLiteral("view_name"), e.viewName},
                                      {QStringLiteral("metadata"), e.metadata}});
     }
-    return {
+    QJsonObject object{
         {QStringLiteral("item_id"), itemId},
         {QStringLiteral("environment"), environment},
         {QStringLiteral("institution"),
@@ -108,6 +108,9 @@ QJsonObject ItemRecord::toJson() const
         {QStringLiteral("token_saved"), tokenSaved},
         {QStringLiteral("token_lost"), tokenLost},
     };
+    if (!owner.isEmpty())
+        object.insert(QStringLiteral("owner"), owner);
+    return object;
 }
 
 std::optional<ItemRecord> ItemRecord::fromJson(const QJsonObject &object, QString *error)
@@ -159,6 +162,7 @@ std::optional<ItemRecord> ItemRecord::fromJson(const QJsonObject &object, QStrin
     }
     r.tokenSaved = object.value(QLatin1StringView("token_saved")).toBool();
     r.tokenLost = text(object, "token_lost");
+    r.owner = text(object, "owner");
     return r;
 }
 

@@ -59,6 +59,9 @@ struct ItemRecord
     QDateTime consentExpiration;
     QString updateType;
     QString webhook; // where Plaid sends this Item's webhooks (from /item/get), if anywhere
+    // Whose Item it is, as the provider's server names its user: for support accounts, which
+    // see every user's Items; empty otherwise.
+    QString owner;
     QList<StoredAccount> accounts;
 
     QString linkSessionId;

@@ -94,6 +94,7 @@ private slots:
     void syncKeepsOtherModesAndDropsWhatIsGone();
     void syncRefusesAListThatIsNotOne();
     void serverStatusesReadAsPlaidErrors();
+    void supportAccountReadsOnly();
     void sessionRefusesAForeignLinkScript_data();
     void sessionRefusesAForeignLinkScript();
     void sessionSaysWhenTheServerIsAway();
@@ -345,6 +346,46 @@ void TestServerClientFaults::serverStatusesReadAsPlaidErrors()
              QStringLiteral("INSTITUTION_DOWN"));
     QCOMPARE(ServerItems::errorCodeFor(QStringLiteral("permission_revoked"), {}),
              QStringLiteral("USER_PERMISSION_REVOKED"));
+}
+
+void TestServerClientFaults::supportAccountReadsOnly()
+{
+    QTemporaryDir dir;
+    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
+    QVERIFY(store.load().ok);
+    m_fake->answers[QStringLiteral("/v1/support/items")] = {net::HttpResponse::json(
+        200, R"({"items":[{"item_id":"item-z","institution_id":null,"institution_name":null,
+            "status":"login_required","error_code":"ITEM_LOGIN_REQUIRED","user_email":"ada@example.com",
+            "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-02T00:00:00Z"}]})")};
+    m_fake->answers[QStringLiteral("/v1/support/items/item-z")] = {net::HttpResponse::json(
+        200,
+        R"({"item":{"item_id":"item-z","status":"login_required","error_code":"ITEM_LOGIN_REQUIRED",
+            "user_email":"ada@example.com","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-02T00:00:00Z"},
+            "timeline":[{"at":"2026-01-02T00:00:00Z","source":"webhook","webhook_type":"ITEM","code":"ERROR",
+            "error_code":"ITEM_LOGIN_REQUIRED"}]})")};
+    remote::ServerItems items(m_client.get(), &store, QStringLiteral("server"));
+    items.setSupport(true);
+    QVERIFY(items.isReadOnly());
+    QSignalSpy synced(&items, &remote::ServerItems::synced);
+    items.sync();
+    QVERIFY(synced.wait(10000));
+    QCOMPARE(store.item(QStringLiteral("item-z"))->owner, QStringLiteral("ada@example.com"));
+    QTest::qWait(200);
+    // Listing reads no one's details: each read is audited at the server, so only on request.
+    QVERIFY(!m_fake->seen.contains(QStringLiteral("GET /v1/support/items/item-z")));
+    QString problem = QStringLiteral("pending");
+    items.refreshItem(QStringLiteral("item-z"), this, [&](const QString &p) { problem = p; });
+    QTRY_VERIFY(problem != u"pending");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(!m_fake->seen.contains(QStringLiteral("POST /v1/items/item-z/refresh"))); // not Plaid
+    const vault::ItemRecord *z = store.item(QStringLiteral("item-z"));
+    QCOMPARE(z->events.size(), 1);
+    QCOMPARE(z->events.first().name, QStringLiteral("ERROR"));
+    QCOMPARE(z->events.first().viewName, QStringLiteral("webhook"));
+    problem = QStringLiteral("pending");
+    items.removeItem(QStringLiteral("item-z"), this, [&](const QString &p) { problem = p; });
+    QVERIFY(!problem.isEmpty() && problem != u"pending");
+    QVERIFY(!m_fake->seen.contains(QStringLiteral("DELETE /v1/items/item-z")));
 }
 
 namespace {

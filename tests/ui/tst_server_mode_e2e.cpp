@@ -12,6 +12,7 @@
 #include "items/ItemRefresher.h"
 #include "remote/PushClient.h"
 #include "remote/ServerCredential.h"
+#include "support/FakeSecretStore.h"
 #include "ui/AttentionBanner.h"
 #include "vault/KeychainSecretStore.h"
 #include "vault/TokenVault.h"
@@ -220,6 +221,58 @@ void TestServerModeE2E::enrolLinkBannerFixSupport()
     for (const QJsonValue &event : detail.json.value(QStringLiteral("timeline")).toArray())
         timeline << event.toObject().value(QStringLiteral("code")).toString();
     QVERIFY2(timeline.contains(QStringLiteral("ERROR")), qPrintable(timeline.join(u',')));
+
+    // The same on a desktop signed in with the support account: every user's Items, the owner,
+    // the timeline when read, and nothing to act on (no banner for someone else's bank).
+    QCOMPARE(m_rig
+                 ->sandboxCall(
+                     QStringLiteral("/sandbox/item/reset_login"),
+                     {{QStringLiteral("access_token"), m_rig->plaidAccessToken(m_server, itemId)}})
+                 .status,
+             200);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000); // the user's own desktop again
+    QTemporaryDir supportData;
+    vault::ItemStore supportStore(supportData.filePath(QStringLiteral("items.json")));
+    QVERIFY(supportStore.load().ok);
+    test::FakeSecretStore supportKeychain; // the real one holds the user's sign-in here
+    session::Session::Options supportOptions;
+    supportOptions.withLink = false;
+    supportOptions.dataDirectory = supportData.path();
+    session::SessionManager supportManager(&supportKeychain, &supportStore, supportOptions);
+    ui::MainWindow supportWindow(&supportManager, &supportStore);
+    QString error;
+    const auto supportCode =
+        server::UserDirectory(m_rig->instance(m_server).database())
+            .issueCode(QStringLiteral("sam@example.com"), QDateTime::currentDateTimeUtc(), &error);
+    QVERIFY2(supportCode, qPrintable(error));
+    supportManager.apply(settings, supportCode->code);
+    QTRY_VERIFY_WITH_TIMEOUT(supportManager.session() != nullptr, 20000);
+    supportWindow.show();
+    QTRY_VERIFY_WITH_TIMEOUT(supportStore.item(itemId) &&
+                                 supportStore.item(itemId)->errorCode == u"ITEM_LOGIN_REQUIRED",
+                             20000);
+    QCOMPARE(supportStore.item(itemId)->owner, QStringLiteral("ada@example.com"));
+    items::ItemService *supportItems = supportManager.session()->items();
+    QVERIFY(supportItems->itemsNeedingUser().isEmpty());
+    QVERIFY(!supportWindow.findChild<ui::AttentionBanner *>()->isVisible());
+    const items::ItemActions actions = supportItems->actionsFor(itemId);
+    QVERIFY(actions.refresh && !actions.fixConnection && !actions.remove &&
+            !actions.chooseAccounts);
+    QSignalSpy supportRefreshed(supportManager.session()->refresher(),
+                                &items::ItemRefresher::finished);
+    supportManager.session()->refresher()->refresh({itemId});
+    QVERIFY(supportRefreshed.wait(20000));
+    QVERIFY2(supportStore.item(itemId),
+             qPrintable(s_log.filter(QStringLiteral("support")).join(u'\n')));
+    QStringList readTimeline;
+    for (const vault::StoredEvent &event : supportStore.item(itemId)->events)
+        readTimeline << event.name;
+    QVERIFY2(readTimeline.contains(QStringLiteral("ERROR")), qPrintable(readTimeline.join(u',')));
+    QSignalSpy refused(supportItems, &items::ItemService::removeFailed);
+    supportItems->removeItem(itemId);
+    QTRY_COMPARE(refused.size(), 1);
+    QVERIFY(m_rig->plaidAccessToken(m_server, itemId).size() > 0); // still there
+    supportWindow.hide();
 
     // Nothing of Plaid's tokens on the desktop: not in its files, not in its log.
     QDirIterator files(data.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
