@@ -18,7 +18,7 @@ constexpr int kMaxMessageBytes = 64 * 1024;
 
 } // namespace
 
-PushClient::PushClient(QUrl serverUrl, ServerCredential *credential, QObject *parent)
+PushClient::PushClient(const QUrl &serverUrl, ServerCredential *credential, QObject *parent)
     : QObject(parent)
     , m_url(socketUrl(serverUrl))
     , m_credential(credential)

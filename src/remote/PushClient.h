@@ -19,7 +19,7 @@ class PushClient : public QObject
     Q_OBJECT
 
 public:
-    PushClient(QUrl serverUrl, ServerCredential *credential, QObject *parent = nullptr);
+    PushClient(const QUrl &serverUrl, ServerCredential *credential, QObject *parent = nullptr);
     ~PushClient() override;
 
     void start();

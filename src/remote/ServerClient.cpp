@@ -15,13 +15,13 @@ ServerClient::ServerClient(ServerTransport *transport, ServerCredential *credent
 }
 
 void ServerClient::call(const QByteArray &method, const QString &path, const QJsonObject &body,
-                        QObject *context, ServerTransport::Done done)
+                        QObject *context, const ServerTransport::Done &done)
 {
-    attempt(method, path, body, context, std::move(done), false);
+    attempt(method, path, body, context, done, false);
 }
 
 void ServerClient::attempt(const QByteArray &method, const QString &path, const QJsonObject &body,
-                           QObject *context, ServerTransport::Done done, bool retried)
+                           QObject *context, const ServerTransport::Done &done, bool retried)
 {
     QPointer<QObject> guard(context);
     m_credential->withAccessToken(this, [this, method, path, body, guard, done, retried](

@@ -23,11 +23,11 @@ public:
     ServerCredential *credential() const { return m_credential; }
 
     void call(const QByteArray &method, const QString &path, const QJsonObject &body,
-              QObject *context, ServerTransport::Done done);
+              QObject *context, const ServerTransport::Done &done);
 
 private:
     void attempt(const QByteArray &method, const QString &path, const QJsonObject &body,
-                 QObject *context, ServerTransport::Done done, bool retried);
+                 QObject *context, const ServerTransport::Done &done, bool retried);
 
     ServerTransport *m_transport;
     ServerCredential *m_credential;

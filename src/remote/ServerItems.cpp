@@ -90,7 +90,7 @@ bool ServerItems::applyItem(vault::ItemRecord &record, const QJsonObject &item, 
 void ServerItems::applyTimeline(vault::ItemRecord &record, const QJsonArray &timeline)
 {
     record.events.clear();
-    for (const QJsonValue &value : timeline) {
+    for (const QJsonValue value : timeline) {
         const QJsonObject event = value.toObject();
         QJsonObject metadata;
         for (const char *key : {"webhook_type", "error_code"}) {
@@ -108,7 +108,7 @@ void ServerItems::applyTimeline(vault::ItemRecord &record, const QJsonArray &tim
 void ServerItems::applyAccounts(vault::ItemRecord &record, const QJsonArray &accounts)
 {
     record.accounts.clear();
-    for (const QJsonValue &value : accounts) {
+    for (const QJsonValue value : accounts) {
         const QJsonObject a = value.toObject();
         const QJsonObject balances = a.value(QLatin1StringView("balances")).toObject();
         record.accounts.append({a.value(QLatin1StringView("account_id")).toString(),
@@ -165,7 +165,7 @@ void ServerItems::sync()
         }
         QSet<QString> listed;
         QStringList changed;
-        for (const QJsonValue &value : list.toArray()) {
+        for (const QJsonValue value : list.toArray()) {
             vault::ItemRecord record;
             const QString itemId = value.toObject().value(QLatin1StringView("item_id")).toString();
             if (const vault::ItemRecord *known = m_store->item(itemId))
@@ -203,7 +203,7 @@ void ServerItems::sync()
     });
 }
 
-void ServerItems::fetchItem(const QString &itemId, QObject *context, Done done)
+void ServerItems::fetchItem(const QString &itemId, QObject *context, const Done &done)
 {
     QPointer<QObject> guard(context);
     const QString path = m_support ? QStringLiteral("/v1/support/items/%1")
@@ -239,7 +239,7 @@ void ServerItems::forgetItem(const QString &itemId)
 void ServerItems::refreshItem(const QString &itemId, QObject *context, Done done)
 {
     if (m_support) { // read again: support does not send anyone's Item to Plaid
-        fetchItem(itemId, context, std::move(done));
+        fetchItem(itemId, context, done);
         return;
     }
     QPointer<QObject> guard(context);

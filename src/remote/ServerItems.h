@@ -31,7 +31,7 @@ public:
     // GET /v1/items: the list, then the details of each Item that is new or changed.
     void sync();
     // GET /v1/items/{id}: metadata, accounts and balances.
-    void fetchItem(const QString &itemId, QObject *context, Done done);
+    void fetchItem(const QString &itemId, QObject *context, const Done &done);
     void forgetItem(const QString &itemId);
 
     void refreshItem(const QString &itemId, QObject *context, Done done) override;

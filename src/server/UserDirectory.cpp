@@ -131,7 +131,7 @@ std::optional<UserDirectory::Enrolment> UserDirectory::add(const QString &email,
 std::optional<UserDirectory::Enrolment>
 UserDirectory::insertCodeAndCommit(qint64 userId, const QDateTime &now, QString *error)
 {
-    const auto issued = insertCode(userId, now, error);
+    auto issued = insertCode(userId, now, error);
     if (!issued) {
         m_database->rollback();
         return std::nullopt;
