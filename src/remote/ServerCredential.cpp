@@ -10,7 +10,9 @@
 namespace weft::remote {
 namespace {
 
-constexpr qint64 kRefreshAheadSeconds = 60;
+// A new access token this long before the old one lapses: the push socket checks each minute,
+// and must sign in with the new one while the old still holds.
+constexpr qint64 kRefreshAheadSeconds = 150;
 
 } // namespace
 

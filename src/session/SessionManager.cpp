@@ -83,6 +83,21 @@ void SessionManager::enrol(const AppSettings &settings, const QString &code,
 
 void SessionManager::eraseAllData(const std::function<void(const QStringList &)> &done)
 {
+    if (m_session && m_session->serverCredential()) {
+        // The provider's server ends this computer's sign-in first (whatever it answers, or if
+        // it cannot be reached, the keychain entry goes with the rest). Queued: the session
+        // goes next, and the answer comes from inside it.
+        m_session->serverCredential()->signOut(this, [this, done](const QString &) {
+            QMetaObject::invokeMethod(
+                this, [this, done] { eraseAfterSignOut(done); }, Qt::QueuedConnection);
+        });
+        return;
+    }
+    eraseAfterSignOut(done);
+}
+
+void SessionManager::eraseAfterSignOut(const std::function<void(const QStringList &)> &done)
+{
     if (m_session) {
         emit sessionAboutToChange();
         m_session.reset();

@@ -30,8 +30,9 @@ public:
     // newSecret empty: keep the one in the keychain. In the provider's server mode newSecret is
     // an enrolment code: spent at the server, its sign-in saved to the keychain, then applied.
     void apply(const AppSettings &settings, const QString &newSecret);
-    // "Remove all my data" (see DataEraser): stops the backend first, so nothing writes
-    // behind the eraser, then erases. done(problems) is empty when everything is gone.
+    // "Remove all my data" (see DataEraser): signs out at the provider's server (in that mode),
+    // stops the backend, so nothing writes behind the eraser, then erases. done(problems) is empty
+    // when everything is gone.
     void eraseAllData(const std::function<void(const QStringList &problems)> &done);
 
 signals:
@@ -41,6 +42,7 @@ signals:
 
 private:
     void build(const AppSettings &settings);
+    void eraseAfterSignOut(const std::function<void(const QStringList &problems)> &done);
     void enrol(const AppSettings &settings, const QString &code,
                const std::function<void()> &enrolled);
 

@@ -290,7 +290,11 @@ void TestServerModeE2E::enrolLinkBannerFixSupport()
             qPrintable(line));
     }
 
-    // Leaving the mode: the sign-in goes from the keychain with "Remove all my data".
+    // Leaving the mode: "Remove all my data" signs out at the server and removes the sign-in
+    // from the keychain.
+    const QString signedIn =
+        secretTool({QStringLiteral("lookup"), QStringLiteral("user"), signInKey});
+    QVERIFY(signedIn.startsWith(u"wsr-"));
     bool erased = false;
     window.hide();
     manager.eraseAllData([&erased](const QStringList &problems) {
@@ -299,6 +303,12 @@ void TestServerModeE2E::enrolLinkBannerFixSupport()
     });
     QTRY_VERIFY_WITH_TIMEOUT(erased, 20000);
     QVERIFY(secretTool({QStringLiteral("lookup"), QStringLiteral("user"), signInKey}).isEmpty());
+    // ... and the server ended it: that refresh token no longer signs anyone in.
+    QCOMPARE(m_rig
+                 ->call(m_server, "POST", QStringLiteral("/v1/session/refresh"),
+                        {{QStringLiteral("refresh_token"), signedIn}})
+                 .status,
+             401);
 }
 
 QTEST_MAIN(TestServerModeE2E)
