@@ -92,6 +92,10 @@ void PushClient::authenticate()
             return;
         if (token.isEmpty()) {
             qCInfo(lcRemote) << "push: no access token:" << failure.describe();
+            if (failure.errorCode == u"SIGN_IN_ENDED" || failure.errorCode == u"NOT_ENROLLED") {
+                stop(); // nothing to sign in with until the user enrols again
+                return;
+            }
             m_socket->close();
             return;
         }

@@ -107,6 +107,10 @@ void ServerCredential::adopt(const QJsonObject &issued, const Done &saved)
 
 void ServerCredential::withAccessToken(QObject *context, TokenDone done)
 {
+    if (!m_endedWhy.isEmpty()) { // the server said no: asking again would only repeat it
+        done({}, localFailure(QStringLiteral("SIGN_IN_ENDED"), m_endedWhy));
+        return;
+    }
     if (!m_accessToken.isEmpty() &&
         m_clock->now().secsTo(m_accessExpiresAt) > kRefreshAheadSeconds) {
         done(m_accessToken, {});
@@ -167,6 +171,8 @@ void ServerCredential::refreshWith(const QString &refreshToken)
                     const QString why = tr("The server ended this computer's sign-in (%1). "
                                            "Enter a new enrolment code in the settings.")
                                             .arg(reply.errorString);
+                    m_endedWhy = why;
+                    m_unsavedRefreshToken.clear();
                     emit signInEnded(why);
                     finishWaiters({}, localFailure(QStringLiteral("SIGN_IN_ENDED"), why));
                     return;
@@ -174,10 +180,13 @@ void ServerCredential::refreshWith(const QString &refreshToken)
                 finishWaiters({}, reply);
                 return;
             }
-            adopt(reply.body, [this](const QString &problem) {
+            const QString issued = reply.body.value(QLatin1StringView("access_token")).toString();
+            adopt(reply.body, [this, issued](const QString &problem) {
                 // A keychain problem does not stop this session: the new refresh token is
                 // held in memory and saved again at the next refresh.
-                if (m_accessToken.isEmpty())
+                if (m_accessToken.isEmpty() && !issued.isEmpty())
+                    finishWaiters(issued, {}); // forgotten meanwhile, but just issued
+                else if (m_accessToken.isEmpty())
                     finishWaiters({}, localFailure(QStringLiteral("INVALID_ANSWER"), problem));
                 else
                     finishWaiters(m_accessToken, {});

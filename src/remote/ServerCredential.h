@@ -75,6 +75,7 @@ private:
     QString m_accessToken;
     QDateTime m_accessExpiresAt;
     QString m_unsavedRefreshToken; // the keychain refused it; written again next time
+    QString m_endedWhy;            // the server ended the sign-in: no more refreshes
     bool m_refreshing = false;
     QList<TokenDone> m_waiters;
 };

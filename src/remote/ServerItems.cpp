@@ -12,6 +12,13 @@
 namespace weft::remote {
 namespace {
 
+// The server says the Item is not there (not a proxy's or balancer's 404 page).
+bool isGone(const ServerReply &reply)
+{
+    return reply.status == plaid::PlaidStatus::ApiError && reply.httpStatus == 404 &&
+           reply.errorCode == u"NOT_FOUND";
+}
+
 QString itemPath(const QString &itemId, const QString &suffix = {})
 {
     return QStringLiteral("/v1/items/%1%2")
@@ -153,7 +160,8 @@ void ServerItems::sync()
     const QString path = m_support
                              ? QStringLiteral("/v1/support/items?limit=%1").arg(kSupportListLimit)
                              : QStringLiteral("/v1/items");
-    m_client->call("GET", path, {}, this, [this](const ServerReply &reply) {
+    const QDateTime asked = QDateTime::currentDateTimeUtc();
+    m_client->call("GET", path, {}, this, [this, asked](const ServerReply &reply) {
         if (!reply.ok()) {
             emit syncFailed(reply.describe());
             return;
@@ -173,11 +181,12 @@ void ServerItems::sync()
             const vault::ItemRecord before = record;
             record.environment = m_environment;
             QString problem;
+            if (!itemId.isEmpty())
+                listed.insert(itemId); // listed, even if this answer about it is not readable
             if (!applyItem(record, value.toObject(), &problem)) {
                 qCWarning(lcRemote) << "an Item in the server's list was skipped:" << problem;
                 continue;
             }
-            listed.insert(itemId);
             if (before.itemId.isEmpty() || before.lastRefresh != record.lastRefresh ||
                 before.errorCode != record.errorCode)
                 changed.append(itemId);
@@ -185,7 +194,10 @@ void ServerItems::sync()
         }
         QStringList gone;
         for (const vault::ItemRecord &record : m_store->items()) {
-            if (record.environment == m_environment && !listed.contains(record.itemId))
+            // An Item linked here after the list was asked for is not in it yet: it stays.
+            const bool linkedSince = record.createdAt.isValid() && record.createdAt > asked;
+            if (record.environment == m_environment && !listed.contains(record.itemId) &&
+                !linkedSince)
                 gone.append(record.itemId);
         }
         for (const QString &itemId : std::as_const(gone))
@@ -211,7 +223,7 @@ void ServerItems::fetchItem(const QString &itemId, QObject *context, const Done 
                                    : itemPath(itemId);
     m_client->call("GET", path, {}, this, [this, itemId, guard, done](const ServerReply &reply) {
         QString problem;
-        if (reply.httpStatus == 404) {
+        if (isGone(reply)) {
             forgetItem(itemId);
             problem = tr("The server no longer has this Item.");
         } else if (!reply.ok()) {
@@ -246,15 +258,18 @@ void ServerItems::refreshItem(const QString &itemId, QObject *context, Done done
     // The server asks Plaid for the Item's state first; then the details, with balances.
     m_client->call("POST", itemPath(itemId, QStringLiteral("/refresh")), {}, this,
                    [this, itemId, guard, done](const ServerReply &reply) {
-                       if (reply.httpStatus == 404) {
+                       if (isGone(reply)) {
                            forgetItem(itemId);
                            if (guard)
                                done(tr("The server no longer has this Item."));
                            return;
                        }
-                       fetchItem(itemId, this, [guard, done](const QString &problem) {
+                       // What Plaid could not say (unreachable, an error of its own) is the
+                       // refresh's outcome, beside what the server still knows of the Item.
+                       const QString refreshProblem = reply.ok() ? QString() : reply.describe();
+                       fetchItem(itemId, this, [guard, done, refreshProblem](const QString &p) {
                            if (guard)
-                               done(problem);
+                               done(refreshProblem.isEmpty() ? p : refreshProblem);
                        });
                    });
 }
@@ -268,7 +283,7 @@ void ServerItems::removeItem(const QString &itemId, QObject *context, Done done)
     QPointer<QObject> guard(context);
     m_client->call("DELETE", itemPath(itemId), {}, this, [guard, done](const ServerReply &reply) {
         // Not found: already gone from the server, which is what was asked.
-        const bool removed = reply.ok() || reply.httpStatus == 404;
+        const bool removed = reply.ok() || isGone(reply);
         if (guard)
             done(removed ? QString() : reply.describe());
     });

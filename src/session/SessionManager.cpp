@@ -62,6 +62,7 @@ void SessionManager::enrol(const AppSettings &settings, const QString &code,
 {
     const QString problem = settings.validate();
     if (!problem.isEmpty()) {
+        m_lastFailure = problem; // for a window made after this
         emit sessionFailed(problem);
         return;
     }
@@ -74,6 +75,7 @@ void SessionManager::enrol(const AppSettings &settings, const QString &code,
     credential->enrol(code, this, [this, network, enrolled](const QString &problem) {
         network->deleteLater();
         if (!problem.isEmpty()) {
+            m_lastFailure = problem;
             emit sessionFailed(problem);
             return;
         }

@@ -52,7 +52,11 @@ struct FakeServer
             seen.append(QString::fromLatin1(request.method) + u' ' + request.path);
             bearers.append(QString::fromLatin1(request.header("authorization")));
             if (request.path == u"/v1/session/refresh") {
-                r.respond(net::HttpResponse::json(200, json(issued(++refreshes))));
+                ++refreshes;
+                r.respond(refreshRefused
+                              ? net::HttpResponse::json(401, R"({"error_code":"UNAUTHORIZED",)"
+                                                             R"("error_message":"revoked"})")
+                              : net::HttpResponse::json(200, json(issued(refreshes))));
                 return;
             }
             QList<net::HttpResponse> &queue = answers[request.path];
@@ -73,6 +77,7 @@ struct FakeServer
     QStringList seen;
     QStringList bearers;
     int refreshes = 0;
+    bool refreshRefused = false;
 };
 
 } // namespace
@@ -94,6 +99,10 @@ private slots:
     void syncKeepsOtherModesAndDropsWhatIsGone();
     void syncRefusesAListThatIsNotOne();
     void serverStatusesReadAsPlaidErrors();
+    void endedSignInIsNotTriedAgain();
+    void onlyTheServersNotFoundForgetsAnItem();
+    void syncKeepsAnItemLinkedMeanwhile();
+    void refreshSaysWhatPlaidCouldNot();
     void supportAccountReadsOnly();
     void sessionRefusesAForeignLinkScript_data();
     void sessionRefusesAForeignLinkScript();
@@ -298,7 +307,8 @@ void TestServerClientFaults::syncKeepsOtherModesAndDropsWhatIsGone()
     QSignalSpy goneSpy(&items, &remote::ServerItems::itemGone);
     items.sync();
     QVERIFY(synced.wait(10000));
-    QCOMPARE(synced.first().first().toInt(), 1);
+    // item-a and item-bad are listed (item-bad unreadable, so not stored); the string is not.
+    QCOMPARE(synced.first().first().toInt(), 2);
     QVERIFY(store.item(QStringLiteral("item-embedded"))); // another mode's: untouched
     QVERIFY(!store.item(QStringLiteral("item-gone")));
     QCOMPARE(goneSpy.size(), 1);
@@ -346,6 +356,83 @@ void TestServerClientFaults::serverStatusesReadAsPlaidErrors()
              QStringLiteral("INSTITUTION_DOWN"));
     QCOMPARE(ServerItems::errorCodeFor(QStringLiteral("permission_revoked"), {}),
              QStringLiteral("USER_PERMISSION_REVOKED"));
+}
+
+void TestServerClientFaults::endedSignInIsNotTriedAgain()
+{
+    m_fake->refreshRefused = true;
+    QSignalSpy ended(m_credential.get(), &remote::ServerCredential::signInEnded);
+    QCOMPARE(call("GET", QStringLiteral("/v1/me")).errorCode, QStringLiteral("SIGN_IN_ENDED"));
+    QCOMPARE(m_fake->refreshes, 1);
+    // Again (the push socket's minute, the user's next click): said at once, no dead token sent.
+    QCOMPARE(call("GET", QStringLiteral("/v1/items")).errorCode, QStringLiteral("SIGN_IN_ENDED"));
+    QCOMPARE(m_fake->refreshes, 1);
+    QCOMPARE(ended.size(), 1);
+}
+
+void TestServerClientFaults::onlyTheServersNotFoundForgetsAnItem()
+{
+    QTemporaryDir dir;
+    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
+    QVERIFY(store.load().ok);
+    vault::ItemRecord kept;
+    kept.itemId = QStringLiteral("item-k");
+    kept.environment = QStringLiteral("server");
+    store.resetItems({kept});
+    remote::ServerItems items(m_client.get(), &store, QStringLiteral("server"));
+    // A proxy's 404 page: a problem, not a removal.
+    net::HttpResponse page = net::HttpResponse::text(404, QStringLiteral("<h1>Not Found</h1>"));
+    m_fake->answers[QStringLiteral("/v1/items/item-k")] = {page};
+    QString problem = QStringLiteral("pending");
+    items.fetchItem(QStringLiteral("item-k"), this, [&](const QString &p) { problem = p; });
+    QTRY_VERIFY(problem != u"pending");
+    QVERIFY(!problem.isEmpty());
+    QVERIFY(store.item(QStringLiteral("item-k")));
+    // The server's own word: gone.
+    m_fake->answers[QStringLiteral("/v1/items/item-k")] = {net::HttpResponse::json(
+        404, R"({"error_code":"NOT_FOUND","error_message":"no such Item"})")};
+    problem = QStringLiteral("pending");
+    items.fetchItem(QStringLiteral("item-k"), this, [&](const QString &p) { problem = p; });
+    QTRY_VERIFY(problem != u"pending");
+    QVERIFY(!store.item(QStringLiteral("item-k")));
+}
+
+void TestServerClientFaults::syncKeepsAnItemLinkedMeanwhile()
+{
+    QTemporaryDir dir;
+    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
+    QVERIFY(store.load().ok);
+    m_fake->answers[QStringLiteral("/v1/items")] = {
+        net::HttpResponse::json(200, R"({"items":[]})")};
+    remote::ServerItems items(m_client.get(), &store, QStringLiteral("server"));
+    QSignalSpy synced(&items, &remote::ServerItems::synced);
+    items.sync();
+    // The exchange answers while the list is on its way: the Item enters the index.
+    vault::ItemRecord linked;
+    linked.itemId = QStringLiteral("item-new");
+    linked.environment = QStringLiteral("server");
+    linked.createdAt = QDateTime::currentDateTimeUtc().addMSecs(1);
+    store.upsert(linked);
+    QVERIFY(synced.wait(10000));
+    QVERIFY(store.item(QStringLiteral("item-new")));
+}
+
+void TestServerClientFaults::refreshSaysWhatPlaidCouldNot()
+{
+    QTemporaryDir dir;
+    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
+    QVERIFY(store.load().ok);
+    m_fake->answers[QStringLiteral("/v1/items/item-r/refresh")] = {net::HttpResponse::json(
+        503, R"({"error_code":"PLAID_UNAVAILABLE","error_message":"Plaid could not be reached"})")};
+    m_fake->answers[QStringLiteral("/v1/items/item-r")] = {net::HttpResponse::json(
+        200, R"({"item":{"item_id":"item-r","status":"healthy","created_at":"2026-01-01T00:00:00Z",
+            "updated_at":"2026-01-01T00:00:00Z"},"accounts":[]})")};
+    remote::ServerItems items(m_client.get(), &store, QStringLiteral("server"));
+    QString problem = QStringLiteral("pending");
+    items.refreshItem(QStringLiteral("item-r"), this, [&](const QString &p) { problem = p; });
+    QTRY_VERIFY(problem != u"pending");
+    QVERIFY2(problem.contains(u"Plaid could not be reached"), qPrintable(problem));
+    QVERIFY(store.item(QStringLiteral("item-r"))); // what the server knows is still shown
 }
 
 void TestServerClientFaults::supportAccountReadsOnly()
