@@ -16,12 +16,12 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QWebEngineView>
-#include <QPointer>
 #include <QtTest>
 
 #include <csignal>
