@@ -43,6 +43,14 @@ QJsonObject issued(int n)
                                              {QStringLiteral("role"), QStringLiteral("user")}}}};
 }
 
+// An empty Items index in a folder of its own, gone with the test function.
+struct ScratchStore
+{
+    QTemporaryDir dir;
+    vault::ItemStore store{dir.filePath(QStringLiteral("items.json"))};
+    bool loaded = store.load().ok;
+};
+
 // A weft-server whose answers the test writes: route -> answer; refresh always works.
 struct FakeServer
 {
@@ -279,9 +287,9 @@ void TestServerClientFaults::linkBackendRefusesWrongShapes()
 
 void TestServerClientFaults::syncKeepsOtherModesAndDropsWhatIsGone()
 {
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     vault::ItemRecord mine;
     mine.itemId = QStringLiteral("item-embedded");
     mine.environment = QStringLiteral("embedded");
@@ -324,9 +332,9 @@ void TestServerClientFaults::syncKeepsOtherModesAndDropsWhatIsGone()
 
 void TestServerClientFaults::syncRefusesAListThatIsNotOne()
 {
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     vault::ItemRecord kept;
     kept.itemId = QStringLiteral("item-kept");
     kept.environment = QStringLiteral("server");
@@ -372,9 +380,9 @@ void TestServerClientFaults::endedSignInIsNotTriedAgain()
 
 void TestServerClientFaults::onlyTheServersNotFoundForgetsAnItem()
 {
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     vault::ItemRecord kept;
     kept.itemId = QStringLiteral("item-k");
     kept.environment = QStringLiteral("server");
@@ -399,9 +407,9 @@ void TestServerClientFaults::onlyTheServersNotFoundForgetsAnItem()
 
 void TestServerClientFaults::syncKeepsAnItemLinkedMeanwhile()
 {
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     m_fake->answers[QStringLiteral("/v1/items")] = {
         net::HttpResponse::json(200, R"({"items":[]})")};
     remote::ServerItems items(m_client.get(), &store, QStringLiteral("server"));
@@ -419,9 +427,9 @@ void TestServerClientFaults::syncKeepsAnItemLinkedMeanwhile()
 
 void TestServerClientFaults::refreshSaysWhatPlaidCouldNot()
 {
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     m_fake->answers[QStringLiteral("/v1/items/item-r/refresh")] = {net::HttpResponse::json(
         503, R"({"error_code":"PLAID_UNAVAILABLE","error_message":"Plaid could not be reached"})")};
     m_fake->answers[QStringLiteral("/v1/items/item-r")] = {net::HttpResponse::json(
@@ -437,9 +445,9 @@ void TestServerClientFaults::refreshSaysWhatPlaidCouldNot()
 
 void TestServerClientFaults::supportAccountReadsOnly()
 {
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     m_fake->answers[QStringLiteral("/v1/support/items")] = {net::HttpResponse::json(
         200, R"({"items":[{"item_id":"item-z","institution_id":null,"institution_name":null,
             "status":"login_required","error_code":"ITEM_LOGIN_REQUIRED","user_email":"ada@example.com",
@@ -518,9 +526,9 @@ void TestServerClientFaults::sessionRefusesAForeignLinkScript()
                    {QStringLiteral("role"), QStringLiteral("user")},
                    {QStringLiteral("link_script_url"), script}};
     m_fake->answers[QStringLiteral("/v1/me")] = {net::HttpResponse::json(200, json(me))};
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     auto [session, error] = createSession(m_fake->url(), &m_keychain, &store);
     QVERIFY(!session);
     QVERIFY2(error.contains(u"Link script"), qPrintable(error));
@@ -530,9 +538,9 @@ void TestServerClientFaults::sessionSaysWhenTheServerIsAway()
 {
     const QUrl away = m_fake->url();
     m_fake.reset(); // nothing listens there now
-    QTemporaryDir dir;
-    vault::ItemStore store(dir.filePath(QStringLiteral("items.json")));
-    QVERIFY(store.load().ok);
+    ScratchStore scratch;
+    QVERIFY(scratch.loaded);
+    vault::ItemStore &store = scratch.store;
     auto [session, error] = createSession(away, &m_keychain, &store);
     QVERIFY(!session);
     QVERIFY2(error.contains(u"could not be reached"), qPrintable(error));
